@@ -1,0 +1,192 @@
+//! Posting bodies to sanitized HTML, plain text and the links they carry.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::formats::rst;
+use super::Markup;
+
+/// A link found in a body, for apply-link detection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+}
+
+/// A body rendered: `html` is sanitized; `text` is its plain text, with a
+/// newline between blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// Renders and sanitizes a body. Untrusted input: whatever it contains, the
+/// HTML has no script, no event handler and no URL other than http(s)/mailto.
+pub fn render(markup: Markup, source: &str) -> Rendered {
+    let mut rendered = match markup {
+        Markup::Markdown => markdown(source),
+        Markup::Rst => rst::to_html(source),
+    };
+    rendered.html = SANITIZER.clean(&rendered.html).to_string();
+    rendered.links.retain(|link| safe_url(&link.url).is_some());
+    rendered
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(["http", "https", "mailto"].into())
+        .link_rel(Some("nofollow noopener ugc"));
+    builder
+});
+
+/// The URL if it may be used as a link target: `http:`, `https:` or `mailto:`.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0.to_ascii_lowercase();
+    let has_host = url.len() > scheme.len() + 3;
+    match scheme.as_str() {
+        "http" | "https" if has_host && url[scheme.len()..].starts_with("://") => Some(url),
+        "mailto" if url.contains('@') => Some(url),
+        _ => None,
+    }
+}
+
+fn markdown(source: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut text = String::with_capacity(source.len());
+    let mut links = Vec::new();
+    // Links being read: (url, text so far); links do not nest, images may.
+    let mut open_link: Option<(String, String)> = None;
+    let events = Parser::new_ext(source, options).inspect(|event| match event {
+        Event::Text(t) | Event::Code(t) => {
+            text.push_str(t);
+            if let Some((_, link_text)) = open_link.as_mut() {
+                link_text.push_str(t);
+            }
+        }
+        Event::SoftBreak | Event::HardBreak => text.push(' '),
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            open_link = Some((dest_url.to_string(), String::new()));
+        }
+        Event::End(TagEnd::Link) => {
+            if let Some((url, link_text)) = open_link.take() {
+                links.push(Link {
+                    text: link_text,
+                    url,
+                });
+            }
+        }
+        Event::End(
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow,
+        ) => text.push('\n'),
+        _ => {}
+    });
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    Rendered { html, text, links }
+}
+
+/// Plain text cut to at most `max` characters at a word boundary, with `…`
+/// when cut. Whitespace runs become one space.
+pub fn summary(text: &str, max: usize) -> String {
+    let words = text.split_whitespace();
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in words {
+        let len = word.chars().count();
+        let extra = if out.is_empty() { len } else { len + 1 };
+        if chars + extra > max {
+            // The ellipsis must fit too.
+            while chars + 1 > max {
+                match out.rfind(' ') {
+                    Some(i) => {
+                        out.truncate(i);
+                        chars = out.chars().count();
+                    }
+                    None => return out.chars().take(max.saturating_sub(1)).collect::<String>() + "…",
+                }
+            }
+            let trimmed = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
+            out.truncate(trimmed);
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += extra;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_with_github_extensions() {
+        let r = render(
+            Markup::Markdown,
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ - [x] done\n\nNote[^1].\n\n[^1]: foot\n",
+        );
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("<del>old</del>"), "{}", r.html);
+        assert!(r.html.contains("foot"), "{}", r.html);
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_links_are_removed() {
+        let r = render(
+            Markup::Markdown,
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) <a href=\"JAVASCRIPT:x\">y</a>\n",
+        );
+        let lower = r.html.to_lowercase();
+        assert!(!lower.contains("<script"), "{}", r.html);
+        assert!(!lower.contains("onerror"), "{}", r.html);
+        assert!(!lower.contains("javascript:"), "{}", r.html);
+        assert!(r.links.is_empty(), "{:?}", r.links);
+    }
+
+    #[test]
+    fn links_and_text_are_collected() {
+        let r = render(
+            Markup::Markdown,
+            "# Hi\n\n[Click here to apply][a] or mail.\n\n  [a]: https://x.example/apply\n",
+        );
+        assert_eq!(
+            r.links,
+            vec![Link {
+                text: "Click here to apply".into(),
+                url: "https://x.example/apply".into()
+            }]
+        );
+        assert_eq!(r.text, "Hi\nClick here to apply or mail.\n");
+        assert!(r.html.contains("rel=\"nofollow noopener ugc\""), "{}", r.html);
+    }
+
+    #[test]
+    fn summary_cuts_at_a_word_boundary() {
+        assert_eq!(summary("one two  three\nfour", 300), "one two three four");
+        assert_eq!(summary("alpha beta gamma", 12), "alpha beta…");
+        assert_eq!(summary("alpha, beta gamma", 8), "alpha…");
+        assert!(summary(&"word ".repeat(200), 300).chars().count() <= 300);
+        assert_eq!(summary("supercalifragilistic", 5), "supe…");
+    }
+
+    #[test]
+    fn only_web_and_mail_urls_are_safe() {
+        assert!(safe_url("https://a.example/x").is_some());
+        assert!(safe_url("mailto:a@b.example").is_some());
+        for bad in ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "https:", "/relative", "ftp://x"] {
+            assert!(safe_url(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Markdown without metadata: the first heading is the title; short headings
+//! and badge lines right under it carry company, salary, location.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::posting::fields::{employment, location, salary};
+use crate::posting::{Draft, Format, Markup};
+
+/// The first non-blank line is a heading (`# Title` or a setext underline).
+pub fn looks_like_markdown(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    match (lines.next(), lines.next()) {
+        (Some(first), _) if atx_heading(first).is_some() => true,
+        (Some(_), Some(second)) => is_setext_underline(second),
+        _ => false,
+    }
+}
+
+pub fn parse(text: &str) -> Draft {
+    let mut draft = Draft::new(Format::Markdown, Markup::Markdown);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let Some(first) = lines.get(i) else {
+        return draft;
+    };
+    let title_level = match atx_heading(first) {
+        Some((level, heading)) => {
+            add_title(&mut draft, heading, i + 1);
+            i += 1;
+            level
+        }
+        None => {
+            // Setext: the title line, then its underline.
+            add_title(&mut draft, first, i + 1);
+            i += 2;
+            if lines.get(i - 1).is_some_and(|l| l.trim_start().starts_with('=')) {
+                1
+            } else {
+                2
+            }
+        }
+    };
+    // Short lines under the title: company heading, badges.
+    while let Some(line) = lines.get(i) {
+        if line.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let content = match atx_heading(line) {
+            Some((level, heading)) if level > title_level => heading,
+            Some(_) => break,
+            None if is_badge_line(line) => line.trim(),
+            None => break,
+        };
+        if is_badge_line(content) {
+            for badge in badges(content) {
+                add_badge(&mut draft, badge, i + 1);
+            }
+        } else if is_company_heading(&draft, content) {
+            draft.guessed("company", inline_text(content).0, i + 1);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    draft.body = lines.get(i..).unwrap_or_default().join("\n");
+    draft.body_line = i + 1;
+    draft
+}
+
+fn add_title(draft: &mut Draft, heading: &str, line: usize) {
+    let (title, urls) = inline_text(heading);
+    draft.stated("title", title.into(), line);
+    if let Some(url) = urls.into_iter().next() {
+        draft.guessed("apply", url, line);
+    }
+}
+
+/// `## Title ##` -> (2, "Title").
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let level = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let rest = &trimmed[level..];
+    ((1..=6).contains(&level) && (rest.is_empty() || rest.starts_with([' ', '\t'])))
+        .then(|| (level, rest.trim().trim_end_matches('#').trim()))
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 2 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
+}
+
+/// A line made of backtick badges: `` `💰 $120k` `🌎 Remote` ``.
+fn is_badge_line(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('`') && t.ends_with('`') && t.matches('`').count() % 2 == 0
+}
+
+fn badges(line: &str) -> impl Iterator<Item = &str> {
+    line.split('`').skip(1).step_by(2).map(str::trim).filter(|b| !b.is_empty())
+}
+
+fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
+    let key = if salary::parse(badge, "USD").is_some() {
+        "salary"
+    } else if employment::parse(badge).is_some() {
+        "employment_type"
+    } else {
+        "location"
+    };
+    if key == "location" && location::parse(badge).places.is_empty() && location::parse(badge).remote.is_none() {
+        return;
+    }
+    draft.guessed(key, badge, line);
+}
+
+/// A short heading naming the company: a few words, not a sentence.
+fn is_company_heading(draft: &Draft, text: &str) -> bool {
+    let text = inline_text(text).0;
+    let words = text.split_whitespace().count();
+    (1..=5).contains(&words)
+        && text.len() <= 60
+        && !text.ends_with(['.', ':', '?', '!'])
+        && !draft.meta.iter().any(|m| m.key == "company")
+        && salary::parse(&text, "USD").is_none()
+        && !location::looks_like_place(&text)
+}
+
+/// Inline Markdown to plain text, with the link targets it holds.
+fn inline_text(markdown: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut urls = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => urls.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+    (text.trim().to_string(), urls)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_link_company_heading_then_body() {
+        let d = parse("# [Senior Engineer](https://x.example/apply)  \n### Acme Corp  \n\n**Why us?**\n\nText\n");
+        let get = |k: &str| d.meta.iter().find(|m| m.key == k).map(|m| m.value.clone());
+        assert_eq!(get("title").unwrap(), "Senior Engineer");
+        assert_eq!(get("apply").unwrap(), "https://x.example/apply");
+        assert_eq!(get("company").unwrap(), "Acme Corp");
+        assert!(d.body.starts_with("**Why us?**"), "{:?}", d.body);
+        assert_eq!(d.body_line, 4);
+    }
+
+    #[test]
+    fn setext_title_and_plain_body() {
+        let d = parse("Baker wanted\n============\n\nWe bake.\n");
+        assert_eq!(d.meta[0].value, "Baker wanted");
+        assert_eq!(d.body.trim(), "We bake.");
+    }
+
+    #[test]
+    fn a_sentence_heading_is_not_a_company() {
+        let d = parse("## Software Developer\n\n### We are a small team that loves otters.\n");
+        assert!(d.meta.iter().all(|m| m.key != "company"));
+    }
+}

@@ -1,0 +1,104 @@
+//! One parser per format of SCHEMA.md, each from text to [`Draft`].
+
+mod front_matter;
+mod hn;
+mod markdown;
+mod oneline;
+mod pelican;
+pub mod rst;
+
+use super::{Draft, Format, FormatError, Markup};
+
+/// Detects the format of `text` and parses it. `path` only helps detection
+/// (a `.rst` file is reStructuredText).
+pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
+    match detect(text, path) {
+        Format::Yaml => front_matter::yaml(text),
+        Format::Toml => front_matter::toml(text),
+        Format::Pelican => Ok(pelican::parse(text)),
+        Format::Rst => rst::parse(text),
+        Format::Markdown => Ok(markdown::parse(text)),
+        Format::Oneline => Ok(oneline::parse(text)),
+        Format::Hn => Ok(hn::parse(text)),
+        Format::Text => Ok(plain_text(text)),
+    }
+}
+
+/// Which format a file is in, by its first lines (see SCHEMA.md).
+pub fn detect(text: &str, path: &str) -> Format {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let first_trimmed = first.trim_end();
+    if first_trimmed == "---" && text.trim_start().starts_with("---") {
+        Format::Yaml
+    } else if first_trimmed == "+++" {
+        Format::Toml
+    } else if oneline::looks_like_oneline(first) {
+        Format::Oneline
+    } else if pelican::looks_like_pelican(text) {
+        Format::Pelican
+    } else if path.ends_with(".rst") || rst::looks_like_rst(text) {
+        Format::Rst
+    } else if hn::looks_like_hn(first) {
+        Format::Hn
+    } else if markdown::looks_like_markdown(text) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// Anything else: the first non-empty line is the title, the rest the body.
+fn plain_text(text: &str) -> Draft {
+    let mut draft = Draft::new(Format::Text, Markup::Markdown);
+    let mut lines = text.lines().enumerate();
+    for (i, line) in lines.by_ref() {
+        if !line.trim().is_empty() {
+            draft.guessed("title", line.trim(), i + 1);
+            draft.body_line = i + 2;
+            break;
+        }
+    }
+    draft.body = rest_of(text, draft.body_line);
+    draft
+}
+
+/// The text from 1-based line `line` on.
+fn rest_of(text: &str, line: usize) -> String {
+    text.split_inclusive('\n')
+        .skip(line.saturating_sub(1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_format_is_recognized() {
+        let cases = [
+            ("---\ntitle: x\n---\nbody", "a.md", Format::Yaml),
+            ("\n+++\ntitle = 'x'\n+++\nbody", "a.md", Format::Toml),
+            ("Title: Hello\nDate: 2020-01-01\n\nbody", "a.md", Format::Pelican),
+            ("Hello\n=====\n\n:date: 2020-01-01\n", "a.txt", Format::Rst),
+            ("anything", "a.rst", Format::Rst),
+            ("# Engineer\n### Acme\n\nbody", "a.md", Format::Markdown),
+            ("Job: Engineer - Acme | we hire\\n more", "a.txt", Format::Oneline),
+            ("Acme | Engineer | Berlin | ONSITE | https://acme.example\n\nbody", "a.txt", Format::Hn),
+            ("We are hiring an engineer.\nSend a CV.", "a.txt", Format::Text),
+            ("Note: this is not metadata, it is a sentence.\n\nbody", "a.txt", Format::Text),
+        ];
+        for (text, path, format) in cases {
+            assert_eq!(detect(text, path), format, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_takes_its_first_line_as_title() {
+        let draft = plain_text("\n\nWe need a baker\nGood bread.\n");
+        assert_eq!(draft.meta[0].key, "title");
+        assert_eq!(draft.meta[0].value, "We need a baker");
+        assert!(!draft.meta[0].stated);
+        assert_eq!(draft.body, "Good bread.\n");
+        assert_eq!(draft.body_line, 4);
+    }
+}

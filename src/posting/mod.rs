@@ -1,0 +1,218 @@
+//! Bytes to canonical [`Posting`]: format detection, text repair, field
+//! extraction and body rendering. Pure functions, no I/O.
+
+use serde::{Deserialize, Serialize};
+
+/// The canonical posting record of SCHEMA.md. Field names and value sets are
+/// a contract with other tools: change them only together with SCHEMA.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Posting {
+    pub slug: String,
+    pub title: String,
+    pub company: Option<String>,
+    pub company_slug: Option<String>,
+    /// RFC 3339.
+    pub date: Option<String>,
+    /// RFC 3339, the `validThrough` of the posting.
+    pub expires: Option<String>,
+    pub expired: bool,
+    pub location: Vec<String>,
+    pub remote: Option<Remote>,
+    pub employment_type: Option<EmploymentType>,
+    pub salary: Option<Salary>,
+    pub tags: Vec<String>,
+    pub apply: Option<String>,
+    pub summary: String,
+    pub body_html: String,
+    pub source: Source,
+    pub inferred: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Remote {
+    Remote,
+    Hybrid,
+    Onsite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EmploymentType {
+    FullTime,
+    PartTime,
+    Contract,
+    Temporary,
+    Internship,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Salary {
+    /// Whole currency units.
+    pub min: f64,
+    pub max: f64,
+    /// ISO 4217 code, e.g. "USD".
+    pub currency: String,
+    pub period: Period,
+    /// The salary as written in the posting.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Relative to the site root, with `/` separators.
+    pub path: String,
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Yaml,
+    Toml,
+    Pelican,
+    Rst,
+    Markdown,
+    Oneline,
+    Hn,
+    Text,
+}
+
+pub mod body;
+mod draft;
+pub mod fields;
+mod formats;
+pub mod repair;
+mod slug;
+
+pub use draft::{Draft, Markup, MetaEntry};
+pub use slug::slugify;
+
+use crate::config::Config;
+use fields::tags::Vocabulary;
+
+/// Files larger than this are refused rather than normalized.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file could not become a posting: where, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostingError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for PostingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for PostingError {}
+
+/// A problem found while parsing one format, before the path is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Everything normalization needs from the site, prepared once per build.
+pub struct Normalizer {
+    config: Config,
+    vocabulary: Vocabulary,
+    time_zone: jiff::tz::TimeZone,
+    now: jiff::Timestamp,
+}
+
+impl Normalizer {
+    /// `now` decides which postings are expired (`--now`, `SOURCE_DATE_EPOCH` or the clock).
+    pub fn new(config: &Config, now: jiff::Timestamp) -> Normalizer {
+        Normalizer {
+            vocabulary: Vocabulary::new(&config.vocabulary),
+            time_zone: config.time_zone(),
+            config: config.clone(),
+            now,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Normalizes one file. `path` is relative to the site root, with `/`.
+    pub fn normalize(&self, path: &str, bytes: &[u8]) -> Result<Posting, PostingError> {
+        let fail = |e: FormatError| PostingError {
+            path: path.to_string(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        };
+        check_size_and_kind(bytes).map_err(fail)?;
+        let decoded = repair::decode(bytes);
+        let draft = formats::parse(&decoded.text, path).map_err(fail)?;
+        let mut posting = fields::extract(self, draft, path);
+        posting.warnings.splice(0..0, decoded.warnings);
+        Ok(posting)
+    }
+}
+
+fn check_size_and_kind(bytes: &[u8]) -> Result<(), FormatError> {
+    let refuse = |message: String| {
+        Err(FormatError {
+            line: None,
+            column: None,
+            message,
+        })
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return refuse(format!(
+            "the file is {} MiB; postings over {} MiB are refused: split it or move it out of content/",
+            bytes.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return refuse("the file is empty: write a posting in it or delete it".into());
+    }
+    if looks_binary(bytes) {
+        return refuse(
+            "this is a binary file, not text: move it out of content/ (only .md, .markdown, .rst and .txt postings belong there)"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// NUL bytes or many control characters mean an image, archive or similar.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 20 > head.len()
+}
