@@ -109,7 +109,10 @@ impl Config {
             ));
         }
         if self.default_currency.len() != 3
-            || !self.default_currency.bytes().all(|b| b.is_ascii_uppercase())
+            || !self
+                .default_currency
+                .bytes()
+                .all(|b| b.is_ascii_uppercase())
         {
             return fail(format!(
                 "default_currency `{}` is not an ISO 4217 code (e.g. `USD`, `EUR`)",

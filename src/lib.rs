@@ -1,7 +1,13 @@
 //! hireboard: a static site generator for hiring boards.
 //!
-//! Flow, one stage per module: [`content`] loads files, [`posting`] normalizes
-//! each into the canonical [`posting::Posting`].
+//! One direction of flow, one module per stage: [`content`] finds posting
+//! files, [`posting`] normalizes each into the canonical record, [`board`]
+//! indexes them; [`site`] ties loading together for the commands in [`cmd`].
 
+pub mod board;
+pub mod cmd;
 pub mod config;
+pub mod content;
 pub mod posting;
+pub mod render;
+pub mod site;

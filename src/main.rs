@@ -1,1 +1,39 @@
-fn main() {}
+//! The `hireboard` command line: argument parsing only; each command lives in
+//! its own module under `cmd/`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use hireboard::cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "hireboard",
+    version,
+    about = "A static site generator for hiring boards"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show how postings normalize: a summary each, or `--json` records.
+    Inspect(cmd::inspect::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Inspect(args) => cmd::inspect::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -83,9 +83,9 @@ fn markdown(source: &str) -> Rendered {
                 });
             }
         }
-        Event::End(
-            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow,
-        ) => text.push('\n'),
+        Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
+            text.push('\n')
+        }
         _ => {}
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
@@ -103,14 +103,14 @@ pub fn summary(text: &str, max: usize) -> String {
         let len = word.chars().count();
         let extra = if out.is_empty() { len } else { len + 1 };
         if chars + extra > max {
+            if out.is_empty() {
+                // One word longer than the limit: cut inside it.
+                return word.chars().take(max.saturating_sub(1)).collect::<String>() + "…";
+            }
             // The ellipsis must fit too.
-            while chars + 1 > max {
-                match out.rfind(' ') {
-                    Some(i) => {
-                        out.truncate(i);
-                        chars = out.chars().count();
-                    }
-                    None => return out.chars().take(max.saturating_sub(1)).collect::<String>() + "…",
+            if chars + 1 > max {
+                if let Some(i) = out.rfind(' ') {
+                    out.truncate(i);
                 }
             }
             let trimmed = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
@@ -169,7 +169,11 @@ mod tests {
             }]
         );
         assert_eq!(r.text, "Hi\nClick here to apply or mail.\n");
-        assert!(r.html.contains("rel=\"nofollow noopener ugc\""), "{}", r.html);
+        assert!(
+            r.html.contains("rel=\"nofollow noopener ugc\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -185,7 +189,14 @@ mod tests {
     fn only_web_and_mail_urls_are_safe() {
         assert!(safe_url("https://a.example/x").is_some());
         assert!(safe_url("mailto:a@b.example").is_some());
-        for bad in ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "https:", "/relative", "ftp://x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "https:",
+            "/relative",
+            "ftp://x",
+        ] {
             assert!(safe_url(bad).is_none(), "{bad}");
         }
     }

@@ -45,7 +45,10 @@ mod tests {
     #[test]
     fn transliterates_and_drops_symbols() {
         assert_eq!(slugify("Développeur Backend"), "developpeur-backend");
-        assert_eq!(slugify("💰 Senior Engineer, Services"), "senior-engineer-services");
+        assert_eq!(
+            slugify("💰 Senior Engineer, Services"),
+            "senior-engineer-services"
+        );
         assert_eq!(slugify("C++ / Rust -- Zürich!"), "c-rust-zurich");
         assert_eq!(slugify("北京 Engineer"), "bei-jing-engineer");
         assert_eq!(slugify("  --  "), "");

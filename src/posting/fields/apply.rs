@@ -7,7 +7,8 @@ use regex::Regex;
 use crate::posting::body::{safe_url, Link};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").expect("valid regex")
+    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
+        .expect("valid regex")
 });
 /// "send your resume to x@y", "email your CV at", "apply at", "applications to".
 static SEND_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,7 +38,11 @@ pub fn find(links: &[Link], text: &str) -> Option<String> {
     links
         .iter()
         .find(|l| says_apply(&l.text) || says_apply(&l.url))
-        .or_else(|| links.iter().find(|l| l.url.to_ascii_lowercase().starts_with("mailto:")))
+        .or_else(|| {
+            links
+                .iter()
+                .find(|l| l.url.to_ascii_lowercase().starts_with("mailto:"))
+        })
         .map(|l| l.url.clone())
         .or_else(|| {
             EMAIL
@@ -59,29 +64,51 @@ mod tests {
     use super::*;
 
     fn link(text: &str, url: &str) -> Link {
-        Link { text: text.into(), url: url.into() }
+        Link {
+            text: text.into(),
+            url: url.into(),
+        }
     }
 
     #[test]
     fn an_apply_link_wins() {
-        let links = [link("blog", "https://b.example"), link("Click here to apply", "https://jobs.example/1")];
+        let links = [
+            link("blog", "https://b.example"),
+            link("Click here to apply", "https://jobs.example/1"),
+        ];
         assert_eq!(find(&links, "").as_deref(), Some("https://jobs.example/1"));
     }
 
     #[test]
     fn mailto_links_and_addresses_in_sentences() {
         let links = [link("Ken", "mailto:ken@rackspace.com")];
-        assert_eq!(find(&links, "").as_deref(), Some("mailto:ken@rackspace.com"));
-        let text = "Questions? ask bob@x.example.\nPlease send your resume to jobs@acme.example today.";
+        assert_eq!(
+            find(&links, "").as_deref(),
+            Some("mailto:ken@rackspace.com")
+        );
+        let text =
+            "Questions? ask bob@x.example.\nPlease send your resume to jobs@acme.example today.";
         assert_eq!(find(&[], text).as_deref(), Some("mailto:jobs@acme.example"));
-        assert_eq!(find(&[], "Contact hiring@acme.example for accommodation."), None);
+        assert_eq!(
+            find(&[], "Contact hiring@acme.example for accommodation."),
+            None
+        );
     }
 
     #[test]
     fn metadata_values() {
-        assert_eq!(from_metadata("jobs@acme.example").as_deref(), Some("mailto:jobs@acme.example"));
-        assert_eq!(from_metadata("https://a.example/x").as_deref(), Some("https://a.example/x"));
+        assert_eq!(
+            from_metadata("jobs@acme.example").as_deref(),
+            Some("mailto:jobs@acme.example")
+        );
+        assert_eq!(
+            from_metadata("https://a.example/x").as_deref(),
+            Some("https://a.example/x")
+        );
         assert_eq!(from_metadata("javascript:alert(1)"), None);
-        assert_eq!(email_domain("mailto:a@rackspace.com"), Some("rackspace.com"));
+        assert_eq!(
+            email_domain("mailto:a@rackspace.com"),
+            Some("rackspace.com")
+        );
     }
 }

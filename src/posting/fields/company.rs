@@ -10,7 +10,10 @@ use super::tags::Vocabulary;
 const NAME: &str = r"([A-Z][\w&.'’-]*[\w&](?:\s+(?:[A-Z][\w&.'’-]*[\w&]|&|of|de)){0,3})";
 
 static AT_X_WE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?m)(?:^|[.!?]\s+|\n)\s*At {NAME},?\s+(?:we|our)\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?m)(?:^|[.!?]\s+|\n)\s*At {NAME},?\s+(?:we|our)\b"
+    ))
+    .expect("valid regex")
 });
 static X_IS_HIRING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b{NAME} (?:is|are) hiring\b")).expect("valid regex"));
@@ -25,8 +28,22 @@ const NOT_NAMES: &[&str] = &[
 
 /// Free mail providers say nothing about the employer.
 const FREE_MAIL: &[&str] = &[
-    "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "me", "aol",
-    "protonmail", "proton", "gmx", "mail", "yandex", "fastmail", "zoho",
+    "gmail",
+    "googlemail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "live",
+    "icloud",
+    "me",
+    "aol",
+    "protonmail",
+    "proton",
+    "gmx",
+    "mail",
+    "yandex",
+    "fastmail",
+    "zoho",
 ];
 
 /// Guesses the company from the text, most specific clue first: "At X, we",
@@ -101,7 +118,10 @@ pub fn split_title(title: &str) -> Option<(String, String)> {
 /// Drops ` - Company` (or `at Company`) from the end of a title naming it.
 pub fn strip_trailing_company(title: &str, company: &str) -> String {
     for sep in SEPARATORS {
-        if let Some(role) = title.strip_suffix(company).and_then(|t| t.strip_suffix(sep)) {
+        if let Some(role) = title
+            .strip_suffix(company)
+            .and_then(|t| t.strip_suffix(sep))
+        {
             if !role.trim().is_empty() {
                 return role.trim().to_string();
             }
@@ -111,11 +131,45 @@ pub fn strip_trailing_company(title: &str, company: &str) -> String {
 }
 
 const ROLE_WORDS: &[&str] = &[
-    "engineer", "developer", "programmer", "manager", "designer", "scientist", "analyst",
-    "architect", "lead", "head", "director", "intern", "internship", "sre", "devops", "administrator",
-    "writer", "advocate", "researcher", "specialist", "consultant", "cto", "vp", "officer",
-    "technician", "tester", "recruiter", "hiring", "job", "position", "role", "opening",
-    "wanted", "coordinator", "assistant", "editor", "support", "sales", "marketing",
+    "engineer",
+    "developer",
+    "programmer",
+    "manager",
+    "designer",
+    "scientist",
+    "analyst",
+    "architect",
+    "lead",
+    "head",
+    "director",
+    "intern",
+    "internship",
+    "sre",
+    "devops",
+    "administrator",
+    "writer",
+    "advocate",
+    "researcher",
+    "specialist",
+    "consultant",
+    "cto",
+    "vp",
+    "officer",
+    "technician",
+    "tester",
+    "recruiter",
+    "hiring",
+    "job",
+    "position",
+    "role",
+    "opening",
+    "wanted",
+    "coordinator",
+    "assistant",
+    "editor",
+    "support",
+    "sales",
+    "marketing",
 ];
 
 /// Whether a title names a job ("Senior Engineer", "Baker wanted", "... is hiring").
@@ -142,26 +196,47 @@ mod tests {
     #[test]
     fn at_x_we() {
         let text = "Hello.\n\nAt Rackspace, we pride ourselves in things.";
-        assert_eq!(infer("Dev", text, &[], &vocab(), None).as_deref(), Some("Rackspace"));
+        assert_eq!(
+            infer("Dev", text, &[], &vocab(), None).as_deref(),
+            Some("Rackspace")
+        );
     }
 
     #[test]
     fn a_tag_the_text_capitalizes() {
         let tags = vec!["mozilla".to_string()];
-        let got = infer("Mozilla Services is hiring", "My team at Mozilla (Services)", &tags, &vocab(), None);
+        let got = infer(
+            "Mozilla Services is hiring",
+            "My team at Mozilla (Services)",
+            &tags,
+            &vocab(),
+            None,
+        );
         assert_eq!(got.as_deref(), Some("Mozilla"));
     }
 
     #[test]
     fn is_hiring_and_join() {
-        assert_eq!(infer("Blue Labs is hiring", "", &[], &vocab(), None).as_deref(), Some("Blue Labs"));
-        assert_eq!(infer("Dev", "Come and join Acme Corp today", &[], &vocab(), None).as_deref(), Some("Acme Corp"));
-        assert_eq!(infer("Dev", "Join us and join the team", &[], &vocab(), None), None);
+        assert_eq!(
+            infer("Blue Labs is hiring", "", &[], &vocab(), None).as_deref(),
+            Some("Blue Labs")
+        );
+        assert_eq!(
+            infer("Dev", "Come and join Acme Corp today", &[], &vocab(), None).as_deref(),
+            Some("Acme Corp")
+        );
+        assert_eq!(
+            infer("Dev", "Join us and join the team", &[], &vocab(), None),
+            None
+        );
     }
 
     #[test]
     fn e_mail_domain_is_the_last_resort() {
-        assert_eq!(infer("Dev", "", &[], &vocab(), Some("jobs.rackspace.com")).as_deref(), Some("Rackspace"));
+        assert_eq!(
+            infer("Dev", "", &[], &vocab(), Some("jobs.rackspace.com")).as_deref(),
+            Some("Rackspace")
+        );
         assert_eq!(infer("Dev", "", &[], &vocab(), Some("gmail.com")), None);
     }
 
@@ -171,7 +246,10 @@ mod tests {
             split_title("Backend Python Engineer - Olark"),
             Some(("Backend Python Engineer".into(), "Olark".into()))
         );
-        assert_eq!(split_title("Data Engineer at Blue Sky"), Some(("Data Engineer".into(), "Blue Sky".into())));
+        assert_eq!(
+            split_title("Data Engineer at Blue Sky"),
+            Some(("Data Engineer".into(), "Blue Sky".into()))
+        );
         assert_eq!(split_title("Backend Engineer - Remote"), None);
         assert_eq!(split_title("Mozilla Services is hiring"), None);
         assert_eq!(strip_trailing_company("Dev - Olark", "Olark"), "Dev");

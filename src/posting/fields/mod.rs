@@ -35,7 +35,11 @@ enum Field {
 fn field_of(key: &str) -> Option<Field> {
     Some(match key {
         "title" | "position" | "role" | "job_title" => Field::Title,
-        "company" | "employer" | "organization" | "organisation" | "hiring_organization"
+        "company"
+        | "employer"
+        | "organization"
+        | "organisation"
+        | "hiring_organization"
         | "companies" => Field::Company,
         "date" | "posted" | "date_posted" | "published" => Field::Date,
         "expires" | "valid_through" | "deadline" => Field::Expires,
@@ -72,7 +76,11 @@ struct Meta {
 
 impl Meta {
     fn get(&self, field: Field) -> Option<&MetaEntry> {
-        let mut of_field = self.entries.iter().filter(|(f, _)| *f == field).map(|(_, e)| e);
+        let mut of_field = self
+            .entries
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, e)| e);
         let first = of_field.clone().next();
         of_field.find(|e| e.stated).or(first)
     }
@@ -83,7 +91,11 @@ impl Meta {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
-            Value::Array(items) => items.iter().filter_map(value_text).collect::<Vec<_>>().join(", "),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(value_text)
+                .collect::<Vec<_>>()
+                .join(", "),
             _ => return None,
         };
         (!text.is_empty()).then_some((text, entry))
@@ -144,7 +156,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let date = meta_date(n, &meta, Field::Date, &mut out);
     let expires = meta_date(n, &meta, Field::Expires, &mut out).or_else(|| {
         let days = config.expire_after_days?;
-        date.as_ref()?.checked_add(jiff::Span::new().days(days)).ok()
+        date.as_ref()?
+            .checked_add(jiff::Span::new().days(days))
+            .ok()
     });
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
     let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
@@ -155,7 +169,13 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
 
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
-        company = company::infer(&title, &rendered.text, &explicit_tags, &n.vocabulary, apply_domain);
+        company = company::infer(
+            &title,
+            &rendered.text,
+            &explicit_tags,
+            &n.vocabulary,
+            apply_domain,
+        );
         if company.is_some() {
             out.guessed("company");
         }
@@ -179,8 +199,16 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         None => body::summary(&rendered.text, SUMMARY_CHARS),
     };
     const ORDER: [&str; 10] = [
-        "title", "company", "date", "expires", "location", "remote", "employment_type", "salary",
-        "tags", "apply",
+        "title",
+        "company",
+        "date",
+        "expires",
+        "location",
+        "remote",
+        "employment_type",
+        "salary",
+        "tags",
+        "apply",
     ];
     let mut inferred: Vec<String> = ORDER
         .iter()
@@ -246,7 +274,12 @@ fn title_and_company(
     }
 }
 
-fn meta_date(n: &Normalizer, meta: &Meta, field: Field, out: &mut Collector) -> Option<jiff::ZonedDateTime> {
+fn meta_date(
+    n: &Normalizer,
+    meta: &Meta,
+    field: Field,
+    out: &mut Collector,
+) -> Option<jiff::ZonedDateTime> {
     let (text, entry) = meta.text(field)?;
     let line = entry.line;
     match dates::parse(&text, &n.time_zone) {
@@ -257,7 +290,10 @@ fn meta_date(n: &Normalizer, meta: &Meta, field: Field, out: &mut Collector) -> 
             Some(parsed.time)
         }
         Err(reason) => {
-            out.warn_at(line, format!("{reason}; write it as 2025-03-03 or 2025-03-03 14:30"));
+            out.warn_at(
+                line,
+                format!("{reason}; write it as 2025-03-03 or 2025-03-03 14:30"),
+            );
             None
         }
     }
@@ -298,15 +334,23 @@ fn location_and_remote(
         match stated {
             Some(r) => {
                 // `remote: false` with a remote-sounding place leaves the place's word.
-                remote = Some(if r == Remote::Onsite && remote.is_some() { remote.unwrap_or(r) } else { r });
+                remote = Some(if r == Remote::Onsite && remote.is_some() {
+                    remote.unwrap_or(r)
+                } else {
+                    r
+                });
                 out.inferred.retain(|f| *f != "remote");
                 out.from_entry("remote", entry);
             }
-            None => out.warn_at(entry.line, "remote should be true, false, `hybrid` or `onsite`".into()),
+            None => out.warn_at(
+                entry.line,
+                "remote should be true, false, `hybrid` or `onsite`".into(),
+            ),
         }
     }
     if remote.is_none() {
-        remote = location::remote_in_text(title).or_else(|| location::remote_in_text(&rendered.text));
+        remote =
+            location::remote_in_text(title).or_else(|| location::remote_in_text(&rendered.text));
         if remote.is_some() {
             out.guessed("remote");
         }
@@ -340,7 +384,12 @@ fn employment_type(
     found
 }
 
-fn salary(meta: &Meta, rendered: &Rendered, default_currency: &str, out: &mut Collector) -> Option<Salary> {
+fn salary(
+    meta: &Meta,
+    rendered: &Rendered,
+    default_currency: &str,
+    out: &mut Collector,
+) -> Option<Salary> {
     if let Some(entry) = meta.get(Field::Salary) {
         let parsed = match &entry.value {
             Value::Object(map) => salary_from_map(map, default_currency),
@@ -389,7 +438,13 @@ fn salary_from_map(map: &serde_json::Map<String, Value>, default_currency: &str)
         None if min == max => format!("{currency} {min}"),
         None => format!("{currency} {min}-{max}"),
     };
-    (min <= max && min >= 0.0).then_some(Salary { min, max, currency, period, text })
+    (min <= max && min >= 0.0).then_some(Salary {
+        min,
+        max,
+        currency,
+        period,
+        text,
+    })
 }
 
 /// Canonical tags, sorted and unique, and the explicit ones alone.
@@ -453,7 +508,11 @@ fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
     };
     if base.is_empty() {
         let stem = slugify(file_stem(path));
-        if stem.is_empty() { "posting".into() } else { stem }
+        if stem.is_empty() {
+            "posting".into()
+        } else {
+            stem
+        }
     } else {
         // Long titles make unwieldy URLs; keep whole words.
         let mut cut = String::new();
@@ -485,7 +544,11 @@ fn clean_inline(text: &str) -> String {
             _ => {}
         }
     }
-    let plain = if plain.trim().is_empty() { text } else { &plain };
+    let plain = if plain.trim().is_empty() {
+        text
+    } else {
+        &plain
+    };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -40,7 +40,11 @@ pub fn toml(text: &str) -> Result<Draft, FormatError> {
             ),
         }
     })?;
-    into_draft(Format::Toml, toml_to_json(toml::Value::Table(table)), &block)
+    into_draft(
+        Format::Toml,
+        toml_to_json(toml::Value::Table(table)),
+        &block,
+    )
 }
 
 struct Block<'a> {
@@ -113,7 +117,10 @@ fn key_line(block: &Block, key: &str) -> usize {
         .lines()
         .position(|line| {
             let line = line.trim_start_matches(['"', '\'']);
-            line.starts_with(key) && line[key.len()..].trim_start_matches(['"', '\'', ' ']).starts_with([':', '='])
+            line.starts_with(key)
+                && line[key.len()..]
+                    .trim_start_matches(['"', '\'', ' '])
+                    .starts_with([':', '='])
         })
         .map_or(block.first_line, |i| block.first_line + i)
 }
@@ -145,9 +152,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// serde_yaml appends " at line X column Y" to its messages; we give our own.
 fn strip_location(message: &str) -> &str {
-    message
-        .find(" at line ")
-        .map_or(message, |i| &message[..i])
+    message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
 #[cfg(test)]
@@ -181,7 +186,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter_with_dates() {
-        let d = toml("+++\ntitle = \"Engineer\"\ndate = 2025-03-03\n[salary]\nmin = 1\n+++\nbody").unwrap();
+        let d = toml("+++\ntitle = \"Engineer\"\ndate = 2025-03-03\n[salary]\nmin = 1\n+++\nbody")
+            .unwrap();
         assert_eq!(d.meta[1].value, "2025-03-03");
         assert_eq!(d.meta[1].line, 3);
         assert_eq!(d.meta[2].value, serde_json::json!({"min": 1}));

@@ -12,7 +12,9 @@ pub fn looks_like_hn(first_line: &str) -> bool {
     }
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
     (3..=12).contains(&fields.len())
-        && fields.iter().all(|f| !f.is_empty() && f.chars().count() <= 120)
+        && fields
+            .iter()
+            .all(|f| !f.is_empty() && f.chars().count() <= 120)
 }
 
 pub fn parse(text: &str) -> Draft {
@@ -74,11 +76,45 @@ fn url_or_text(key: &str, field: &str) -> String {
 }
 
 const ROLE_WORDS: &[&str] = &[
-    "engineer", "engineers", "developer", "developers", "programmer", "manager", "designer",
-    "scientist", "analyst", "architect", "lead", "head", "director", "intern", "sre", "devops",
-    "administrator", "writer", "advocate", "researcher", "specialist", "consultant", "cto", "vp",
-    "officer", "technician", "tester", "qa", "recruiter", "founding", "staff", "principal",
-    "senior", "junior", "swe", "full-stack", "fullstack", "frontend", "backend",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "programmer",
+    "manager",
+    "designer",
+    "scientist",
+    "analyst",
+    "architect",
+    "lead",
+    "head",
+    "director",
+    "intern",
+    "sre",
+    "devops",
+    "administrator",
+    "writer",
+    "advocate",
+    "researcher",
+    "specialist",
+    "consultant",
+    "cto",
+    "vp",
+    "officer",
+    "technician",
+    "tester",
+    "qa",
+    "recruiter",
+    "founding",
+    "staff",
+    "principal",
+    "senior",
+    "junior",
+    "swe",
+    "full-stack",
+    "fullstack",
+    "frontend",
+    "backend",
 ];
 
 fn is_role(field: &str) -> bool {

@@ -33,7 +33,10 @@ pub fn parse(text: &str) -> Draft {
             // Setext: the title line, then its underline.
             add_title(&mut draft, first, i + 1);
             i += 2;
-            if lines.get(i - 1).is_some_and(|l| l.trim_start().starts_with('=')) {
+            if lines
+                .get(i - 1)
+                .is_some_and(|l| l.trim_start().starts_with('='))
+            {
                 1
             } else {
                 2
@@ -100,7 +103,11 @@ fn is_badge_line(line: &str) -> bool {
 }
 
 fn badges(line: &str) -> impl Iterator<Item = &str> {
-    line.split('`').skip(1).step_by(2).map(str::trim).filter(|b| !b.is_empty())
+    line.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
 }
 
 fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
@@ -111,7 +118,10 @@ fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
     } else {
         "location"
     };
-    if key == "location" && location::parse(badge).places.is_empty() && location::parse(badge).remote.is_none() {
+    if key == "location"
+        && location::parse(badge).places.is_empty()
+        && location::parse(badge).remote.is_none()
+    {
         return;
     }
     draft.guessed(key, badge, line);

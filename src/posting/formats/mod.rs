@@ -78,14 +78,34 @@ mod tests {
         let cases = [
             ("---\ntitle: x\n---\nbody", "a.md", Format::Yaml),
             ("\n+++\ntitle = 'x'\n+++\nbody", "a.md", Format::Toml),
-            ("Title: Hello\nDate: 2020-01-01\n\nbody", "a.md", Format::Pelican),
+            (
+                "Title: Hello\nDate: 2020-01-01\n\nbody",
+                "a.md",
+                Format::Pelican,
+            ),
             ("Hello\n=====\n\n:date: 2020-01-01\n", "a.txt", Format::Rst),
             ("anything", "a.rst", Format::Rst),
             ("# Engineer\n### Acme\n\nbody", "a.md", Format::Markdown),
-            ("Job: Engineer - Acme | we hire\\n more", "a.txt", Format::Oneline),
-            ("Acme | Engineer | Berlin | ONSITE | https://acme.example\n\nbody", "a.txt", Format::Hn),
-            ("We are hiring an engineer.\nSend a CV.", "a.txt", Format::Text),
-            ("Note: this is not metadata, it is a sentence.\n\nbody", "a.txt", Format::Text),
+            (
+                "Job: Engineer - Acme | we hire\\n more",
+                "a.txt",
+                Format::Oneline,
+            ),
+            (
+                "Acme | Engineer | Berlin | ONSITE | https://acme.example\n\nbody",
+                "a.txt",
+                Format::Hn,
+            ),
+            (
+                "We are hiring an engineer.\nSend a CV.",
+                "a.txt",
+                Format::Text,
+            ),
+            (
+                "Note: this is not metadata, it is a sentence.\n\nbody",
+                "a.txt",
+                Format::Text,
+            ),
         ];
         for (text, path, format) in cases {
             assert_eq!(detect(text, path), format, "{text:?}");

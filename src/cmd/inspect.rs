@@ -1,0 +1,131 @@
+//! `hireboard inspect [PATH...] [--json]`: how each posting normalizes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::board::Board;
+use crate::posting::{Normalizer, Posting};
+use crate::site;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Posting files or folders [default: content/]
+    paths: Vec<PathBuf>,
+    /// Print a JSON array of canonical records (SCHEMA.md), sorted by source path.
+    #[arg(long)]
+    json: bool,
+    /// The time that decides `expired` (RFC 3339); default SOURCE_DATE_EPOCH or the clock.
+    #[arg(long)]
+    now: Option<String>,
+}
+
+pub fn run(args: &Args) -> super::Outcome {
+    let targets = if args.paths.is_empty() {
+        vec![PathBuf::from(crate::content::CONTENT_DIR)]
+    } else {
+        args.paths.clone()
+    };
+    let root = site::find_root(&targets[0]);
+    let config = site::load_config(&root)?;
+    let now = site::resolve_now(args.now.as_deref())?;
+    let normalizer = Normalizer::new(&config, now);
+    let loaded = site::load(&root, &targets, &normalizer);
+
+    // Slugs are made unique as the site would; records are listed by path.
+    let mut postings = Board::new(loaded.postings).postings;
+    postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &postings)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        postings.iter().try_for_each(|p| write_summary(&mut out, p))
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+
+    for error in &loaded.errors {
+        eprintln!("error: {error}");
+    }
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
+    let mark = |field: &str| {
+        if p.inferred.iter().any(|f| f == field) {
+            " (guessed)"
+        } else {
+            ""
+        }
+    };
+    let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
+    let format = serde_json::to_value(p.source.format).ok();
+    writeln!(
+        out,
+        "{} [{}]",
+        p.source.path,
+        format.as_ref().and_then(|f| f.as_str()).unwrap_or("")
+    )?;
+    writeln!(out, "  title       {}{}", p.title, mark("title"))?;
+    writeln!(
+        out,
+        "  company     {}{}",
+        or_dash(p.company.as_deref()),
+        mark("company")
+    )?;
+    writeln!(
+        out,
+        "  date        {}{}",
+        or_dash(p.date.as_deref()),
+        if p.expired { " (expired)" } else { "" }
+    )?;
+    let location = if p.location.is_empty() {
+        "-".to_string()
+    } else {
+        p.location.join("; ")
+    };
+    let remote = p
+        .remote
+        .and_then(|r| serde_json::to_value(r).ok())
+        .and_then(|v| v.as_str().map(str::to_string));
+    writeln!(
+        out,
+        "  location    {location}{} / remote: {}{}",
+        mark("location"),
+        or_dash(remote.as_deref()),
+        mark("remote")
+    )?;
+    if let Some(s) = &p.salary {
+        let period = serde_json::to_value(s.period).ok();
+        writeln!(
+            out,
+            "  salary      {}–{} {} per {}{}",
+            s.min,
+            s.max,
+            s.currency,
+            period.as_ref().and_then(|v| v.as_str()).unwrap_or(""),
+            mark("salary")
+        )?;
+    }
+    writeln!(out, "  tags        {}{}", p.tags.join(", "), mark("tags"))?;
+    writeln!(
+        out,
+        "  apply       {}{}",
+        or_dash(p.apply.as_deref()),
+        mark("apply")
+    )?;
+    writeln!(out, "  url         /jobs/{}/", p.slug)?;
+    for warning in &p.warnings {
+        writeln!(out, "  warning: {warning}")?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,7 @@
+//! One module per command. Each `run` returns the exit code, or a message
+//! for an error that stopped the command before it could do its work.
+
+pub mod inspect;
+
+/// What a command returns: the exit code, or why it could not run at all.
+pub type Outcome = Result<std::process::ExitCode, String>;

@@ -1,0 +1,1 @@
+//! The in-house search index (STUB, helper: search).
