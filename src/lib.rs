@@ -8,6 +8,7 @@ pub mod board;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod output;
 pub mod posting;
 pub mod render;
 pub mod site;
