@@ -502,9 +502,13 @@ fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String
 }
 
 fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
-    let base = match company {
-        Some(c) => slugify(&format!("{c} {title}")),
-        None => slugify(title),
+    let title_slug = slugify(title);
+    // "Mozilla Services is hiring" needs no "mozilla-" in front.
+    let base = match company.map(slugify) {
+        Some(c) if !c.is_empty() && !format!("-{title_slug}-").contains(&format!("-{c}-")) => {
+            format!("{c}-{title_slug}")
+        }
+        _ => title_slug,
     };
     if base.is_empty() {
         let stem = slugify(file_stem(path));
