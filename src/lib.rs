@@ -11,4 +11,5 @@ pub mod content;
 pub mod output;
 pub mod posting;
 pub mod render;
+pub mod serve;
 pub mod site;

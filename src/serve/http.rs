@@ -1,0 +1,338 @@
+//! The preview server: serves the current snapshot of the site from memory,
+//! and streams reload events to the pages it served.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream::{self, Stream};
+use tokio::sync::broadcast;
+
+/// Where the injected live-reload script listens.
+pub const EVENTS_PATH: &str = "/__hireboard/events";
+
+/// One complete version of the site. Requests read a whole snapshot, so
+/// nobody ever sees half an old and half a new site.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Output path (`jobs/x/index.html`) to bytes.
+    pub pages: HashMap<String, Bytes>,
+    /// Problems to show in the browser overlay (file:line: message).
+    pub problems: Vec<String>,
+    /// Changes with every rebuild, so a reconnecting page knows it is stale.
+    pub generation: u64,
+}
+
+/// What the browser should do after a rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Reload the page.
+    Reload,
+    /// Only stylesheets changed: swap them without a reload.
+    Css,
+    /// Nothing served changed, but the problems list did.
+    Problems,
+}
+
+/// The snapshot being served and the channel of change notices.
+pub struct Shared {
+    current: RwLock<Arc<Snapshot>>,
+    changes: broadcast::Sender<Change>,
+}
+
+impl Shared {
+    pub fn new(snapshot: Snapshot) -> Arc<Shared> {
+        let (changes, _) = broadcast::channel(64);
+        Arc::new(Shared {
+            current: RwLock::new(Arc::new(snapshot)),
+            changes,
+        })
+    }
+
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Swaps in a new snapshot, then tells every connected page.
+    pub fn publish(&self, snapshot: Snapshot, change: Change) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        // No page listening is fine.
+        let _ = self.changes.send(change);
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(get(page))
+        .with_state(shared)
+}
+
+/// Serves until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(shared))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Binds `port` on `ip`, or the next free port after it (`0`: any free port).
+/// Returns the listener and, when the port was taken, a note saying so.
+pub async fn bind(
+    ip: std::net::IpAddr,
+    port: u16,
+) -> std::io::Result<(tokio::net::TcpListener, Option<String>)> {
+    let first = tokio::net::TcpListener::bind(SocketAddr::new(ip, port)).await;
+    match first {
+        Ok(listener) => Ok((listener, None)),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
+            for next in port.saturating_add(1)..=port.saturating_add(20) {
+                if let Ok(listener) = tokio::net::TcpListener::bind(SocketAddr::new(ip, next)).await
+                {
+                    let note = format!("port {port} is in use; serving on the next free port, {next} (choose with --port)");
+                    return Ok((listener, Some(note)));
+                }
+            }
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let snapshot = shared.snapshot();
+    match resolve(&snapshot, uri.path()) {
+        Resolved::Page(path) => file_response(StatusCode::OK, &path, snapshot.pages[&path].clone()),
+        Resolved::Redirect(to) => Response::builder()
+            .status(StatusCode::MOVED_PERMANENTLY)
+            .header(header::LOCATION, to)
+            .body(Body::empty())
+            .unwrap_or_default(),
+        Resolved::NotFound => match snapshot.pages.get("404.html") {
+            Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes.clone()),
+            None => (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+        Resolved::Refused => (
+            StatusCode::BAD_REQUEST,
+            "refused: that path leaves the site",
+        )
+            .into_response(),
+    }
+}
+
+fn file_response(status: StatusCode, path: &str, bytes: Bytes) -> Response {
+    let mut response = (status, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    Page(String),
+    Redirect(String),
+    NotFound,
+    Refused,
+}
+
+/// URL path to a page of the snapshot: `/x/` -> `x/index.html`, `/x` ->
+/// redirect to `/x/` when that is a folder. Traversal (`..`, encoded or not),
+/// backslashes and NUL are refused: the site is a map, never the disk, but a
+/// request that tries is answered as what it is.
+fn resolve(snapshot: &Snapshot, raw_path: &str) -> Resolved {
+    let Some(path) = percent_decode(raw_path) else {
+        return Resolved::Refused;
+    };
+    let relative = path.strip_prefix('/').unwrap_or(&path);
+    let bad_segment = relative.split('/').any(|s| s == ".." || s == ".");
+    if bad_segment || path.contains(['\\', '\0']) || relative.starts_with('/') {
+        return Resolved::Refused;
+    }
+    let key = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_string()
+    };
+    if snapshot.pages.contains_key(&key) {
+        Resolved::Page(key)
+    } else if snapshot
+        .pages
+        .contains_key(&format!("{relative}/index.html"))
+    {
+        Resolved::Redirect(format!("/{relative}/"))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+/// `%2e%2E` -> `..`; `None` for bad escapes or bytes that are not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("atom.xml") => "application/atom+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Server-Sent Events: first `hello` with the generation and the problems,
+/// then one event per change.
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = shared.changes.subscribe();
+    let hello = greeting(&shared.snapshot());
+    let first = stream::once(async move { Ok(hello) });
+    let rest = stream::unfold((receiver, shared), |(mut receiver, shared)| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(change) => {
+                    let event = notice(change, &shared.snapshot());
+                    return Some((Ok(event), (receiver, shared)));
+                }
+                // Missed some: the page is stale whatever they were.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    return Some((
+                        Ok(notice(Change::Reload, &shared.snapshot())),
+                        (receiver, shared),
+                    ));
+                }
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    use futures_util::StreamExt;
+    Sse::new(first.chain(rest)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn greeting(snapshot: &Snapshot) -> Event {
+    event("hello", snapshot)
+}
+
+fn notice(change: Change, snapshot: &Snapshot) -> Event {
+    let name = match change {
+        Change::Reload => "reload",
+        Change::Css => "css",
+        Change::Problems => "problems",
+    };
+    event(name, snapshot)
+}
+
+/// Every event carries the generation and the current problems.
+fn event(name: &str, snapshot: &Snapshot) -> Event {
+    let data =
+        serde_json::json!({ "generation": snapshot.generation, "problems": snapshot.problems });
+    Event::default().event(name).data(data.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(paths: &[&str]) -> Snapshot {
+        Snapshot {
+            pages: paths
+                .iter()
+                .map(|p| (p.to_string(), Bytes::from_static(b"x")))
+                .collect(),
+            ..Snapshot::default()
+        }
+    }
+
+    #[test]
+    fn pretty_urls_and_redirects() {
+        let s = snapshot(&["index.html", "jobs/a/index.html", "style.css"]);
+        assert_eq!(resolve(&s, "/"), Resolved::Page("index.html".into()));
+        assert_eq!(
+            resolve(&s, "/jobs/a/"),
+            Resolved::Page("jobs/a/index.html".into())
+        );
+        assert_eq!(
+            resolve(&s, "/jobs/a"),
+            Resolved::Redirect("/jobs/a/".into())
+        );
+        assert_eq!(
+            resolve(&s, "/style.css"),
+            Resolved::Page("style.css".into())
+        );
+        assert_eq!(resolve(&s, "/jobs/b/"), Resolved::NotFound);
+        assert_eq!(
+            resolve(&s, "/jobs/%61/"),
+            Resolved::Page("jobs/a/index.html".into())
+        );
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let s = snapshot(&["index.html"]);
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2E%2E/%2e%2e/x",
+            "/..%5c..%5cwin.ini",
+            "//etc/passwd",
+            "/a%00b",
+            "/%zz",
+            "/%ff",
+        ] {
+            assert_eq!(resolve(&s, bad), Resolved::Refused, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("atom.xml"), "application/atom+xml");
+        assert_eq!(content_type("sitemap.xml"), "application/xml");
+        assert_eq!(content_type("search/meta.json"), "application/json");
+    }
+}
