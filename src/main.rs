@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Show how postings normalize: a summary each, or `--json` records.
     Inspect(cmd::inspect::Args),
+    /// List every warning and error as `file:line: message`; exit 1 on errors.
+    Check(cmd::check::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per command. Each `run` returns the exit code, or a message
 //! for an error that stopped the command before it could do its work.
 
+pub mod check;
 pub mod inspect;
 
 /// What a command returns: the exit code, or why it could not run at all.
