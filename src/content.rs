@@ -171,7 +171,7 @@ mod tests {
         std::os::unix::fs::symlink(&content, content.join("2025/loop")).unwrap();
         std::os::unix::fs::symlink(content.join("a.md"), content.join("alias.md")).unwrap();
 
-        let (files, errors) = discover(site.path(), &[content.clone()]);
+        let (files, errors) = discover(site.path(), std::slice::from_ref(&content));
         let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,

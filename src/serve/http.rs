@@ -233,22 +233,14 @@ async fn events(
     let hello = greeting(&shared.snapshot());
     let first = stream::once(async move { Ok(hello) });
     let rest = stream::unfold((receiver, shared), |(mut receiver, shared)| async move {
-        loop {
-            match receiver.recv().await {
-                Ok(change) => {
-                    let event = notice(change, &shared.snapshot());
-                    return Some((Ok(event), (receiver, shared)));
-                }
-                // Missed some: the page is stale whatever they were.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some((
-                        Ok(notice(Change::Reload, &shared.snapshot())),
-                        (receiver, shared),
-                    ));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
-        }
+        let change = match receiver.recv().await {
+            Ok(change) => change,
+            // Missed some: the page is stale whatever they were.
+            Err(broadcast::error::RecvError::Lagged(_)) => Change::Reload,
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        let event = notice(change, &shared.snapshot());
+        Some((Ok(event), (receiver, shared)))
     });
     use futures_util::StreamExt;
     Sse::new(first.chain(rest)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))

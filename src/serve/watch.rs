@@ -59,11 +59,11 @@ impl Changes {
                 }
                 ["templates", ..] => changes.templates = true,
                 ["themes", name, "templates", ..] if *name == theme => changes.templates = true,
-                ["static", rest @ ..] | ["themes", _, "static", rest @ ..] => {
-                    if parts[0] == "static" || parts[1] == theme {
-                        changes.static_files = true;
-                        changes.css_only &= rest.last().is_some_and(|f| f.ends_with(".css"));
-                    }
+                ["static", rest @ ..] | ["themes", _, "static", rest @ ..]
+                    if parts[0] == "static" || parts[1] == theme =>
+                {
+                    changes.static_files = true;
+                    changes.css_only &= rest.last().is_some_and(|f| f.ends_with(".css"));
                 }
                 _ => {}
             }

@@ -124,7 +124,7 @@ impl Collector {
     }
 
     /// A value from an entry: inferred when the parser guessed it.
-    fn from_entry(&mut self, name: &'static str, entry: &MetaEntry) {
+    fn note_entry(&mut self, name: &'static str, entry: &MetaEntry) {
         if !entry.stated {
             self.guessed(name);
         }
@@ -248,12 +248,12 @@ fn title_and_company(
     out: &mut Collector,
 ) -> (String, Option<String>) {
     let company = meta.text(Field::Company).map(|(c, entry)| {
-        out.from_entry("company", entry);
+        out.note_entry("company", entry);
         clean_inline(&c)
     });
     let title = match meta.text(Field::Title) {
         Some((t, entry)) => {
-            out.from_entry("title", entry);
+            out.note_entry("title", entry);
             clean_inline(&t)
         }
         None => {
@@ -318,10 +318,10 @@ fn location_and_remote(
             remote = remote.or(parsed.remote);
         }
         if !places.is_empty() {
-            out.from_entry("location", entry);
+            out.note_entry("location", entry);
         }
         if remote.is_some() {
-            out.from_entry("remote", entry);
+            out.note_entry("remote", entry);
         }
     }
     if let Some(entry) = meta.get(Field::Remote) {
@@ -340,7 +340,7 @@ fn location_and_remote(
                     r
                 });
                 out.inferred.retain(|f| *f != "remote");
-                out.from_entry("remote", entry);
+                out.note_entry("remote", entry);
             }
             None => out.warn_at(
                 entry.line,
@@ -368,7 +368,7 @@ fn employment_type(
     if let Some((text, entry)) = meta.text(Field::EmploymentType) {
         match employment::parse(&text) {
             Some(t) => {
-                out.from_entry("employment_type", entry);
+                out.note_entry("employment_type", entry);
                 return Some(t);
             }
             None => out.warn_at(
@@ -397,7 +397,7 @@ fn salary(
         };
         match parsed {
             Some(s) => {
-                out.from_entry("salary", entry);
+                out.note_entry("salary", entry);
                 return Some(s);
             }
             None => {
@@ -485,7 +485,7 @@ fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String
     if let Some((text, entry)) = meta.text(Field::Apply) {
         match apply::from_metadata(&text) {
             Some(url) => {
-                out.from_entry("apply", entry);
+                out.note_entry("apply", entry);
                 return Some(url);
             }
             None => out.warn_at(

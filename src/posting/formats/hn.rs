@@ -48,9 +48,10 @@ pub fn parse(text: &str) -> Draft {
 fn classify(field: &str) -> Option<&'static str> {
     let lower = field.to_ascii_lowercase();
     let bare = lower.trim_end_matches('/');
-    if bare.starts_with("http://") || bare.starts_with("https://") || bare.starts_with("www.") {
-        Some("apply")
-    } else if !field.contains(' ') && field.contains('@') && field.contains('.') {
+    let is_url =
+        bare.starts_with("http://") || bare.starts_with("https://") || bare.starts_with("www.");
+    let is_email = !field.contains(' ') && field.contains('@') && field.contains('.');
+    if is_url || is_email {
         Some("apply")
     } else if matches!(
         lower.split([' ', '(', ',']).next(),

@@ -99,7 +99,7 @@ fn is_setext_underline(line: &str) -> bool {
 /// A line made of backtick badges: `` `💰 $120k` `🌎 Remote` ``.
 fn is_badge_line(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with('`') && t.ends_with('`') && t.matches('`').count() % 2 == 0
+    t.starts_with('`') && t.ends_with('`') && t.matches('`').count().is_multiple_of(2)
 }
 
 fn badges(line: &str) -> impl Iterator<Item = &str> {
