@@ -1,17 +1,244 @@
 //! Employment type from metadata values and free text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::posting::EmploymentType;
 
+/// Phrases of a metadata value, as lowercase words; longest first where one
+/// starts another. A working student (Werkstudent) is a student job alongside
+/// studies, which the canonical set comes closest to with `internship`.
+const VALUES: &[(&str, EmploymentType)] = &[
+    ("full time", EmploymentType::FullTime),
+    ("fulltime", EmploymentType::FullTime),
+    ("ft", EmploymentType::FullTime),
+    ("permanent", EmploymentType::FullTime),
+    ("perm", EmploymentType::FullTime),
+    ("regular", EmploymentType::FullTime),
+    ("employee", EmploymentType::FullTime),
+    ("part time", EmploymentType::PartTime),
+    ("parttime", EmploymentType::PartTime),
+    ("pt", EmploymentType::PartTime),
+    ("contract to hire", EmploymentType::Contract),
+    ("contract", EmploymentType::Contract),
+    ("contractor", EmploymentType::Contract),
+    ("contracting", EmploymentType::Contract),
+    ("freelance", EmploymentType::Contract),
+    ("freelancer", EmploymentType::Contract),
+    ("freelancing", EmploymentType::Contract),
+    ("c2c", EmploymentType::Contract),
+    ("corp to corp", EmploymentType::Contract),
+    ("1099", EmploymentType::Contract),
+    ("temp to perm", EmploymentType::Temporary),
+    ("temporary", EmploymentType::Temporary),
+    ("temp", EmploymentType::Temporary),
+    ("fixed term", EmploymentType::Temporary),
+    ("seasonal", EmploymentType::Temporary),
+    ("internship", EmploymentType::Internship),
+    ("intern", EmploymentType::Internship),
+    ("working student", EmploymentType::Internship),
+    ("werkstudent", EmploymentType::Internship),
+    ("co op", EmploymentType::Internship),
+];
+
+/// Words that may accompany the type in a metadata value ("Full-time position").
+const FILLER: &[&str] = &[
+    "position",
+    "role",
+    "job",
+    "employment",
+    "basis",
+    "only",
+    "or",
+    "and",
+    "hire",
+    "work",
+    "w2",
+];
+
+/// Explicit statements in prose. Bare "contract" or "temporary" say too
+/// little ("smart contract", "temporary access"), so they need a noun after.
+/// ASCII word boundaries keep the regex engine on its fast path for bodies
+/// with non-ASCII text.
+static STATED: LazyLock<Regex> = LazyLock::new(|| {
+    const NOUN: &str = r"(?:position|role|job|basis|opportunity|engagement|assignment|gig|employment|placement|hire)s?";
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<full>full[- ]?time|permanent\s+(?:{NOUN}|contract|full[- ]?time))|(?P<part>part[- ]?time)|(?P<contract>contract(?:or)?\s+{NOUN}|contract[- ]to[- ](?:hire|perm)|(?:[0-9]+|one|two|three|four|six|nine|twelve)[- ](?:week|month|year)s?\s+contract|freelancer?|c2c|corp[- ]to[- ]corp|as\s+an?\s+(?:independent\s+)?contractor)|(?P<temporary>temp[- ]to[- ]perm|temporary\s+(?:{NOUN}|contract)|fixed[- ]term|seasonal\s+{NOUN})|(?P<internship>internships?|intern|working\s+student|werkstudent))(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+
 /// A metadata value such as `Full-time`, `FULL_TIME`, `contractor`, `intern`.
+/// Every word must belong to a type or be filler, so a title such as
+/// "Engineering Intern" is not taken for one. When several types are listed
+/// ("Full-time or contract"), the first is kept.
 pub fn parse(text: &str) -> Option<EmploymentType> {
-    // STUB (helper: fields-a)
-    let _ = text;
-    None
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut rest = words.as_slice();
+    let mut first = None;
+    while let Some(word) = rest.first() {
+        if FILLER.contains(word) {
+            rest = &rest[1..];
+            continue;
+        }
+        let (len, kind) = VALUES.iter().find_map(|(phrase, kind)| {
+            let n = phrase.split(' ').count();
+            (rest.len() >= n && rest[..n].iter().copied().eq(phrase.split(' ')))
+                .then_some((n, *kind))
+        })?;
+        first = first.or(Some(kind));
+        rest = &rest[len..];
+    }
+    first
 }
 
 /// Employment type stated in free text ("this is a full-time position").
+/// The first statement wins: a posting names its own type before it mentions
+/// others ("full-time ... we also mentor interns"). Negated mentions ("no
+/// contractors", "not a contract role") and smart contracts are skipped.
 pub fn find(text: &str) -> Option<EmploymentType> {
-    // STUB (helper: fields-a)
-    let _ = text;
-    None
+    STATED.captures_iter(text).find_map(|caps| {
+        let start = caps.get(0)?.start();
+        let mut before = text[..start]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .map(str::to_lowercase);
+        let (previous, one_more) = (before.next(), before.next());
+        let negated = [&previous, &one_more]
+            .iter()
+            .any(|w| matches!(w.as_deref(), Some("no" | "not" | "non")));
+        if negated || previous.as_deref() == Some("smart") {
+            return None;
+        }
+        [
+            ("full", EmploymentType::FullTime),
+            ("part", EmploymentType::PartTime),
+            ("contract", EmploymentType::Contract),
+            ("temporary", EmploymentType::Temporary),
+            ("internship", EmploymentType::Internship),
+        ]
+        .into_iter()
+        .find(|(name, _)| caps.name(name).is_some())
+        .map(|(_, kind)| kind)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EmploymentType::*;
+
+    #[test]
+    fn metadata_values() {
+        for (text, kind) in [
+            ("Full-time", FullTime),
+            ("FULL_TIME", FullTime),
+            ("full time", FullTime),
+            ("Fulltime", FullTime),
+            ("Permanent", FullTime),
+            ("Full-time (permanent)", FullTime),
+            ("part-time", PartTime),
+            ("PART_TIME", PartTime),
+            ("contractor", Contract),
+            ("CONTRACTOR", Contract),
+            ("Freelance", Contract),
+            ("C2C", Contract),
+            ("Contract to hire", Contract),
+            ("temp", Temporary),
+            ("Fixed-term", Temporary),
+            ("TEMPORARY", Temporary),
+            ("intern", Internship),
+            ("INTERN", Internship),
+            ("Internship", Internship),
+            ("Working student", Internship),
+            ("Full-time or contract", FullTime),
+            ("`Contract position`", Contract),
+        ] {
+            assert_eq!(parse(text), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_metadata_values() {
+        for text in [
+            "",
+            "Remote",
+            "Engineering Intern",
+            "Berlin",
+            "Full-time, Remote",
+            "VOLUNTEER",
+            "$120k",
+            "internal",
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn stated_in_text() {
+        assert_eq!(
+            find("This is a full-time position based in Berlin."),
+            Some(FullTime)
+        );
+        assert_eq!(find("Part time, 20 hours a week."), Some(PartTime));
+        assert_eq!(
+            find("A 6-month contract, possibly extended."),
+            Some(Contract)
+        );
+        assert_eq!(find("We hire on a contract basis."), Some(Contract));
+        assert_eq!(find("Freelance, remote, 3 months."), Some(Contract));
+        assert_eq!(
+            find("This is a fixed-term role for 12 months."),
+            Some(Temporary)
+        );
+        assert_eq!(find("Summer Internship 2025"), Some(Internship));
+        assert_eq!(find("Software Engineering Intern"), Some(Internship));
+        assert_eq!(
+            find("Full-time role; you will also mentor our intern."),
+            Some(FullTime)
+        );
+        assert_eq!(
+            find("No contractors please. This is a permanent position."),
+            Some(FullTime)
+        );
+    }
+
+    #[test]
+    fn mentions_that_are_not_a_type() {
+        for text in [
+            "You will write smart contract code in Solidity.",
+            "Experience with smart contract audits",
+            "Background in contract law is a plus.",
+            "We use internal tools and international teams.",
+            "Temporary access to production is granted on call.",
+            "Not a contract role",
+            "We sometimes work with freelancers.",
+            "Our contractors and interns",
+            "",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["é", "💰 full-time", "intern\u{301}", "ﬁxed-term", "ǅ"] {
+            let _ = parse(text);
+            let _ = find(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,60}") {
+            let _ = parse(&text);
+            let _ = find(&text);
+        }
+    }
 }
