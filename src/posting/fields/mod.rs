@@ -85,6 +85,22 @@ impl Meta {
         of_field.find(|e| e.stated).or(first)
     }
 
+    /// Every entry of a field: the stated ones, or if none, the guessed ones.
+    fn all(&self, field: Field) -> Vec<&MetaEntry> {
+        let of_field = || {
+            self.entries
+                .iter()
+                .filter(move |(f, _)| *f == field)
+                .map(|(_, e)| e)
+        };
+        let stated: Vec<&MetaEntry> = of_field().filter(|e| e.stated).collect();
+        if stated.is_empty() {
+            of_field().collect()
+        } else {
+            stated
+        }
+    }
+
     fn text(&self, field: Field) -> Option<(String, &MetaEntry)> {
         let entry = self.get(field)?;
         let text = match &entry.value {
@@ -307,28 +323,33 @@ fn location_and_remote(
 ) -> (Vec<String>, Option<Remote>) {
     let mut places = Vec::new();
     let mut remote = None;
-    if let Some(entry) = meta.get(Field::Location) {
+    // A posting may give several places (an HN line's "London, UK" and "ONSITE").
+    for entry in meta.all(Field::Location) {
         let values: Vec<String> = match &entry.value {
             Value::Array(items) => items.iter().filter_map(value_text).collect(),
             other => value_text(other).into_iter().collect(),
         };
         for value in values {
             let parsed = location::parse(&value);
+            if !parsed.places.is_empty() {
+                out.note_entry("location", entry);
+            }
+            if parsed.remote.is_some() {
+                out.note_entry("remote", entry);
+            }
             places.extend(parsed.places);
-            remote = remote.or(parsed.remote);
-        }
-        if !places.is_empty() {
-            out.note_entry("location", entry);
-        }
-        if remote.is_some() {
-            out.note_entry("remote", entry);
+            remote = most_flexible(remote, parsed.remote);
         }
     }
     if let Some(entry) = meta.get(Field::Remote) {
         let stated = match &entry.value {
             Value::Bool(true) => Some(Remote::Remote),
             Value::Bool(false) => Some(Remote::Onsite),
-            Value::String(s) => location::parse(s).remote,
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "yes" | "true" => Some(Remote::Remote),
+                "no" | "false" => Some(Remote::Onsite),
+                other => location::parse(other).remote,
+            },
             _ => None,
         };
         match stated {
@@ -357,6 +378,21 @@ fn location_and_remote(
     }
     dedup_keep_order(&mut places);
     (places, remote)
+}
+
+/// "Berlin or Remote": a job that may be done remotely is remote.
+fn most_flexible(a: Option<Remote>, b: Option<Remote>) -> Option<Remote> {
+    let rank = |r: &Option<Remote>| match r {
+        Some(Remote::Remote) => 3,
+        Some(Remote::Hybrid) => 2,
+        Some(Remote::Onsite) => 1,
+        None => 0,
+    };
+    if rank(&b) > rank(&a) {
+        b
+    } else {
+        a
+    }
 }
 
 fn employment_type(

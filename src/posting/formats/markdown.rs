@@ -111,19 +111,16 @@ fn badges(line: &str) -> impl Iterator<Item = &str> {
 }
 
 fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
+    // Whatever a badge is not (salary, type, place) is a tag: `🐍 Python`.
     let key = if salary::parse(badge, "USD").is_some() {
         "salary"
     } else if employment::parse(badge).is_some() {
         "employment_type"
-    } else {
+    } else if location::looks_like_place(badge) {
         "location"
+    } else {
+        "tags"
     };
-    if key == "location"
-        && location::parse(badge).places.is_empty()
-        && location::parse(badge).remote.is_none()
-    {
-        return;
-    }
     draft.guessed(key, badge, line);
 }
 
