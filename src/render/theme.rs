@@ -49,6 +49,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/card.html"),
     ),
     (
+        "partials/postings.html",
+        include_str!("../../themes/default/templates/partials/postings.html"),
+    ),
+    (
         "partials/pagination.html",
         include_str!("../../themes/default/templates/partials/pagination.html"),
     ),
