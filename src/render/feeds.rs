@@ -131,7 +131,7 @@ pub(crate) fn json_feed<'p>(
             if !p.tags.is_empty() {
                 item["tags"] = json!(p.tags);
             }
-            if let Some(apply) = &p.apply {
+            if let Some(apply) = p.apply.as_deref().filter(|a| a.starts_with("http")) {
                 item["external_url"] = json!(apply);
             }
             item

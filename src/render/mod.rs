@@ -78,6 +78,7 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// The build's "now": the `updated` of feeds without dated postings.
     pub now: jiff::Timestamp,
@@ -636,11 +637,7 @@ impl<'a> Renderer<'a> {
         let pagination = self.fmt.pagination(n, total, spec.url_of);
         meta.prev_url.clone_from(&pagination.prev_url);
         meta.next_url.clone_from(&pagination.next_url);
-        meta.feeds.extend(spec.feeds.iter().map(|f| FeedLink {
-            title: f.title.clone(),
-            href: f.href.clone(),
-            mime: f.mime,
-        }));
+        meta.feeds.clone_from(&spec.feeds);
 
         #[derive(Serialize)]
         struct ListView<'v> {

@@ -42,7 +42,7 @@ pub(crate) struct PageMeta {
     pub next_url: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(crate) struct FeedLink {
     pub title: String,
     pub href: String,
@@ -320,4 +320,15 @@ fn demote_headings(html: &str) -> String {
     }
     // Only ASCII digits changed, so the bytes are still UTF-8.
     String::from_utf8(bytes).unwrap_or_else(|_| html.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn body_headings_move_one_level_down() {
+        assert_eq!(
+            super::demote_headings(r#"<h1 id="a">A</h1><h5>B</h5><h6>C</h6><hr><header>"#),
+            r#"<h2 id="a">A</h2><h6>B</h6><h6>C</h6><hr><header>"#
+        );
+    }
 }
