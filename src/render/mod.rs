@@ -2,8 +2,8 @@
 //! search index. Nothing here touches the output folder.
 //!
 //! Every output file belongs to a [`PageKey`]; [`page_keys`] lists them for a
-//! board and [`render_page`] renders one, so `serve` can re-render only what
-//! a change touches. A posting's page depends on that posting and the config
+//! board and [`render_page`] / [`render_pages`] render some, so `serve` can
+//! re-render only what a change touches. A posting's page depends on that posting and the config
 //! alone (no "related jobs").
 
 mod feeds;
@@ -177,6 +177,27 @@ pub fn render_page(
     Renderer::new(board, config, theme, options)?.render(key)
 }
 
+/// The files of several keys, rendered in parallel and sorted by path:
+/// cheaper than one [`render_page`] call per key, which prepares the board's
+/// lookups each time. The first failing key (in `keys` order) is the error.
+pub fn render_pages(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    keys: &[PageKey],
+) -> Result<Vec<Page>, RenderError> {
+    let renderer = Renderer::new(board, config, theme, options)?;
+    let rendered: Vec<Result<Vec<Page>, RenderError>> =
+        keys.par_iter().map(|key| renderer.render(key)).collect();
+    let mut pages = Vec::with_capacity(keys.len());
+    for result in rendered {
+        pages.extend(result?);
+    }
+    pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
 /// Every file of the site except the search index: the pages of every key
 /// and the theme's static files, sorted by path.
 pub fn render_site(
@@ -185,14 +206,8 @@ pub fn render_site(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Vec<Page>, RenderError> {
-    let renderer = Renderer::new(board, config, theme, options)?;
-    let keys = page_keys(board, config);
-    let rendered: Vec<Result<Vec<Page>, RenderError>> =
-        keys.par_iter().map(|key| renderer.render(key)).collect();
-    let mut pages = theme.static_files();
-    for result in rendered {
-        pages.extend(result?);
-    }
+    let mut pages = render_pages(board, config, theme, options, &page_keys(board, config))?;
+    pages.extend(theme.static_files());
     pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
     if let Some(pair) = pages.windows(2).find(|pair| pair[0].path == pair[1].path) {
         return Err(RenderError::plain(format!(

@@ -667,13 +667,18 @@ fn page_keys_render_what_render_site_renders() {
     let board = Board::new(fixture());
     let theme = default_theme(&config);
     let site = render_site(&board, &config, &theme, &options()).unwrap();
-    let mut one_by_one: Vec<Page> = page_keys(&board, &config)
+    let keys = page_keys(&board, &config);
+    let mut one_by_one: Vec<Page> = keys
         .iter()
         .flat_map(|key| render_page(&board, &config, &theme, &options(), key).unwrap())
         .chain(theme.static_files())
         .collect();
     one_by_one.sort_by(|a, b| a.path.cmp(&b.path));
     assert_eq!(site, one_by_one);
+    let mut batch = render_pages(&board, &config, &theme, &options(), &keys).unwrap();
+    batch.extend(theme.static_files());
+    batch.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(site, batch);
     // Keys the board does not have render to nothing.
     for gone in [
         PageKey::Home(9),
@@ -889,4 +894,15 @@ fn render_10k() {
         bytes / 1_000_000,
         start.elapsed()
     );
+    let key = PageKey::Posting(board.postings[5000].slug.clone());
+    let start = std::time::Instant::now();
+    render_page(&board, &config, &theme, &options(), &key).unwrap();
+    eprintln!("render_page of one posting: {:?}", start.elapsed());
+    let keys: Vec<PageKey> = page_keys(&board, &config)
+        .into_iter()
+        .step_by(700)
+        .collect();
+    let start = std::time::Instant::now();
+    render_pages(&board, &config, &theme, &options(), &keys).unwrap();
+    eprintln!("render_pages of {} keys: {:?}", keys.len(), start.elapsed());
 }
