@@ -649,6 +649,8 @@ impl<'a> Renderer<'a> {
             (title, n) => format!("{title}, page {n}"),
         };
         let mut meta = self.meta(&rel, &title, &spec.description, spec.section);
+        // Kept only so closed postings can link to it: not for search engines.
+        meta.noindex = spec.kind == "company" && spec.open.is_empty();
         let pagination = self.fmt.pagination(n, total, spec.url_of);
         meta.prev_url.clone_from(&pagination.prev_url);
         meta.next_url.clone_from(&pagination.next_url);

@@ -427,6 +427,8 @@ fn closed_postings_marked() {
     }
     let initech = text(&pages, "companies/initech/index.html");
     assert!(initech.contains("No open positions"));
+    assert!(initech.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(!text(&pages, "companies/acme/index.html").contains("noindex"));
     assert!(!text(&pages, "sitemap.xml").contains("companies/initech/"));
     let api: serde_json::Value =
         serde_json::from_str(text(&pages, "api/companies/initech.json")).unwrap();
