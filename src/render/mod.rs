@@ -1,7 +1,34 @@
 //! Board + theme -> pages in memory: HTML through Tera, feeds, sitemap, API,
 //! search index. Nothing here touches the output folder.
+//!
+//! Every output file belongs to a [`PageKey`]; [`page_keys`] lists them for a
+//! board and [`render_page`] / [`render_pages`] render some, so `serve` can
+//! re-render only what a change touches. A posting's page depends on that posting and the config
+//! alone (no "related jobs").
 
+mod feeds;
+mod jsonld;
 pub mod search;
+mod theme;
+mod urls;
+mod views;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::board::{Board, Company, Tag};
+use crate::config::{Config, ExpiredMode};
+use crate::posting::{Posting, Remote};
+use feeds::{FeedSpec, SitemapUrl};
+use urls::Urls;
+use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
+
+pub use theme::Theme;
 
 /// One output file: `path` is relative to the output folder, with `/`
 /// (`jobs/acme-engineer/index.html`).
@@ -9,4 +36,761 @@ pub mod search;
 pub struct Page {
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// Why the site could not be rendered. For template errors `file` is the
+/// template's path relative to the site root (or `(built-in) themes/default/...`)
+/// and `line`/`column` point into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError {
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl RenderError {
+    pub(crate) fn plain(message: String) -> RenderError {
+        RenderError {
+            file: None,
+            line: None,
+            column: None,
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}")?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+                if let Some(column) = self.column {
+                    write!(f, ":{column}")?;
+                }
+            }
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// The build's "now": the `updated` of feeds without dated postings.
+    pub now: jiff::Timestamp,
+    /// A snippet `serve` injects before `</body>` of every HTML page; `None` in `build`.
+    pub live_reload: Option<String>,
+}
+
+/// One output file or group of files, by what it shows. Page numbers start at 1.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Ord, PartialOrd)]
+pub enum PageKey {
+    /// `/`, `/page/N/`: open postings, newest first.
+    Home(usize),
+    /// `/remote/`, `/remote/page/N/`: open fully remote postings.
+    Remote(usize),
+    /// `/jobs/<slug>/`
+    Posting(String),
+    /// `/companies/`
+    Companies,
+    /// `/companies/<slug>/`, `/companies/<slug>/page/N/`
+    Company(String, usize),
+    /// `/companies/<slug>/atom.xml`
+    CompanyFeed(String),
+    /// `/api/companies/<slug>.json`
+    CompanyApi(String),
+    /// `/tags/`
+    Tags,
+    /// `/tags/<tag>/`, `/tags/<tag>/page/N/`
+    Tag(String, usize),
+    /// `/tags/<tag>/atom.xml`
+    TagFeed(String),
+    /// `/atom.xml`
+    Feed,
+    /// `/feed.json`
+    JsonFeed,
+    /// `/sitemap.xml`, plus `/sitemap-N.xml` past 50,000 URLs.
+    Sitemap,
+    /// `/robots.txt`
+    Robots,
+    /// `/api/postings.json`
+    PostingsApi,
+    /// `/404.html`
+    NotFound,
+}
+
+/// Every key of the site's pages, in a stable order.
+pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
+    let per_page = per_page(config);
+    let mut keys = Vec::new();
+    keys.extend((1..=page_count(board.open.len(), per_page)).map(PageKey::Home));
+    let remote = remote_postings(board).count();
+    keys.extend((1..=page_count(remote, per_page)).map(PageKey::Remote));
+    keys.extend(
+        board
+            .postings
+            .iter()
+            .filter(|p| has_page(p, config))
+            .map(|p| PageKey::Posting(p.slug.clone())),
+    );
+    keys.push(PageKey::Companies);
+    for c in board
+        .companies
+        .iter()
+        .filter(|c| company_has_page(c, config))
+    {
+        let pages = page_count(c.open.len(), per_page);
+        keys.extend((1..=pages).map(|n| PageKey::Company(c.slug.clone(), n)));
+        keys.push(PageKey::CompanyFeed(c.slug.clone()));
+        keys.push(PageKey::CompanyApi(c.slug.clone()));
+    }
+    keys.push(PageKey::Tags);
+    for t in &board.tags {
+        let pages = page_count(t.open.len(), per_page);
+        keys.extend((1..=pages).map(|n| PageKey::Tag(t.name.clone(), n)));
+        keys.push(PageKey::TagFeed(t.name.clone()));
+    }
+    keys.extend([
+        PageKey::Feed,
+        PageKey::JsonFeed,
+        PageKey::Sitemap,
+        PageKey::Robots,
+        PageKey::PostingsApi,
+        PageKey::NotFound,
+    ]);
+    keys
+}
+
+/// The files of one key. A key the board no longer has (a deleted posting,
+/// a page number past the end) renders to no files.
+pub fn render_page(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    key: &PageKey,
+) -> Result<Vec<Page>, RenderError> {
+    Renderer::new(board, config, theme, options)?.render(key)
+}
+
+/// The files of several keys, rendered in parallel and sorted by path:
+/// cheaper than one [`render_page`] call per key, which prepares the board's
+/// lookups each time. The first failing key (in `keys` order) is the error.
+pub fn render_pages(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    keys: &[PageKey],
+) -> Result<Vec<Page>, RenderError> {
+    let renderer = Renderer::new(board, config, theme, options)?;
+    let rendered: Vec<Result<Vec<Page>, RenderError>> =
+        keys.par_iter().map(|key| renderer.render(key)).collect();
+    let mut pages = Vec::with_capacity(keys.len());
+    for result in rendered {
+        pages.extend(result?);
+    }
+    pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// Every file of the site except the search index: the pages of every key
+/// and the theme's static files, sorted by path.
+pub fn render_site(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<Page>, RenderError> {
+    let mut pages = render_pages(board, config, theme, options, &page_keys(board, config))?;
+    pages.extend(theme.static_files());
+    pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    if let Some(pair) = pages.windows(2).find(|pair| pair[0].path == pair[1].path) {
+        return Err(RenderError::plain(format!(
+            "the static file `{}` has the path of a page hireboard generates: rename or remove it",
+            pair[0].path
+        )));
+    }
+    Ok(pages)
+}
+
+fn per_page(config: &Config) -> usize {
+    config.paginate_by.max(1)
+}
+
+/// A list of `n` postings has at least one page, saying it is empty.
+fn page_count(n: usize, per_page: usize) -> usize {
+    n.div_ceil(per_page).max(1)
+}
+
+fn has_page(p: &Posting, config: &Config) -> bool {
+    !p.expired || config.expired == ExpiredMode::Mark
+}
+
+/// A company with open postings has a page; with only closed ones, it keeps
+/// it while their marked-closed pages link to it.
+fn company_has_page(c: &Company, config: &Config) -> bool {
+    !c.open.is_empty() || config.expired == ExpiredMode::Mark
+}
+
+fn remote_postings(board: &Board) -> impl Iterator<Item = usize> + '_ {
+    board
+        .open
+        .iter()
+        .copied()
+        .filter(|&i| board.postings[i].remote == Some(Remote::Remote))
+}
+
+/// Everything one render needs, prepared once and shared by all keys.
+struct Renderer<'a> {
+    board: &'a Board,
+    config: &'a Config,
+    theme: &'a Theme,
+    options: &'a RenderOptions,
+    fmt: Formatter,
+    /// `site` of every template, converted once.
+    site: tera::Value,
+    by_slug: HashMap<&'a str, &'a Posting>,
+    companies: HashMap<&'a str, &'a Company>,
+    tags: HashMap<&'a str, &'a Tag>,
+}
+
+/// What a list page shows: whose postings, under which heading.
+struct ListSpec<'a> {
+    template: &'static str,
+    heading: String,
+    /// The `<title>` before the site name, without the page number.
+    title: String,
+    description: String,
+    section: &'static str,
+    kind: &'static str,
+    /// The company's or tag's name.
+    name: Option<&'a str>,
+    empty_text: &'static str,
+    open: &'a [usize],
+    url_of: &'a dyn Fn(usize) -> String,
+    feeds: Vec<FeedLink>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        board: &'a Board,
+        config: &'a Config,
+        theme: &'a Theme,
+        options: &'a RenderOptions,
+    ) -> Result<Renderer<'a>, RenderError> {
+        check_segments(board)?;
+        let urls = Urls::new(&config.base_url);
+        let site = tera::Value::from_serializable(&SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: &urls.base_url,
+            base_path: &urls.base_path,
+            feed_url: urls.path(urls::FEED),
+            json_feed_url: urls.path(urls::JSON_FEED),
+            api_url: urls.path(urls::POSTINGS_API),
+            sitemap_url: urls.path(urls::SITEMAP),
+        });
+        Ok(Renderer {
+            board,
+            config,
+            theme,
+            options,
+            fmt: Formatter {
+                urls,
+                tz: config.time_zone(),
+            },
+            site,
+            by_slug: board
+                .postings
+                .iter()
+                .map(|p| (p.slug.as_str(), p))
+                .collect(),
+            companies: board
+                .companies
+                .iter()
+                .map(|c| (c.slug.as_str(), c))
+                .collect(),
+            tags: board.tags.iter().map(|t| (t.name.as_str(), t)).collect(),
+        })
+    }
+
+    fn urls(&self) -> &Urls {
+        &self.fmt.urls
+    }
+
+    fn render(&self, key: &PageKey) -> Result<Vec<Page>, RenderError> {
+        let page = match key {
+            PageKey::Home(n) => self.list(&self.home_spec(), *n)?,
+            PageKey::Remote(n) => {
+                let remote: Vec<usize> = remote_postings(self.board).collect();
+                self.list(&self.remote_spec(&remote), *n)?
+            }
+            PageKey::Posting(slug) => self.posting(slug)?,
+            PageKey::Companies => Some(self.companies_page()?),
+            PageKey::Company(slug, n) => match self.company(slug) {
+                Some(c) => self.list(&self.company_spec(c, &|n| urls::company(slug, n)), *n)?,
+                None => None,
+            },
+            PageKey::Tags => Some(self.tags_page()?),
+            PageKey::Tag(name, n) => match self.tags.get(name.as_str()) {
+                Some(t) => self.list(&self.tag_spec(t, &|n| urls::tag(name, n)), *n)?,
+                None => None,
+            },
+            PageKey::NotFound => Some(self.not_found()?),
+            PageKey::Sitemap => return Ok(self.sitemaps()),
+            _ => self.data_file(key),
+        };
+        Ok(page.into_iter().collect())
+    }
+
+    fn company(&self, slug: &str) -> Option<&'a Company> {
+        self.companies
+            .get(slug)
+            .copied()
+            .filter(|c| company_has_page(c, self.config))
+    }
+
+    fn postings(&self, open: &'a [usize]) -> impl Iterator<Item = &'a Posting> + 'a {
+        let board = self.board;
+        open.iter().map(move |&i| &board.postings[i])
+    }
+
+    /// Feeds, API files and robots.txt: `None` when the key's subject is gone.
+    fn data_file(&self, key: &PageKey) -> Option<Page> {
+        let urls = self.urls();
+        let config = self.config;
+        let (path, text) = match key {
+            PageKey::Feed => (
+                urls::FEED.to_string(),
+                feeds::atom(
+                    &self.site_feed(urls::FEED),
+                    self.postings(&self.board.open).take(feeds::FEED_LIMIT),
+                    urls,
+                    self.options.now,
+                ),
+            ),
+            PageKey::JsonFeed => (
+                urls::JSON_FEED.to_string(),
+                feeds::json_feed(
+                    &self.site_feed(urls::JSON_FEED),
+                    self.postings(&self.board.open).take(feeds::FEED_LIMIT),
+                    urls,
+                ),
+            ),
+            PageKey::CompanyFeed(slug) => {
+                let c = self.company(slug)?;
+                let spec = FeedSpec {
+                    title: format!("Jobs at {} · {}", c.name, config.title),
+                    subtitle: &config.description,
+                    feed: urls::company_feed(slug),
+                    page: urls::company(slug, 1),
+                    language: &config.language,
+                    author: &c.name,
+                };
+                let postings = self.postings(&c.open).take(feeds::FEED_LIMIT);
+                let text = feeds::atom(&spec, postings, urls, self.options.now);
+                (spec.feed, text)
+            }
+            PageKey::TagFeed(name) => {
+                let t = self.tags.get(name.as_str())?;
+                let spec = FeedSpec {
+                    title: format!("{name} jobs · {}", config.title),
+                    subtitle: &config.description,
+                    feed: urls::tag_feed(name),
+                    page: urls::tag(name, 1),
+                    language: &config.language,
+                    author: &config.title,
+                };
+                let postings = self.postings(&t.open).take(feeds::FEED_LIMIT);
+                let text = feeds::atom(&spec, postings, urls, self.options.now);
+                (spec.feed, text)
+            }
+            PageKey::CompanyApi(slug) => {
+                let c = self.company(slug)?;
+                (
+                    urls::company_api(slug),
+                    feeds::company_api(&c.name, &c.slug, self.postings(&c.open)),
+                )
+            }
+            PageKey::PostingsApi => (
+                urls::POSTINGS_API.to_string(),
+                feeds::postings_api(self.postings(&self.board.open)),
+            ),
+            PageKey::Robots => (urls::ROBOTS.to_string(), feeds::robots(urls)),
+            _ => return None,
+        };
+        Some(Page {
+            path,
+            bytes: text.into_bytes(),
+        })
+    }
+
+    fn site_feed(&self, feed: &str) -> FeedSpec<'a> {
+        FeedSpec {
+            title: self.config.title.clone(),
+            subtitle: &self.config.description,
+            feed: feed.to_string(),
+            page: urls::home(1),
+            language: &self.config.language,
+            author: &self.config.title,
+        }
+    }
+
+    /// Every indexable page: lists, open postings, listed companies, tags.
+    fn sitemaps(&self) -> Vec<Page> {
+        let urls = self.urls();
+        let entries: Vec<SitemapUrl> = page_keys(self.board, self.config)
+            .into_iter()
+            .filter_map(|key| {
+                let (rel, lastmod) = match &key {
+                    PageKey::Home(n) => (urls::home(*n), None),
+                    PageKey::Remote(n) => (urls::remote(*n), None),
+                    PageKey::Companies => (urls::COMPANIES.to_string(), None),
+                    PageKey::Tags => (urls::TAGS.to_string(), None),
+                    PageKey::Tag(name, n) => (urls::tag(name, *n), None),
+                    PageKey::Company(slug, n)
+                        if !self.companies.get(slug.as_str())?.open.is_empty() =>
+                    {
+                        (urls::company(slug, *n), None)
+                    }
+                    PageKey::Posting(slug) => {
+                        let p = self.by_slug.get(slug.as_str())?;
+                        if p.expired {
+                            return None;
+                        }
+                        (urls::posting(slug), feeds::lastmod(p))
+                    }
+                    _ => return None,
+                };
+                Some(SitemapUrl {
+                    loc: urls.absolute(&rel),
+                    lastmod,
+                })
+            })
+            .collect();
+        feeds::sitemaps(&entries, feeds::SITEMAP_LIMIT, urls)
+            .into_iter()
+            .map(|(path, text)| Page {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect()
+    }
+
+    /// The `<head>` of the page at `rel`; `title` is followed by the site name.
+    fn meta(&self, rel: &str, title: &str, description: &str, section: &'static str) -> PageMeta {
+        let site = &self.config.title;
+        PageMeta {
+            title: if title.is_empty() {
+                site.clone()
+            } else {
+                format!("{title} · {site}")
+            },
+            description: if description.is_empty() {
+                self.config.description.clone()
+            } else {
+                description.to_string()
+            },
+            url: self.urls().path(rel),
+            canonical: self.urls().absolute(rel),
+            og_type: "website",
+            section,
+            ..PageMeta::default()
+        }
+    }
+
+    /// Renders an HTML template with the context every page gets plus `view`.
+    fn html<V: Serialize>(
+        &self,
+        rel: &str,
+        template: &str,
+        meta: &PageMeta,
+        view: &V,
+    ) -> Result<Page, RenderError> {
+        let mut context = tera::Context::from_serialize(view)
+            .map_err(|e| RenderError::plain(format!("{template}: {e}")))?;
+        context.insert_value("site", self.site.clone());
+        context.insert("base_path", &self.urls().base_path);
+        context.insert("base_url", &self.urls().base_url);
+        context.insert("page", meta);
+        let mut html = self.theme.render(template, &context)?;
+        if let Some(snippet) = &self.options.live_reload {
+            let at = html.rfind("</body>").unwrap_or(html.len());
+            html.insert_str(at, snippet);
+        }
+        Ok(Page {
+            path: urls::file_of(rel),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn posting(&self, slug: &str) -> Result<Option<Page>, RenderError> {
+        let Some(&p) = self.by_slug.get(slug) else {
+            return Ok(None);
+        };
+        if !has_page(p, self.config) {
+            return Ok(None);
+        }
+        let rel = urls::posting(slug);
+        let title = match &p.company {
+            Some(company) => format!("{} at {company}", p.title),
+            None => p.title.clone(),
+        };
+        let mut meta = self.meta(&rel, &title, &p.summary, "posting");
+        meta.og_type = "article";
+        if p.expired {
+            meta.noindex = true;
+        } else {
+            meta.json_ld = Some(jsonld::job_posting(p, &meta.canonical));
+        }
+        #[derive(Serialize)]
+        struct View<'v> {
+            posting: views::PostingView<'v>,
+        }
+        let view = View {
+            posting: self.fmt.posting(p),
+        };
+        self.html(&rel, "posting.html", &meta, &view).map(Some)
+    }
+
+    fn home_spec(&self) -> ListSpec<'a> {
+        ListSpec {
+            template: "index.html",
+            heading: "Latest jobs".into(),
+            title: String::new(),
+            description: String::new(),
+            section: "home",
+            kind: "home",
+            name: None,
+            empty_text: "There are no open positions right now. Check back soon.",
+            open: &self.board.open,
+            url_of: &urls::home,
+            feeds: Vec::new(),
+        }
+    }
+
+    fn remote_spec<'s>(&self, remote: &'s [usize]) -> ListSpec<'s> {
+        ListSpec {
+            template: "index.html",
+            heading: "Remote jobs".into(),
+            title: "Remote jobs".into(),
+            description: String::new(),
+            section: "remote",
+            kind: "remote",
+            name: None,
+            empty_text: "There are no open remote positions right now.",
+            open: remote,
+            url_of: &urls::remote,
+            feeds: Vec::new(),
+        }
+    }
+
+    fn company_spec<'s>(
+        &self,
+        c: &'s Company,
+        url_of: &'s dyn Fn(usize) -> String,
+    ) -> ListSpec<'s> {
+        ListSpec {
+            template: "company.html",
+            heading: c.name.clone(),
+            title: format!("Jobs at {}", c.name),
+            description: format!("{} at {}.", count_text(c.open.len()), c.name),
+            section: "companies",
+            kind: "company",
+            name: Some(&c.name),
+            empty_text: "This company has no open positions right now.",
+            open: &c.open,
+            url_of,
+            feeds: vec![FeedLink {
+                title: format!("Jobs at {}", c.name),
+                href: self.urls().path(&urls::company_feed(&c.slug)),
+                mime: "application/atom+xml",
+            }],
+        }
+    }
+
+    fn tag_spec<'s>(&self, t: &'s Tag, url_of: &'s dyn Fn(usize) -> String) -> ListSpec<'s> {
+        ListSpec {
+            template: "tag.html",
+            heading: format!("{} jobs", t.name),
+            title: format!("{} jobs", t.name),
+            description: format!("{} tagged {}.", count_text(t.open.len()), t.name),
+            section: "tags",
+            kind: "tag",
+            name: Some(&t.name),
+            empty_text: "No open positions carry this tag right now.",
+            open: &t.open,
+            url_of,
+            feeds: vec![FeedLink {
+                title: format!("{} jobs", t.name),
+                href: self.urls().path(&urls::tag_feed(&t.name)),
+                mime: "application/atom+xml",
+            }],
+        }
+    }
+
+    /// Page `n` of a list of postings; `None` past its last page.
+    fn list(&self, spec: &ListSpec, n: usize) -> Result<Option<Page>, RenderError> {
+        let per_page = per_page(self.config);
+        let total = page_count(spec.open.len(), per_page);
+        if n == 0 || n > total {
+            return Ok(None);
+        }
+        let rel = (spec.url_of)(n);
+        let title = match (spec.title.as_str(), n) {
+            (title, 1) => title.to_string(),
+            ("", n) => format!("Page {n}"),
+            (title, n) => format!("{title}, page {n}"),
+        };
+        let mut meta = self.meta(&rel, &title, &spec.description, spec.section);
+        // Kept only so closed postings can link to it: not for search engines.
+        meta.noindex = spec.kind == "company" && spec.open.is_empty();
+        let pagination = self.fmt.pagination(n, total, spec.url_of);
+        meta.prev_url.clone_from(&pagination.prev_url);
+        meta.next_url.clone_from(&pagination.next_url);
+        meta.feeds.clone_from(&spec.feeds);
+
+        #[derive(Serialize)]
+        struct ListView<'v> {
+            kind: &'static str,
+            name: Option<&'v str>,
+            heading: &'v str,
+            count: usize,
+            count_text: String,
+            empty_text: &'static str,
+            feed_url: Option<&'v str>,
+        }
+        #[derive(Serialize)]
+        struct View<'v> {
+            list: ListView<'v>,
+            postings: Vec<CardView<'v>>,
+            pagination: PaginationView,
+        }
+        let start = (n - 1) * per_page;
+        let end = (start + per_page).min(spec.open.len());
+        let view = View {
+            list: ListView {
+                kind: spec.kind,
+                name: spec.name,
+                heading: &spec.heading,
+                count: spec.open.len(),
+                count_text: count_text(spec.open.len()),
+                empty_text: spec.empty_text,
+                feed_url: spec.feeds.first().map(|f| f.href.as_str()),
+            },
+            postings: spec.open[start..end]
+                .iter()
+                .map(|&i| self.fmt.card(&self.board.postings[i]))
+                .collect(),
+            pagination,
+        };
+        self.html(&rel, spec.template, &meta, &view).map(Some)
+    }
+
+    fn companies_page(&self) -> Result<Page, RenderError> {
+        #[derive(Serialize)]
+        struct Group<'v> {
+            letter: String,
+            companies: Vec<NamedView<'v>>,
+        }
+        #[derive(Serialize)]
+        struct View<'v> {
+            count: usize,
+            groups: Vec<Group<'v>>,
+        }
+        let mut groups: Vec<Group> = Vec::new();
+        let listed = self.board.companies.iter().filter(|c| !c.open.is_empty());
+        for c in listed {
+            let letter = c
+                .name
+                .chars()
+                .next()
+                .filter(|ch| ch.is_alphabetic())
+                .map_or("#".to_string(), |ch| ch.to_uppercase().collect());
+            let named = NamedView {
+                name: &c.name,
+                url: self.urls().path(&urls::company(&c.slug, 1)),
+                count: c.open.len(),
+                count_text: count_text(c.open.len()),
+            };
+            match groups.last_mut() {
+                Some(group) if group.letter == letter => group.companies.push(named),
+                _ => groups.push(Group {
+                    letter,
+                    companies: vec![named],
+                }),
+            }
+        }
+        let view = View {
+            count: groups.iter().map(|g| g.companies.len()).sum(),
+            groups,
+        };
+        let meta = self.meta(urls::COMPANIES, "Companies", "", "companies");
+        self.html(urls::COMPANIES, "companies.html", &meta, &view)
+    }
+
+    fn tags_page(&self) -> Result<Page, RenderError> {
+        #[derive(Serialize)]
+        struct View<'v> {
+            tags: Vec<NamedView<'v>>,
+        }
+        let view = View {
+            tags: self
+                .board
+                .tags
+                .iter()
+                .map(|t| NamedView {
+                    name: &t.name,
+                    url: self.urls().path(&urls::tag(&t.name, 1)),
+                    count: t.open.len(),
+                    count_text: count_text(t.open.len()),
+                })
+                .collect(),
+        };
+        let meta = self.meta(urls::TAGS, "Tags", "", "tags");
+        self.html(urls::TAGS, "tags.html", &meta, &view)
+    }
+
+    fn not_found(&self) -> Result<Page, RenderError> {
+        let mut meta = self.meta(urls::NOT_FOUND, "Page not found", "", "");
+        meta.noindex = true;
+        self.html(urls::NOT_FOUND, "404.html", &meta, &serde_json::json!({}))
+    }
+}
+
+/// A company or tag in a list: its name, page and open-position count.
+#[derive(Serialize)]
+struct NamedView<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+    count_text: String,
+}
+
+/// Slugs and tags become paths as they are: refuse any that would need escaping.
+fn check_segments(board: &Board) -> Result<(), RenderError> {
+    for p in &board.postings {
+        let segments = std::iter::once(("slug", p.slug.as_str()))
+            .chain(p.company_slug.as_deref().map(|s| ("company slug", s)))
+            .chain(p.tags.iter().map(|t| ("tag", t.as_str())));
+        for (what, segment) in segments {
+            if !urls::is_segment(segment) {
+                return Err(RenderError {
+                    file: Some(p.source.path.clone()),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "{what} `{segment}` cannot be part of a URL: use only a-z, 0-9, `-`, `_` and `.`"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,258 @@
+//! The machine-readable files, generated in Rust rather than through
+//! templates so they are valid whatever a posting contains: Atom, JSON Feed,
+//! sitemaps, robots.txt and the JSON API.
+
+use serde_json::json;
+
+use super::urls::{self, Urls};
+use crate::posting::Posting;
+
+/// Feeds list the newest postings only: readers poll them often.
+pub(crate) const FEED_LIMIT: usize = 50;
+
+/// A sitemap file may list at most this many URLs.
+pub(crate) const SITEMAP_LIMIT: usize = 50_000;
+
+/// What a feed is about: its title and where it and its HTML page live.
+pub(crate) struct FeedSpec<'a> {
+    pub title: String,
+    pub subtitle: &'a str,
+    /// Relative URL of the feed file.
+    pub feed: String,
+    /// Relative URL of the HTML page it mirrors.
+    pub page: String,
+    pub language: &'a str,
+    /// Who the feed is by (Atom requires an author).
+    pub author: &'a str,
+}
+
+/// An Atom feed of `postings` (newest first, already limited).
+pub(crate) fn atom<'p>(
+    spec: &FeedSpec,
+    postings: impl Iterator<Item = &'p Posting>,
+    urls: &Urls,
+    now: jiff::Timestamp,
+) -> String {
+    let postings: Vec<&Posting> = postings.collect();
+    let updated = postings
+        .iter()
+        .filter_map(|p| instant(p.date.as_deref()))
+        .max()
+        .unwrap_or(now);
+    let feed_url = urls.absolute(&spec.feed);
+    let mut out = String::with_capacity(1024 + postings.len() * 2048);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml(spec.language)
+    ));
+    out.push_str(&format!("  <title>{}</title>\n", xml(&spec.title)));
+    if !spec.subtitle.is_empty() {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(spec.subtitle)));
+    }
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&feed_url)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&urls.absolute(&spec.page))
+    ));
+    out.push_str(&format!("  <id>{}</id>\n", xml(&feed_url)));
+    out.push_str(&format!("  <updated>{updated}</updated>\n"));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml(spec.author)
+    ));
+    out.push_str("  <generator>hireboard</generator>\n");
+    for p in postings {
+        let url = urls.absolute(&urls::posting(&p.slug));
+        let published = instant(p.date.as_deref());
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", xml(&p.title)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&url)
+        ));
+        out.push_str(&format!("    <id>{}</id>\n", xml(&url)));
+        // An undated posting has no better "updated" than the build's now.
+        out.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            published.unwrap_or(now)
+        ));
+        if let Some(published) = published {
+            out.push_str(&format!("    <published>{published}</published>\n"));
+        }
+        if let Some(company) = &p.company {
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml(company)
+            ));
+        }
+        for tag in &p.tags {
+            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(tag)));
+        }
+        out.push_str(&format!(
+            "    <summary type=\"text\">{}</summary>\n",
+            xml(&p.summary)
+        ));
+        out.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            xml(&p.body_html)
+        ));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// A JSON Feed 1.1 of `postings` (newest first, already limited).
+pub(crate) fn json_feed<'p>(
+    spec: &FeedSpec,
+    postings: impl Iterator<Item = &'p Posting>,
+    urls: &Urls,
+) -> String {
+    let items: Vec<serde_json::Value> = postings
+        .map(|p| {
+            let url = urls.absolute(&urls::posting(&p.slug));
+            let mut item = json!({
+                "id": url,
+                "url": url,
+                "title": p.title,
+                "content_html": p.body_html,
+                "summary": p.summary,
+            });
+            if let Some(published) = instant(p.date.as_deref()) {
+                item["date_published"] = json!(published.to_string());
+            }
+            if let Some(company) = &p.company {
+                item["authors"] = json!([{ "name": company }]);
+            }
+            if !p.tags.is_empty() {
+                item["tags"] = json!(p.tags);
+            }
+            if let Some(apply) = p.apply.as_deref().filter(|a| a.starts_with("http")) {
+                item["external_url"] = json!(apply);
+            }
+            item
+        })
+        .collect();
+    let mut feed = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": spec.title,
+        "home_page_url": urls.absolute(&spec.page),
+        "feed_url": urls.absolute(&spec.feed),
+        "language": spec.language,
+        "authors": [{ "name": spec.author }],
+        "items": items,
+    });
+    if !spec.subtitle.is_empty() {
+        feed["description"] = json!(spec.subtitle);
+    }
+    to_json(&feed)
+}
+
+/// One URL of the sitemap: absolute location and last change, when known.
+pub(crate) struct SitemapUrl {
+    pub loc: String,
+    pub lastmod: Option<jiff::Timestamp>,
+}
+
+/// `sitemap.xml` alone, or past `limit` URLs a sitemap index at
+/// `sitemap.xml` pointing at `sitemap-1.xml`, `sitemap-2.xml`, ...
+/// Returns (relative path, contents) pairs.
+pub(crate) fn sitemaps(entries: &[SitemapUrl], limit: usize, urls: &Urls) -> Vec<(String, String)> {
+    if entries.len() <= limit {
+        return vec![(urls::SITEMAP.to_string(), urlset(entries))];
+    }
+    let parts: Vec<(String, String)> = entries
+        .chunks(limit)
+        .enumerate()
+        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk)))
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, _) in &parts {
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml(&urls.absolute(path))
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    let mut files = vec![(urls::SITEMAP.to_string(), index)];
+    files.extend(parts);
+    files
+}
+
+fn urlset(entries: &[SitemapUrl]) -> String {
+    let mut out = String::with_capacity(100 + entries.len() * 100);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for entry in entries {
+        out.push_str(&format!("  <url><loc>{}</loc>", xml(&entry.loc)));
+        if let Some(lastmod) = entry.lastmod {
+            out.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Crawlers read robots.txt only at a host's root: with a base_url path
+/// this file is informative, the sitemap must be submitted by hand.
+pub(crate) fn robots(urls: &Urls) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        urls.absolute(urls::SITEMAP)
+    )
+}
+
+/// `api/postings.json`: the canonical records of `postings`.
+pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> String {
+    let postings: Vec<&Posting> = postings.collect();
+    to_json(&postings)
+}
+
+/// `api/companies/<slug>.json`: a company and its open postings' records.
+pub(crate) fn company_api<'p>(
+    name: &str,
+    slug: &str,
+    postings: impl Iterator<Item = &'p Posting>,
+) -> String {
+    let postings: Vec<&Posting> = postings.collect();
+    to_json(&json!({ "name": name, "slug": slug, "postings": postings }))
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn instant(rfc3339: Option<&str>) -> Option<jiff::Timestamp> {
+    rfc3339?.parse().ok()
+}
+
+pub(crate) fn lastmod(p: &Posting) -> Option<jiff::Timestamp> {
+    instant(p.date.as_deref())
+}
+
+/// Text escaped for XML content and attribute values; characters XML 1.0
+/// forbids (most C0 controls) are dropped.
+pub(crate) fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

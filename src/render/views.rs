@@ -1,0 +1,334 @@
+//! What templates receive: plain serializable structs with every text
+//! already formatted and every URL already made, so templates only lay out.
+//! `themes/README.md` documents these fields; keep the two in step.
+
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use crate::posting::{EmploymentType, Period, Posting, Remote, Salary};
+
+/// `site` in every template.
+#[derive(Serialize)]
+pub(crate) struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub feed_url: String,
+    pub json_feed_url: String,
+    pub api_url: String,
+    pub sitemap_url: String,
+}
+
+/// `page` in every HTML template: what the `<head>` needs.
+#[derive(Serialize, Default)]
+pub(crate) struct PageMeta {
+    /// The whole `<title>`, site name included.
+    pub title: String,
+    pub description: String,
+    /// `/board/jobs/x/`
+    pub url: String,
+    /// `https://user.github.io/board/jobs/x/`
+    pub canonical: String,
+    pub og_type: &'static str,
+    pub noindex: bool,
+    /// JSON-LD, already safe to put inside `<script>` as is.
+    pub json_ld: Option<String>,
+    pub feeds: Vec<FeedLink>,
+    /// Which main-navigation entry this page belongs to.
+    pub section: &'static str,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub(crate) struct FeedLink {
+    pub title: String,
+    pub href: String,
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Link<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// A tag on a card: `url` is null where no tag page lists it (on a closed posting).
+#[derive(Serialize)]
+pub(crate) struct TagLink<'a> {
+    pub name: &'a str,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DateView {
+    /// `2025-03-03`, for `<time datetime>`.
+    pub datetime: String,
+    /// `3 Mar 2025`
+    pub text: String,
+}
+
+/// `posting` in `partials/card.html`.
+#[derive(Serialize)]
+pub(crate) struct CardView<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    pub company: Option<Link<'a>>,
+    pub location: Option<String>,
+    /// `remote`, `hybrid`, `onsite`
+    pub remote: Option<Remote>,
+    /// `Remote`, `Hybrid`, `On-site`
+    pub remote_label: Option<&'static str>,
+    pub employment_type: Option<&'static str>,
+    pub salary: Option<String>,
+    pub tags: Vec<TagLink<'a>>,
+    pub posted: Option<DateView>,
+    pub expired: bool,
+}
+
+/// `posting` in `posting.html`: the card's fields plus the page's own.
+#[derive(Serialize)]
+pub(crate) struct PostingView<'a> {
+    #[serde(flatten)]
+    pub card: CardView<'a>,
+    /// Sanitized HTML, headings moved one level down under the page's `<h1>`.
+    pub body_html: String,
+    pub apply: Option<ApplyView<'a>>,
+    pub closes: Option<DateView>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ApplyView<'a> {
+    pub href: &'a str,
+    pub is_email: bool,
+}
+
+/// `pagination` in list templates.
+#[derive(Serialize)]
+pub(crate) struct PaginationView {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    /// The first, last and nearby pages; null marks a gap (`…`).
+    pub pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// Formats postings for one site: its URLs and time zone.
+pub(crate) struct Formatter {
+    pub urls: Urls,
+    pub tz: jiff::tz::TimeZone,
+}
+
+impl Formatter {
+    pub fn card<'p>(&self, p: &'p Posting) -> CardView<'p> {
+        CardView {
+            slug: &p.slug,
+            title: &p.title,
+            url: self.urls.path(&urls::posting(&p.slug)),
+            summary: &p.summary,
+            company: company_link(p).map(|(name, slug)| Link {
+                name,
+                url: self.urls.path(&urls::company(slug, 1)),
+            }),
+            location: (!p.location.is_empty()).then(|| p.location.join(" · ")),
+            remote: p.remote,
+            remote_label: p.remote.map(remote_label),
+            employment_type: p.employment_type.map(employment_label),
+            salary: p.salary.as_ref().map(format_salary),
+            // Only open postings are counted on tag pages, so a closed
+            // posting's tag may have no page to link to.
+            tags: p
+                .tags
+                .iter()
+                .map(|name| TagLink {
+                    name,
+                    url: (!p.expired).then(|| self.urls.path(&urls::tag(name, 1))),
+                })
+                .collect(),
+            posted: p.date.as_deref().and_then(|d| self.date(d)),
+            expired: p.expired,
+        }
+    }
+
+    pub fn posting<'p>(&self, p: &'p Posting) -> PostingView<'p> {
+        PostingView {
+            card: self.card(p),
+            body_html: demote_headings(&p.body_html),
+            apply: p.apply.as_deref().and_then(|href| {
+                let lower = href.to_ascii_lowercase();
+                let is_email = lower.starts_with("mailto:");
+                (is_email || lower.starts_with("https://") || lower.starts_with("http://"))
+                    .then_some(ApplyView { href, is_email })
+            }),
+            closes: p.expires.as_deref().and_then(|d| self.date(d)),
+        }
+    }
+
+    /// An RFC 3339 instant as a day in the site's time zone.
+    pub fn date(&self, rfc3339: &str) -> Option<DateView> {
+        let zoned = rfc3339
+            .parse::<jiff::Timestamp>()
+            .ok()?
+            .to_zoned_datetime(self.tz.clone());
+        Some(DateView {
+            datetime: zoned.date().to_string(),
+            text: zoned.strftime("%-d %b %Y").to_string(),
+        })
+    }
+
+    /// Page `current` of `total` of the list whose page N is at `url_of(N)`.
+    pub fn pagination(
+        &self,
+        current: usize,
+        total: usize,
+        url_of: impl Fn(usize) -> String,
+    ) -> PaginationView {
+        let near = |n: usize| n == 1 || n == total || n.abs_diff(current) <= 2;
+        let mut pages = Vec::new();
+        for n in 1..=total {
+            if near(n) {
+                pages.push(Some(PageLink {
+                    number: n,
+                    url: self.urls.path(&url_of(n)),
+                    current: n == current,
+                }));
+            } else if near(n - 1) {
+                pages.push(None);
+            }
+        }
+        PaginationView {
+            current,
+            total,
+            prev_url: (current > 1).then(|| self.urls.path(&url_of(current - 1))),
+            next_url: (current < total).then(|| self.urls.path(&url_of(current + 1))),
+            pages,
+        }
+    }
+}
+
+/// A posting's company name and slug, when it has both.
+pub(crate) fn company_link(p: &Posting) -> Option<(&str, &str)> {
+    Some((p.company.as_deref()?, p.company_slug.as_deref()?))
+}
+
+fn remote_label(r: Remote) -> &'static str {
+    match r {
+        Remote::Remote => "Remote",
+        Remote::Hybrid => "Hybrid",
+        Remote::Onsite => "On-site",
+    }
+}
+
+fn employment_label(t: EmploymentType) -> &'static str {
+    match t {
+        EmploymentType::FullTime => "Full-time",
+        EmploymentType::PartTime => "Part-time",
+        EmploymentType::Contract => "Contract",
+        EmploymentType::Temporary => "Temporary",
+        EmploymentType::Internship => "Internship",
+    }
+}
+
+/// `$137,000–$199,000 / year`, `€60,000 / year`, `CHF 120,000 / year`.
+pub(crate) fn format_salary(s: &Salary) -> String {
+    let symbol = match s.currency.as_str() {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "INR" => "₹",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        _ => "",
+    };
+    let amount = |v: f64| {
+        if symbol.is_empty() {
+            format!("{}\u{a0}{}", s.currency, group_thousands(v))
+        } else {
+            format!("{symbol}{}", group_thousands(v))
+        }
+    };
+    let period = match s.period {
+        Period::Hour => "hour",
+        Period::Day => "day",
+        Period::Week => "week",
+        Period::Month => "month",
+        Period::Year => "year",
+    };
+    if s.max > s.min {
+        format!("{}–{} / {period}", amount(s.min), amount(s.max))
+    } else {
+        format!("{} / {period}", amount(s.min))
+    }
+}
+
+/// `137000` -> `137,000`; `45.5` -> `45.50`.
+fn group_thousands(v: f64) -> String {
+    let whole = v.trunc() as u64;
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let cents = ((v - v.trunc()) * 100.0).round() as u64;
+    if cents > 0 {
+        out.push_str(&format!(".{cents:02}"));
+    }
+    out
+}
+
+/// "No open positions", "1 open position", "1,204 open positions".
+pub(crate) fn count_text(n: usize) -> String {
+    match n {
+        0 => "No open positions".into(),
+        1 => "1 open position".into(),
+        n => format!("{} open positions", group_thousands(n as f64)),
+    }
+}
+
+/// The body's `<h1>` becomes `<h2>` and so on (down to `<h6>`), so the
+/// posting title stays the page's only `<h1>`. The body is sanitized HTML:
+/// tag names are lowercase and a `<` in text is escaped.
+fn demote_headings(html: &str) -> String {
+    let mut bytes = html.as_bytes().to_vec();
+    for i in 0..bytes.len().saturating_sub(3) {
+        let start = match (bytes[i], bytes[i + 1]) {
+            (b'<', b'h') => i + 2,
+            (b'<', b'/') if bytes[i + 2] == b'h' => i + 3,
+            _ => continue,
+        };
+        let ends_name = |b: Option<&u8>| matches!(b, Some(b'>' | b' ' | b'\t' | b'\n' | b'/'));
+        if matches!(bytes.get(start), Some(b'1'..=b'5')) && ends_name(bytes.get(start + 1)) {
+            bytes[start] += 1;
+        }
+    }
+    // Only ASCII digits changed, so the bytes are still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| html.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn body_headings_move_one_level_down() {
+        assert_eq!(
+            super::demote_headings(r#"<h1 id="a">A</h1><h5>B</h5><h6>C</h6><hr><header>"#),
+            r#"<h2 id="a">A</h2><h6>B</h6><h6>C</h6><hr><header>"#
+        );
+    }
+}

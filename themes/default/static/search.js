@@ -1,0 +1,1 @@
+// Placeholder: the search client is written with the search index.
