@@ -22,6 +22,8 @@ struct Cli {
 enum Command {
     /// Show how postings normalize: a summary each, or `--json` records.
     Inspect(cmd::inspect::Args),
+    /// Build the whole board into a static site (default: public/).
+    Build(cmd::build::Args),
     /// List every warning and error as `file:line: message`; exit 1 on errors.
     Check(cmd::check::Args),
 }
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(&args),
         Command::Check(args) => cmd::check::run(&args),
+        Command::Build(args) => cmd::build::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per command. Each `run` returns the exit code, or a message
 //! for an error that stopped the command before it could do its work.
 
+pub mod build;
 pub mod check;
 pub mod inspect;
 

@@ -187,15 +187,25 @@ pub fn render_pages(
     options: &RenderOptions,
     keys: &[PageKey],
 ) -> Result<Vec<Page>, RenderError> {
-    let renderer = Renderer::new(board, config, theme, options)?;
-    let rendered: Vec<Result<Vec<Page>, RenderError>> =
-        keys.par_iter().map(|key| renderer.render(key)).collect();
-    let mut pages = Vec::with_capacity(keys.len());
-    for result in rendered {
-        pages.extend(result?);
-    }
+    let mut pages: Vec<Page> = render_keyed(board, config, theme, options, keys)?
+        .into_iter()
+        .flatten()
+        .collect();
     pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
+}
+
+/// Like [`render_pages`], but the files of each key apart, in `keys` order,
+/// so the dev server knows which files a key owns.
+pub fn render_keyed(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    keys: &[PageKey],
+) -> Result<Vec<Vec<Page>>, RenderError> {
+    let renderer = Renderer::new(board, config, theme, options)?;
+    keys.par_iter().map(|key| renderer.render(key)).collect()
 }
 
 /// Every file of the site except the search index: the pages of every key

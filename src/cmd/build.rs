@@ -1,0 +1,59 @@
+//! `hireboard build`: the whole board into a static site in `public/`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::output;
+use crate::site::{self, Site, SiteOptions};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder (holding hireboard.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: <root>/public]
+    #[arg(long, short)]
+    output_dir: Option<PathBuf>,
+    /// Override `base_url` of hireboard.yaml (e.g. for a preview deploy).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// The build time (RFC 3339): decides expiry; default SOURCE_DATE_EPOCH or the clock.
+    #[arg(long)]
+    now: Option<String>,
+    /// Replace the output folder even if hireboard did not create it.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &Args) -> super::Outcome {
+    let started = Instant::now();
+    let output_dir = args.output_dir.clone().unwrap_or_else(|| args.root.join("public"));
+    output::check_target(&args.root, &output_dir, args.force).map_err(|e| e.to_string())?;
+    let options = SiteOptions {
+        now: site::resolve_now(args.now.as_deref())?,
+        base_url: args.base_url.clone(),
+        live_reload: None,
+    };
+    let site = Site::load(&args.root, options)?;
+    output::write_site(&output_dir, &site.pages()).map_err(|e| e.to_string())?;
+
+    let errors = site.errors();
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+    let stats = site.stats();
+    eprintln!(
+        "built {} postings ({} expired), {} companies, {} tags: {} files written to {} in {:.2} s; {} warnings, {} errors",
+        stats.postings,
+        stats.expired,
+        stats.companies,
+        stats.tags,
+        stats.files,
+        output_dir.display(),
+        started.elapsed().as_secs_f64(),
+        stats.warnings,
+        errors.len(),
+    );
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

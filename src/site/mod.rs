@@ -1,0 +1,449 @@
+//! The site: loading (config, posting files, normalization in parallel) and
+//! [`Site`], the whole built site in memory, which `build` writes out and
+//! `serve` keeps and updates as files change.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use axum::body::Bytes;
+use rayon::prelude::*;
+
+use crate::board::Board;
+use crate::config::Config;
+use crate::content::{self, LoadError, SourceFile};
+use crate::posting::{Normalizer, Posting, PostingError};
+use crate::render::search::SearchIndex;
+use crate::render::{self, Page, PageKey, RenderOptions, Theme};
+
+mod incremental;
+
+/// Every posting that normalized, and every file that did not.
+pub struct Loaded {
+    pub postings: Vec<Posting>,
+    pub errors: Vec<PostingError>,
+}
+
+/// Normalizes `files` in parallel; results are in the order of `files`.
+pub fn normalize_files(normalizer: &Normalizer, files: &[SourceFile]) -> Loaded {
+    let results: Vec<Result<Posting, PostingError>> =
+        files.par_iter().map(|file| normalize_file(normalizer, file)).collect();
+    let mut loaded = Loaded {
+        postings: Vec::with_capacity(results.len()),
+        errors: Vec::new(),
+    };
+    for result in results {
+        match result {
+            Ok(p) => loaded.postings.push(p),
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    loaded
+}
+
+/// Discovers and normalizes the posting files under `targets`.
+pub fn load(root: &Path, targets: &[PathBuf], normalizer: &Normalizer) -> Loaded {
+    let (files, walk_errors) = content::discover(root, targets);
+    let mut loaded = normalize_files(normalizer, &files);
+    loaded.errors.extend(walk_errors.into_iter().map(walk_error));
+    loaded.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    loaded
+}
+
+/// The site root for `path`: the nearest folder at or above it holding a
+/// `hireboard.yaml`, else the current folder.
+pub fn find_root(path: &Path) -> PathBuf {
+    let start = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    start
+        .ancestors()
+        .find(|dir| dir.join(crate::config::CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+}
+
+/// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+pub fn resolve_now(flag: Option<&str>) -> Result<jiff::Timestamp, String> {
+    if let Some(text) = flag {
+        return parse_now(text).ok_or_else(|| {
+            format!(
+                "--now `{text}` is not a date: use RFC 3339 (2025-03-03T12:00:00Z) or 2025-03-03"
+            )
+        });
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        return epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"));
+    }
+    Ok(jiff::Timestamp::now())
+}
+
+fn parse_now(text: &str) -> Option<jiff::Timestamp> {
+    text.parse::<jiff::Timestamp>().ok().or_else(|| {
+        let date: jiff::civil::Date = text.parse().ok()?;
+        date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
+    })
+}
+
+/// Loads the config of the site at `root`, as an error message on failure.
+pub fn load_config(root: &Path) -> Result<Config, String> {
+    Config::load(root).map_err(|e| e.to_string())
+}
+
+
+/// How to build: the time, and what the command line overrides.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    pub now: jiff::Timestamp,
+    /// Replaces `base_url` of the config (`--base-url`, or the dev server's address).
+    pub base_url: Option<String>,
+    /// A snippet the dev server injects into every HTML page.
+    pub live_reload: Option<String>,
+}
+
+/// What the summary line reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub postings: usize,
+    pub expired: usize,
+    pub companies: usize,
+    pub tags: usize,
+    pub warnings: usize,
+    pub files: usize,
+}
+
+/// The whole site, built, in memory: every output file, and what it was
+/// built from, so that a change re-does only what it touches.
+pub struct Site {
+    root: PathBuf,
+    options: SiteOptions,
+    config: Config,
+    theme: Theme,
+    normalizer: Normalizer,
+    /// Every posting file by path, normalized or not.
+    sources: BTreeMap<String, Result<Posting, PostingError>>,
+    /// Problems found while walking content/ (symlink loops, unreadable folders).
+    walk_errors: Vec<PostingError>,
+    board: Board,
+    output: Output,
+}
+
+/// The rendered files and what owns each of them.
+struct Output {
+    /// The files each page key produced.
+    owned: HashMap<PageKey, Vec<String>>,
+    search: SearchIndex,
+    files: HashMap<String, Bytes>,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Update {
+    /// Output files written or removed.
+    pub changed_files: Vec<String>,
+    /// Only stylesheets changed.
+    pub css_only: bool,
+}
+
+impl Site {
+    /// Loads and renders everything. Fails on a broken config or theme;
+    /// broken posting files are left out and reported by [`Site::errors`].
+    pub fn load(root: &Path, options: SiteOptions) -> Result<Site, String> {
+        let config = effective_config(root, &options)?;
+        let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
+        let normalizer = Normalizer::new(&config, options.now);
+        let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
+        let sources = normalize_each(&normalizer, &files);
+        let board = Board::new(sources.values().filter_map(|r| r.as_ref().ok().cloned()).collect());
+        let output = render_everything(&board, &config, &theme, &render_options(&options))?;
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            theme,
+            normalizer,
+            sources,
+            walk_errors: walk_errors.into_iter().map(walk_error).collect(),
+            board,
+            output,
+            options,
+        })
+    }
+
+    /// Every output file, sorted by path.
+    pub fn pages(&self) -> Vec<Page> {
+        let mut pages: Vec<Page> = self
+            .output
+            .files
+            .iter()
+            .map(|(path, bytes)| Page { path: path.clone(), bytes: bytes.to_vec() })
+            .collect();
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+
+    /// Output path to bytes, cheap to clone for serving.
+    pub fn files(&self) -> &HashMap<String, Bytes> {
+        &self.output.files
+    }
+
+    /// Posting files that could not be normalized, by path.
+    pub fn errors(&self) -> Vec<PostingError> {
+        let mut errors: Vec<PostingError> = self
+            .sources
+            .values()
+            .filter_map(|r| r.as_ref().err().cloned())
+            .chain(self.walk_errors.iter().cloned())
+            .collect();
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        errors
+    }
+
+    pub fn stats(&self) -> Stats {
+        let board = &self.board;
+        Stats {
+            postings: board.postings.len(),
+            expired: board.postings.len() - board.open.len(),
+            companies: board.companies.len(),
+            tags: board.tags.len(),
+            warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
+            files: self.output.files.len(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+
+    /// Brings the site up to date with a batch of changed files. On a broken
+    /// config, theme or template the site stays as it was and the error is
+    /// returned; broken postings are left out and show in [`Site::errors`].
+    pub fn apply(&mut self, changes: &Changes) -> Result<Update, String> {
+        if changes.config {
+            let fresh = Site::load(&self.root, self.options.clone())?;
+            let changed_files = changed_files(&self.output.files, &fresh.output.files);
+            *self = fresh;
+            return Ok(Update { changed_files, css_only: false });
+        }
+        let mut changed = Vec::new();
+        if changes.templates || changes.static_files {
+            let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
+            let output = render_everything(&self.board, &self.config, &theme, &render_options(&self.options))?;
+            changed = changed_files(&self.output.files, &output.files);
+            self.theme = theme;
+            self.output = output;
+        }
+        if !changes.content.is_empty() {
+            self.sync_sources(&changes.content);
+            changed.extend(self.rerender_changed_postings()?);
+            changed.sort();
+            changed.dedup();
+        }
+        let css_only = !changed.is_empty() && changed.iter().all(|path| path.ends_with(".css"));
+        Ok(Update { changed_files: changed, css_only })
+    }
+
+    /// Re-reads changed paths under content/: a path (file or folder) that is
+    /// gone takes its postings with it; one that exists is walked again.
+    fn sync_sources(&mut self, paths: &BTreeSet<PathBuf>) {
+        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
+        for path in paths {
+            let Ok(relative) = path.strip_prefix(&root).or_else(|_| path.strip_prefix(&self.root)) else {
+                continue;
+            };
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            let folder = format!("{relative}/");
+            self.sources.retain(|p, _| p != &relative && !p.starts_with(&folder));
+            self.walk_errors.retain(|e| e.path != relative && !e.path.starts_with(&folder));
+            if !path.exists() {
+                continue;
+            }
+            let (files, walk_errors) = content::discover(&self.root, std::slice::from_ref(path));
+            let files: Vec<SourceFile> = files.into_iter().filter(|f| content::is_posting_file(Path::new(&f.path))).collect();
+            self.sources.extend(normalize_each(&self.normalizer, &files));
+            self.walk_errors.extend(walk_errors.into_iter().map(walk_error));
+        }
+    }
+
+    /// Rebuilds the board from the sources and re-renders exactly the keys
+    /// whose inputs changed; returns the output files written or removed.
+    fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
+        let board = Board::new(self.sources.values().filter_map(|r| r.as_ref().ok().cloned()).collect());
+        let plan = incremental::plan(&self.board, &board, &self.config);
+        let rendered = render::render_keyed(&board, &self.config, &self.theme, &render_options(&self.options), &plan.dirty)
+            .map_err(|e| e.to_string())?;
+        let output = &mut self.output;
+        let mut changed = Vec::new();
+        for key in &plan.removed {
+            for path in output.owned.remove(key).unwrap_or_default() {
+                output.files.remove(&path);
+                changed.push(path);
+            }
+        }
+        for (key, pages) in plan.dirty.into_iter().zip(rendered) {
+            let new_paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+            for stale in output.owned.remove(&key).unwrap_or_default() {
+                if !new_paths.contains(&stale) {
+                    output.files.remove(&stale);
+                    changed.push(stale);
+                }
+            }
+            for page in pages {
+                let bytes = Bytes::from(page.bytes);
+                if output.files.get(&page.path) != Some(&bytes) {
+                    changed.push(page.path.clone());
+                    output.files.insert(page.path, bytes);
+                }
+            }
+            output.owned.insert(key, new_paths);
+        }
+        for (old, new) in &plan.changed_postings {
+            for path in output.search.replace(old.map(|i| &self.board.postings[i]), new.map(|i| &board.postings[i])) {
+                match output.search.page(&path) {
+                    Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
+                    None => output.files.remove(&path),
+                };
+                changed.push(path);
+            }
+        }
+        self.board = board;
+        Ok(changed)
+    }
+}
+
+fn render_options(options: &SiteOptions) -> RenderOptions {
+    RenderOptions { now: options.now, live_reload: options.live_reload.clone() }
+}
+
+/// Renders every key, the theme's static files and the search index.
+fn render_everything(board: &Board, config: &Config, theme: &Theme, options: &RenderOptions) -> Result<Output, String> {
+    let keys = render::page_keys(board, config);
+    let (rendered, search) = rayon::join(
+        || render::render_keyed(board, config, theme, options, &keys),
+        || SearchIndex::build(board),
+    );
+    let rendered = rendered.map_err(|e| e.to_string())?;
+    let mut files = HashMap::with_capacity(keys.len() + 256);
+    let mut owned = HashMap::with_capacity(keys.len());
+    for (key, pages) in keys.into_iter().zip(rendered) {
+        owned.insert(key, pages.iter().map(|p| p.path.clone()).collect());
+        insert_all(&mut files, pages);
+    }
+    let static_files = theme.static_files();
+    if let Some(clash) = static_files.iter().find(|p| files.contains_key(&p.path)) {
+        return Err(format!(
+            "the static file `{}` has the path of a page hireboard generates: rename or remove it",
+            clash.path
+        ));
+    }
+    insert_all(&mut files, static_files);
+    insert_all(&mut files, search.pages());
+    Ok(Output { owned, search, files })
+}
+
+fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
+    for page in pages {
+        files.insert(page.path, Bytes::from(page.bytes));
+    }
+}
+
+fn normalize_each(normalizer: &Normalizer, files: &[SourceFile]) -> BTreeMap<String, Result<Posting, PostingError>> {
+    files
+        .par_iter()
+        .map(|file| (file.path.clone(), normalize_file(normalizer, file)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting, PostingError> {
+    match std::fs::read(&file.absolute) {
+        Ok(bytes) => normalizer.normalize(&file.path, &bytes),
+        Err(e) => Err(PostingError {
+            path: file.path.clone(),
+            line: None,
+            column: None,
+            message: format!("cannot read the file: {e}"),
+        }),
+    }
+}
+
+fn walk_error(LoadError { path, message }: LoadError) -> PostingError {
+    PostingError { path, line: None, column: None, message }
+}
+
+/// The config of the site at `root` with the command line's overrides.
+pub fn effective_config(root: &Path, options: &SiteOptions) -> Result<Config, String> {
+    let mut config = load_config(root)?;
+    if let Some(base_url) = &options.base_url {
+        config.base_url = base_url.clone();
+    }
+    Ok(config)
+}
+
+/// Paths whose bytes differ between two versions of the site (or exist in one only).
+fn changed_files(old: &HashMap<String, Bytes>, new: &HashMap<String, Bytes>) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(bytes))
+        .map(|(path, _)| path.clone())
+        .chain(old.keys().filter(|path| !new.contains_key(*path)).cloned())
+        .collect();
+    changed.sort();
+    changed
+}
+
+/// One batch of changed files, sorted by what they invalidate.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    pub config: bool,
+    pub templates: bool,
+    pub static_files: bool,
+    /// Paths under content/ (files or folders) to re-read from disk.
+    pub content: BTreeSet<PathBuf>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.config && !self.templates && !self.static_files && self.content.is_empty()
+    }
+
+    /// Sorts changed paths (absolute, under `root`) into a batch; hidden
+    /// files, editor leftovers and everything outside the sources are dropped.
+    pub fn classify(root: &Path, theme: &str, paths: impl IntoIterator<Item = PathBuf>) -> Changes {
+        let mut changes = Changes::default();
+        for path in paths {
+            let Ok(relative) = path.strip_prefix(root) else { continue };
+            let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
+            let name = parts.last().copied().unwrap_or("");
+            if parts.iter().any(|p| content::is_ignored_name(p)) || is_editor_temp(name) {
+                continue;
+            }
+            match parts.as_slice() {
+                [crate::config::CONFIG_FILE] => changes.config = true,
+                [content::CONTENT_DIR, ..] => {
+                    changes.content.insert(path.clone());
+                }
+                ["templates", ..] => changes.templates = true,
+                ["themes", t, "templates", ..] if *t == theme => changes.templates = true,
+                ["static", ..] => changes.static_files = true,
+                ["themes", t, "static", ..] if *t == theme => changes.static_files = true,
+                _ => {}
+            }
+        }
+        changes
+    }
+}
+
+/// Vim's write test file `4913`, and the temp files editors rename over.
+fn is_editor_temp(name: &str) -> bool {
+    name == "4913" || name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp")
+}
