@@ -36,8 +36,10 @@
 //!   site's base path (`jobs/<slug>/`); `location` the places joined by `; `;
 //!   `salary` `[min, max, currency, period]` or null; `date` `YYYY-MM-DD` or
 //!   null; `summary` cut at a word near `SUMMARY_CHARS`. A chunk starts at
-//!   each id whose hash is 0 modulo `CHUNK` (and at 0): about `CHUNK`
-//!   records each, and one posting changes one chunk (two when it starts one).
+//!   0 and at each id whose hash is 0 modulo `CHUNK`, and runs of more than
+//!   `MAX_CHUNK` records are cut in equal parts: about `CHUNK` records per
+//!   chunk, and one posting changes one chunk (two when it starts one; the
+//!   parts of its run when that is cut), as no other posting decides where.
 //! - `facets/company.json`: `[[slug, name, count], ...]`, `facets/tag.json`:
 //!   `[[tag, count], ...]`, most postings first: the values for the filter
 //!   controls, fetched when the filters are opened.
@@ -65,7 +67,8 @@ pub use tokenize::tokenize;
 
 use std::cmp::Reverse;
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::Hash;
 
 use rayon::prelude::*;
 
@@ -84,8 +87,10 @@ pub const PREFIX: usize = 2;
 /// entries in their shard: enough for the first results of a query.
 pub const BIG: usize = 1024;
 pub const HEAD: usize = 256;
-/// Average number of records per chunk.
+/// Average number of records per chunk (a hash picks the starts) ...
 pub const CHUNK: u64 = 32;
+/// ... and the most: longer runs are cut in equal parts.
+pub const MAX_CHUNK: usize = 64;
 const SUMMARY_CHARS: usize = 160;
 
 /// Oldest first: minute, then slug reversed (as the board breaks ties by
@@ -94,7 +99,7 @@ type SortKey = (u64, Reverse<String>);
 /// (id, field bits), newest (largest id) first.
 type List = Vec<(u64, u8)>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Facet {
     Company,
     Tag,
@@ -309,6 +314,8 @@ pub struct SearchIndex {
     company_names: BTreeMap<(String, String), usize>,
     /// Non-ASCII letter -> postings using it.
     letters: BTreeMap<char, usize>,
+    /// Record chunk starts, as last written.
+    chunks: BTreeSet<u64>,
     pages: BTreeMap<String, Vec<u8>>,
 }
 
@@ -327,15 +334,16 @@ impl SearchIndex {
             .map(|(_, id)| id)
             .collect();
 
+        let terms = group(&docs, &ids, |doc| {
+            doc.terms.iter().map(|(t, bits)| (t.as_str(), *bits))
+        });
+        let facets = group(&docs, &ids, |doc| doc.facets().map(|f| (f, 0)));
         let mut index = SearchIndex {
-            terms: group(docs.par_iter().zip(&ids).flat_map_iter(|(doc, &id)| {
-                doc.terms
-                    .iter()
-                    .map(move |(t, bits)| (t.clone(), id, *bits))
-            })),
-            facets: group(docs.par_iter().zip(&ids).flat_map_iter(|(doc, &id)| {
-                doc.facets().map(move |(f, v)| ((f, v.to_string()), id, 0))
-            })),
+            terms: terms.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
+            facets: facets
+                .into_iter()
+                .map(|((f, v), l)| ((f, v.to_string()), l))
+                .collect(),
             ..SearchIndex::default()
         };
         for (doc, id) in docs.into_iter().zip(ids) {
@@ -344,6 +352,7 @@ impl SearchIndex {
             index.ids.insert(doc.slug.clone(), id);
             index.docs.insert(id, doc);
         }
+        index.chunks = index.chunk_starts();
         let keys: Vec<Key> = index.all_keys().into_iter().collect();
         index.pages = keys
             .par_iter()
@@ -477,13 +486,16 @@ impl SearchIndex {
             keys.insert(Key::Values(facet));
             keys.insert(Key::Facet(facet, value));
         }
-        // A chunk changes when it holds a touched id, or when a touched id
-        // starts (or stopped starting) it or the chunk after it.
-        for id in touched.ids {
+        // A chunk changes when it holds a touched id, or when it or the one
+        // after it starts at another id.
+        let starts = self.chunk_starts();
+        let moved = starts.symmetric_difference(&self.chunks).copied();
+        for id in moved.chain(touched.ids).collect::<Vec<u64>>() {
             keys.insert(Key::Chunk(id));
-            keys.insert(Key::Chunk(self.chunk_of(id)));
-            keys.insert(Key::Chunk(self.chunk_of(id.saturating_sub(1))));
+            keys.extend(starts.range(..=id).next_back().map(|&s| Key::Chunk(s)));
+            keys.extend(starts.range(..id).next_back().map(|&s| Key::Chunk(s)));
         }
+        self.chunks = starts;
         let mut changed = Vec::new();
         for key in keys {
             let path = key.path();
@@ -500,23 +512,25 @@ impl SearchIndex {
         changed
     }
 
-    /// The start of the chunk that holds (or would hold) `id`.
-    fn chunk_of(&self, id: u64) -> u64 {
-        self.docs
-            .range(..=id)
-            .rev()
-            .map(|(&id, _)| id)
-            .find(|&id| starts_chunk(id))
-            .unwrap_or(0)
-    }
-
-    fn chunk_starts(&self) -> Vec<u64> {
-        let first = self.docs.keys().next().filter(|&&id| !starts_chunk(id));
-        first
-            .map(|_| 0)
-            .into_iter()
-            .chain(self.docs.keys().copied().filter(|&id| starts_chunk(id)))
-            .collect()
+    /// Chunk starts: 0, then each id that [`starts_chunk`], and runs longer
+    /// than [`MAX_CHUNK`] cut into equal parts. Cheap enough to redo for
+    /// every change (a hash per posting).
+    fn chunk_starts(&self) -> BTreeSet<u64> {
+        let ids: Vec<u64> = self.docs.keys().copied().collect();
+        let mut starts = BTreeSet::new();
+        let mut run = 0;
+        for end in 1..=ids.len() {
+            if end < ids.len() && !starts_chunk(ids[end]) {
+                continue;
+            }
+            let parts = (end - run).div_ceil(MAX_CHUNK);
+            for part in 0..parts {
+                let first = run + part * (end - run) / parts;
+                starts.insert(if first == 0 { 0 } else { ids[first] });
+            }
+            run = end;
+        }
+        starts
     }
 
     fn all_keys(&self) -> BTreeSet<Key> {
@@ -531,7 +545,7 @@ impl SearchIndex {
                 keys.insert(Key::List(term.clone()));
             }
         }
-        keys.extend(self.chunk_starts().into_iter().map(Key::Chunk));
+        keys.extend(self.chunks.iter().copied().map(Key::Chunk));
         keys.extend(self.facets.keys().map(|(f, v)| Key::Facet(*f, v.clone())));
         keys
     }
@@ -569,12 +583,16 @@ impl SearchIndex {
                 format!("\"{}\"", codec::posting_list(list))
             }
             Key::Chunk(start) => {
-                if *start != 0 && !(self.docs.contains_key(start) && starts_chunk(*start)) {
+                if !self.chunks.contains(start) {
                     return None;
                 }
+                let end = self
+                    .chunks
+                    .range(start + 1..)
+                    .next()
+                    .map_or(u64::MAX, |&e| e);
                 let mut out = String::from("[");
-                let docs = self.docs.range(start..);
-                for (id, doc) in docs.take_while(|(&id, _)| id == *start || !starts_chunk(id)) {
+                for (id, doc) in self.docs.range(start..&end) {
                     if out.len() > 1 {
                         out.push_str(",\n");
                     }
@@ -611,7 +629,7 @@ impl SearchIndex {
             "stopwords": tokenize::STOPWORDS,
             "fold": fold,
             "shards": shards,
-            "chunks": codec::deltas(self.chunk_starts()),
+            "chunks": codec::deltas(self.chunks.iter().copied()),
         });
         serde_json::to_string(&meta).expect("meta serializes")
     }
@@ -660,24 +678,35 @@ fn head(list: &List) -> List {
     best
 }
 
-/// Groups (key, id, bits) into lists per key, newest first, in parallel.
-fn group<K: Ord + Send>(items: impl ParallelIterator<Item = (K, u64, u8)>) -> BTreeMap<K, List> {
-    let mut items: Vec<(K, u64, u8)> = items.collect();
-    items.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut lists: BTreeMap<K, List> = BTreeMap::new();
-    let mut current: Option<(K, List)> = None;
-    for (key, id, bits) in items {
-        match &mut current {
-            Some((k, list)) if *k == key => list.push((id, bits)),
-            _ => {
-                if let Some((k, list)) = current.replace((key, vec![(id, bits)])) {
-                    lists.insert(k, list);
-                }
+/// Lists of ids per key of `docs` (sorted by id), newest first, in
+/// parallel. Each task fills a hash map for a run of postings, newest first;
+/// runs are appended newer to older, so the lists come out sorted.
+fn group<'a, K, I>(
+    docs: &'a [Doc],
+    ids: &[u64],
+    keys: impl Fn(&'a Doc) -> I + Sync,
+) -> BTreeMap<K, List>
+where
+    K: Ord + Hash + Send,
+    I: Iterator<Item = (K, u8)>,
+{
+    docs.par_iter()
+        .zip(ids)
+        .rev()
+        .fold(HashMap::new, |mut lists: HashMap<K, List>, (doc, &id)| {
+            for (key, bits) in keys(doc) {
+                lists.entry(key).or_default().push((id, bits));
             }
-        }
-    }
-    lists.extend(current);
-    lists
+            lists
+        })
+        .reduce(HashMap::new, |mut newer, older| {
+            for (key, mut list) in older {
+                newer.entry(key).or_default().append(&mut list);
+            }
+            newer
+        })
+        .into_iter()
+        .collect()
 }
 
 fn remove(list: &mut List, id: u64) {

@@ -19,7 +19,7 @@
 //! Terms are therefore `[a-z0-9]+`: safe as JSON keys and file names.
 
 /// Common English words that would be in nearly every posting's summary:
-/// their lists would be the biggest files and rank nothing.
+/// their lists would be the biggest files and rank nothing. Sorted.
 pub const STOPWORDS: &[&str] = &[
     "a", "about", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in",
     "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "us", "we",
@@ -53,7 +53,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
     }
     let mut terms = Vec::new();
     split(folded.as_bytes(), &mut |t| {
-        if t.len() <= MAX_TERM && !STOPWORDS.contains(&t.as_str()) {
+        if t.len() <= MAX_TERM && STOPWORDS.binary_search(&t.as_str()).is_err() {
             terms.push(t);
         }
     });
@@ -109,6 +109,11 @@ fn split(s: &[u8], emit: &mut impl FnMut(String)) {
 #[cfg(test)]
 mod tests {
     use super::tokenize;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(super::STOPWORDS.is_sorted());
+    }
 
     #[test]
     fn folds_and_splits() {
