@@ -18,8 +18,8 @@
 //!
 //! # Files (all JSON, under `search/`; `codec` strings are described there)
 //!
-//! - `meta.json`: `{version, count, prefix, big, fields, weights, stopwords,
-//!   fold, shards, chunks}`. `shards` lists the names of the existing term
+//! - `meta.json`: `{version, count, prefix, big, max_term, fields, weights,
+//!   stopwords, fold, shards, chunks}`. `shards` lists the names of the existing term
 //!   shards; `chunks` is a `codec::deltas` string of the record chunk starts,
 //!   ascending; `fold` maps each non-ASCII letter of the index to its ASCII
 //!   fold (see `tokenize`); `fields`/`weights` give the field bits' meaning
@@ -28,8 +28,9 @@
 //!   `prefix` characters are the file name (shorter terms: the whole term).
 //!   `n` is the number of postings with the term; `list` a
 //!   `codec::posting_list` of ids and field bits (bit i = `fields[i]`). When
-//!   `n > big`, `list` holds only the `HEAD` best entries (most field weight,
-//!   then newest) and the whole list is in `lists/<term>.json`, as a JSON string.
+//!   `n > big`, `list` holds only the best entries (most field weight,
+//!   then newest; 256 of them, `big` is 1024) and the whole list is in
+//!   `lists/<term>.json`, as a JSON string.
 //! - `records/<start>.json`: `[[id, title, company, url, location, remote,
 //!   employment_type, salary, tags, date, summary], ...]` for the ids from
 //!   `start` to the next chunk start, ascending. `url` is relative to the
@@ -83,10 +84,18 @@ pub const FIELDS: [&str; 5] = ["title", "company", "tags", "location", "summary"
 pub const WEIGHTS: [u32; 5] = [8, 6, 5, 3, 1];
 /// Term shards are named by this many first characters of their terms.
 pub const PREFIX: usize = 2;
-/// Lists longer than this are stored whole in `lists/` and cut to [`HEAD`]
+/// Lists longer than `big` are stored whole in `lists/` and cut to `head`
 /// entries in their shard: enough for the first results of a query.
-pub const BIG: usize = 1024;
-pub const HEAD: usize = 256;
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    big: usize,
+    head: usize,
+}
+
+const LIMITS: Limits = Limits {
+    big: 1024,
+    head: 256,
+};
 /// Average number of records per chunk (a hash picks the starts) ...
 pub const CHUNK: u64 = 32;
 /// ... and the most: longer runs are cut in equal parts.
@@ -242,7 +251,7 @@ fn starts_chunk(id: u64) -> bool {
     let mut z = id.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (z ^ (z >> 31)) % CHUNK == 0
+    (z ^ (z >> 31)).is_multiple_of(CHUNK)
 }
 
 /// New ids for the keys of `keys` (in order, after an id `previous`), each
@@ -301,8 +310,9 @@ struct Touched {
 }
 
 /// The search index of the open postings of a board; see the module docs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchIndex {
+    limits: Limits,
     docs: BTreeMap<u64, Doc>,
     ids: BTreeMap<String, u64>,
     /// Every key with its id (`None` only while a change is applied).
@@ -322,6 +332,10 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes the open postings of `board`, in parallel.
     pub fn build(board: &Board) -> SearchIndex {
+        SearchIndex::build_with(board, LIMITS)
+    }
+
+    fn build_with(board: &Board, limits: Limits) -> SearchIndex {
         let mut docs: Vec<Doc> = board
             .open
             .par_iter()
@@ -339,12 +353,19 @@ impl SearchIndex {
         });
         let facets = group(&docs, &ids, |doc| doc.facets().map(|f| (f, 0)));
         let mut index = SearchIndex {
+            limits,
+            docs: BTreeMap::new(),
+            ids: BTreeMap::new(),
+            order: BTreeMap::new(),
             terms: terms.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
             facets: facets
                 .into_iter()
                 .map(|((f, v), l)| ((f, v.to_string()), l))
                 .collect(),
-            ..SearchIndex::default()
+            company_names: BTreeMap::new(),
+            letters: BTreeMap::new(),
+            chunks: BTreeSet::new(),
+            pages: BTreeMap::new(),
         };
         for (doc, id) in docs.into_iter().zip(ids) {
             index.count(&doc, 1);
@@ -541,7 +562,7 @@ impl SearchIndex {
         ]);
         for (term, list) in &self.terms {
             keys.insert(Key::Shard(shard_of(term).to_string()));
-            if list.len() > BIG {
+            if list.len() > self.limits.big {
                 keys.insert(Key::List(term.clone()));
             }
         }
@@ -565,8 +586,8 @@ impl SearchIndex {
                     if out.len() > 1 {
                         out.push(',');
                     }
-                    let shown = if list.len() > BIG {
-                        head(list)
+                    let shown = if list.len() > self.limits.big {
+                        head(list, self.limits.head)
                     } else {
                         list.clone()
                     };
@@ -579,7 +600,7 @@ impl SearchIndex {
                 out + "}"
             }
             Key::List(term) => {
-                let list = self.terms.get(term).filter(|l| l.len() > BIG)?;
+                let list = self.terms.get(term).filter(|l| l.len() > self.limits.big)?;
                 format!("\"{}\"", codec::posting_list(list))
             }
             Key::Chunk(start) => {
@@ -623,7 +644,8 @@ impl SearchIndex {
             "version": FORMAT_VERSION,
             "count": self.docs.len(),
             "prefix": PREFIX,
-            "big": BIG,
+            "big": self.limits.big,
+            "max_term": tokenize::MAX_TERM,
             "fields": FIELDS,
             "weights": WEIGHTS,
             "stopwords": tokenize::STOPWORDS,
@@ -663,8 +685,8 @@ impl SearchIndex {
     }
 }
 
-/// The `HEAD` entries a query would rank first, newest first.
-fn head(list: &List) -> List {
+/// The `n` entries a one-word query would rank first, newest first.
+fn head(list: &List, n: usize) -> List {
     let weight = |bits: u8| -> u32 {
         (0..FIELDS.len())
             .filter(|i| bits & (1 << i) != 0)
@@ -673,7 +695,7 @@ fn head(list: &List) -> List {
     };
     let mut best = list.clone();
     best.sort_by_key(|&(id, bits)| Reverse((weight(bits), id)));
-    best.truncate(HEAD);
+    best.truncate(n);
     best.sort_by_key(|&(id, _)| Reverse(id));
     best
 }

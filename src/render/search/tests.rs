@@ -165,6 +165,9 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
         .collect()
 }
 
+/// Limits small enough that a few hundred postings have whole lists and heads.
+const SMALL: Limits = Limits { big: 40, head: 10 };
+
 fn files(index: &SearchIndex) -> BTreeMap<String, String> {
     index
         .pages()
@@ -219,7 +222,7 @@ fn a_term_is_in_the_shard_its_prefix_names() {
         let [n, list] = shard[&term].as_array().unwrap().as_slice() else {
             panic!()
         };
-        let full = if n.as_u64().unwrap() as usize > BIG {
+        let full = if n.as_u64().unwrap() as usize > LIMITS.big {
             let path = format!("search/lists/{term}.json");
             serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap()
         } else {
@@ -256,7 +259,7 @@ fn larger_ids_are_newer() {
 fn replace_gives_what_a_fresh_build_gives() {
     let pool = synthetic(400, 5);
     let mut live: Vec<Posting> = pool[..300].to_vec();
-    let mut index = SearchIndex::build(&Board::new(live.clone()));
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
     let mut state = 7u64;
     for step in 0..60 {
         state = state
@@ -285,7 +288,7 @@ fn replace_gives_what_a_fresh_build_gives() {
         let changed = index.replace(old.as_ref(), new.as_ref());
         live.retain(|p| Some(&p.slug) != old.as_ref().map(|o| &o.slug));
         live.extend(new);
-        let fresh = SearchIndex::build(&Board::new(live.clone()));
+        let fresh = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
         let after = files(&index);
         assert!(after == files(&fresh), "step {step}");
         let really: Vec<&String> = before
@@ -336,11 +339,11 @@ fn files_stay_small() {
 #[test]
 fn js_fixture_is_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixture");
-    let mut postings = synthetic(1500, 9);
+    let mut postings = synthetic(150, 9);
     postings[0].title = "Ingénieur Logiciel C++ / .NET".into();
     postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
     postings[0].expired = false;
-    let index = SearchIndex::build(&Board::new(postings.clone()));
+    let index = SearchIndex::build_with(&Board::new(postings.clone()), SMALL);
     let samples = [
         "Développeur C++ à Zürich",
         "C#/.NET, Node.js & TypeScript",
@@ -359,7 +362,7 @@ fn js_fixture_is_current() {
         .iter()
         .filter(|p| !p.expired)
         .map(|p| {
-            serde_json::json!({"slug": p.slug, "title": p.title, "company_slug": p.company_slug,
+            serde_json::json!({"slug": p.slug, "title": p.title, "date": p.date, "company_slug": p.company_slug,
                 "tags": p.tags, "remote": p.remote, "employment_type": p.employment_type,
                 "salary": p.salary, "location": p.location, "summary": p.summary, "company": p.company})
         })
