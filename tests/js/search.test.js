@@ -44,15 +44,17 @@ function bruteForce(text, f = {}) {
     const terms = typing && k === words.length - 1 && w.length >= meta.prefix
       ? [...df.keys()].filter((t) => t.startsWith(w))
       : df.has(w) ? [w] : [];
-    return terms.sort((a, b) => (b === w) - (a === w) || df.get(b) - df.get(a)).slice(0, 8);
+    const used = terms.sort((a, b) => (b === w) - (a === w) || df.get(b) - df.get(a)).slice(0, 8);
+    const idf = Math.log(1 + meta.count / Math.max(...used.map((t) => df.get(t))));
+    return new Map(used.map((t) => [t, t === w ? idf : idf / 2]));
   });
   const hits = [];
   for (const { p, bits } of docs) {
     let score = 0;
     const ok = expansions.every((terms) => {
-      const best = Math.max(0, ...terms.filter((t) => bits.has(t)).map((t) => weight(bits.get(t)) * Math.log(1 + meta.count / df.get(t))));
-      score += best;
-      return terms.some((t) => bits.has(t));
+      const found = [...terms].filter(([t]) => bits.has(t));
+      score += Math.max(0, ...found.map(([t, factor]) => weight(bits.get(t)) * factor));
+      return found.length > 0;
     });
     const s = p.salary;
     if (ok && (!f.company || p.company_slug === f.company) && (!f.tag || p.tags.includes(f.tag)) &&
@@ -114,7 +116,10 @@ test("facets filter like the brute force does", async () => {
   const page = await search.query("", { remote: "remote" }, { limit: 3 });
   assert.equal(page.hits.length, 3);
   assert.equal(page.more, true);
-  assert.equal(page.total, null);
+  assert.equal(page.total, bruteForce("", { remote: "remote" }).length);
+  const paid = await search.query("", { salary: 100000 }, { limit: 3 });
+  assert.deepEqual(paid.hits.map((h) => h.url), bruteForce("", { salary: 100000 }).slice(0, 3));
+  assert.equal(paid.total, null, "salaries are checked on records: no count");
 });
 
 test("records carry what a result card shows", async () => {

@@ -44,11 +44,26 @@
 //! - `facets/company.json`: `[[slug, name, count], ...]`, `facets/tag.json`:
 //!   `[[tag, count], ...]`, most postings first: the values for the filter
 //!   controls, fetched when the filters are opened.
-//! - `facets/company/<slug>.json`, `facets/tag/<tag>.json`: a
+//! - `facets/company/<slug>.json`, `facets/tag/<tag>.json`,
+//!   `facets/remote/<remote>.json`, `facets/type/<employment type>.json`: a
 //!   `codec::deltas` string of the ids with that value, newest first.
-//!   Remote, employment type and salary are filtered on the records instead:
-//!   each matches a large share of postings, so checking the best-ranked
-//!   candidates' records is cheaper than downloading their id lists.
+//!   The minimum salary is checked on the records of the best-ranked
+//!   candidates instead (ranges do not fit id lists).
+//!
+//! # Querying (`search.js`)
+//!
+//! The query is tokenized like the index; every word must match (AND), the
+//! last one as a prefix while it is being typed (its 8 most common
+//! completions, the exact term first). A posting scores, per word, the
+//! largest `sum of weights of the fields holding the term * idf`, where idf
+//! is `ln(1 + count / n)` of the word's most common term and completions
+//! count half; ties go to the larger id (newer). Facet lists intersect the
+//! candidates; the salary minimum (the posting's `max`, made yearly: hour
+//! x2080, day x260, week x52, month x12, compared in its own currency) is
+//! checked on the records as they are fetched, best first, until a page is
+//! full. First results come from the shards' best entries of common words;
+//! the client then loads the whole lists (`lists/`) for the exact ranking
+//! and count.
 //!
 //! # Updates
 //!
@@ -57,7 +72,9 @@
 //! only the lists of that posting's old and new terms and facets (and of any
 //! posting whose id moved), re-serializes only the shards, lists, chunks and
 //! facet files these live in, plus `meta.json`, and reports those whose bytes
-//! changed. The result is the same as a fresh [`SearchIndex::build`].
+//! changed. The result is the same as a fresh [`SearchIndex::build`]. Chunk
+//! starts are recomputed for every change (one hash per posting), the rest
+//! is proportional to the touched lists.
 
 mod codec;
 #[cfg(test)]
@@ -97,10 +114,10 @@ const LIMITS: Limits = Limits {
     head: 256,
 };
 /// Average number of records per chunk (a hash picks the starts) ...
-pub const CHUNK: u64 = 32;
+pub const CHUNK: u64 = 16;
 /// ... and the most: longer runs are cut in equal parts.
-pub const MAX_CHUNK: usize = 64;
-const SUMMARY_CHARS: usize = 160;
+pub const MAX_CHUNK: usize = 32;
+const SUMMARY_CHARS: usize = 100;
 
 /// Oldest first: minute, then slug reversed (as the board breaks ties by
 /// name; not by title, so that retitling a posting does not move it).
@@ -112,6 +129,8 @@ type List = Vec<(u64, u8)>;
 enum Facet {
     Company,
     Tag,
+    Remote,
+    Type,
 }
 
 impl Facet {
@@ -119,6 +138,8 @@ impl Facet {
         match self {
             Facet::Company => "company",
             Facet::Tag => "tag",
+            Facet::Remote => "remote",
+            Facet::Type => "type",
         }
     }
 }
@@ -130,9 +151,10 @@ struct Doc {
     slug: String,
     /// Unique terms, sorted, with field bits.
     terms: Vec<(String, u8)>,
-    /// (slug, display name).
+    /// Company slug and name as written.
     company: Option<(String, String)>,
-    tags: Vec<String>,
+    /// Facet values, as file names.
+    facets: Vec<(Facet, String)>,
     /// Non-ASCII letters of the indexed text, for `meta.fold`.
     letters: BTreeSet<char>,
     /// The record's JSON array without its id (which can move).
@@ -182,26 +204,36 @@ impl Doc {
             cut(&p.summary, SUMMARY_CHARS),
         ))
         .expect("a record serializes");
+        let company = p.company.as_ref().and_then(|name| {
+            let slug = p.company_slug.as_deref().unwrap_or(name);
+            file_safe(slug).map(|s| (s, name.clone()))
+        });
+        let named =
+            |facet, value: serde_json::Value| value.as_str().map(|v| (facet, v.to_string()));
+        let facets = company
+            .iter()
+            .map(|(slug, _)| (Facet::Company, slug.clone()))
+            .chain(
+                p.tags
+                    .iter()
+                    .filter_map(|t| Some((Facet::Tag, file_safe(t)?))),
+            )
+            .chain(named(Facet::Remote, serde_json::json!(p.remote)))
+            .chain(named(Facet::Type, serde_json::json!(p.employment_type)))
+            .collect();
         Doc {
             key: (minute, Reverse(p.slug.clone())),
             slug: p.slug.clone(),
             terms: terms.into_iter().collect(),
-            company: p.company.as_ref().and_then(|name| {
-                let slug = p.company_slug.as_deref().unwrap_or(name);
-                file_safe(slug).map(|s| (s, name.clone()))
-            }),
-            tags: p.tags.iter().filter_map(|t| file_safe(t)).collect(),
+            company,
+            facets,
             letters,
             record,
         }
     }
 
     fn facets(&self) -> impl Iterator<Item = (Facet, &str)> {
-        let company = self
-            .company
-            .iter()
-            .map(|(s, _)| (Facet::Company, s.as_str()));
-        company.chain(self.tags.iter().map(|t| (Facet::Tag, t.as_str())))
+        self.facets.iter().map(|(f, v)| (*f, v.as_str()))
     }
 }
 
@@ -624,7 +656,7 @@ impl SearchIndex {
                 }
                 out + "]"
             }
-            Key::Values(facet) => self.render_values(*facet),
+            Key::Values(facet) => self.render_values(*facet)?,
             Key::Facet(facet, value) => {
                 let list = self.facets.get(&(*facet, value.clone()))?;
                 format!("\"{}\"", codec::deltas(list.iter().map(|&(id, _)| id)))
@@ -656,7 +688,8 @@ impl SearchIndex {
         serde_json::to_string(&meta).expect("meta serializes")
     }
 
-    fn render_values(&self, facet: Facet) -> String {
+    /// The values of a facet for its control (remote and type have fixed ones).
+    fn render_values(&self, facet: Facet) -> Option<String> {
         let mut values: Vec<(usize, serde_json::Value)> = match facet {
             Facet::Company => {
                 // A slug written several ways is named by its first spelling.
@@ -674,14 +707,15 @@ impl SearchIndex {
             }
             Facet::Tag => self
                 .facets
-                .range((Facet::Tag, String::new())..)
+                .range((Facet::Tag, String::new())..(Facet::Remote, String::new()))
                 .map(|((_, tag), list)| (list.len(), serde_json::json!([tag, list.len()])))
                 .collect(),
+            Facet::Remote | Facet::Type => return None,
         };
         // Most used first; equal counts stay in name order (stable sort).
         values.sort_by_key(|(n, _)| Reverse(*n));
         let values: Vec<serde_json::Value> = values.into_iter().map(|(_, v)| v).collect();
-        serde_json::to_string(&values).expect("values serialize")
+        Some(serde_json::to_string(&values).expect("values serialize"))
     }
 }
 

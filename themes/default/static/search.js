@@ -108,18 +108,20 @@
       var terms = typing && word.length >= m.prefix
         ? Object.keys(data).filter(function (t) { return t.startsWith(word); })
         : data[word] ? [word] : [];
-      terms.sort(function (a, b) { return (b === word) - (a === word) || data[b][0] - data[a][0]; });
-      await Promise.all(terms.slice(0, EXPANSIONS).map(async function (t) {
-        var n = data[t][0], whole = n <= m.big;
+      terms = terms.sort(function (a, b) { return (b === word) - (a === word) || data[b][0] - data[a][0]; }).slice(0, EXPANSIONS);
+      // One idf for the word (of its most common term, about the union's),
+      // and completions count half: "engineer" ranks Engineer before Engineering.
+      var idf = Math.log(1 + m.count / Math.max.apply(null, terms.map(function (t) { return data[t][0]; })));
+      await Promise.all(terms.map(async function (t) {
+        var n = data[t][0], whole = n <= m.big, factor = t === word ? idf : idf / 2;
         partial = partial || (!whole && !full);
         var list = whole || !full
           ? await memo("terms/" + shard + ".json#" + t, function () { return postingList(data[t][1]); })
           : await get("lists/" + t + ".json", postingList);
-        var idf = Math.log(1 + m.count / n);
         list.forEach(function (e) {
           var w = 0;
           for (var f = 0; f < m.weights.length; f++) if (e[1] & (1 << f)) w += m.weights[f];
-          scores.set(e[0], Math.max(scores.get(e[0]) || 0, w * idf));
+          scores.set(e[0], Math.max(scores.get(e[0]) || 0, w * factor));
         });
       }));
       return { scores: scores, partial: partial };
@@ -139,7 +141,7 @@
       var m = await meta, f = filters || {}, limit = (options && options.limit) || 10, full = !!(options && options.full);
       var words = Array.from(new Set(tokenize(text, m))), typing = ALNUM.test(text.slice(-1));
       var results = await Promise.all(words.map(function (w, k) { return wordScores(m, w, typing && k === words.length - 1, full); }));
-      var facets = await Promise.all(["company", "tag"].filter(function (k) { return f[k]; }).map(function (k) {
+      var facets = await Promise.all(["company", "tag", "remote", "type"].filter(function (k) { return f[k]; }).map(function (k) {
         // No file: no open posting has that value.
         return get("facets/" + k + "/" + f[k] + ".json").catch(function () { return ""; }).then(function (s) { return new Set(deltas(s, -1)); });
       }));
@@ -151,11 +153,10 @@
       facets.forEach(function (ids) {
         scores = scores ? new Map(Array.from(scores).filter(function (e) { return ids.has(e[0]); })) : new Map(Array.from(ids, function (id) { return [id, 0]; }));
       });
-      var byRecord = f.remote || f.type || f.salary;
+      var byRecord = f.salary;
       if (!words.length && !scores && !byRecord) return { hits: [], total: 0, more: false, partial: false };
       var keep = function (r) {
-        return r && (!f.remote || r[5] === f.remote) && (!f.type || r[6] === f.type) &&
-          (!f.salary || (r[7] && r[7][1] * (YEAR[r[7][3]] || 1) >= f.salary));
+        return r && (!f.salary || (r[7] && r[7][1] * (YEAR[r[7][3]] || 1) >= f.salary));
       };
       var hits = [], more = false, total = null;
       if (scores) {
