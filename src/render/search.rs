@@ -1,1 +1,0 @@
-//! The in-house search index (STUB, helper: search).

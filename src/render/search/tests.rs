@@ -1,0 +1,449 @@
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+use super::*;
+use crate::posting::{EmploymentType, Format, Period, Remote, Salary, Source};
+
+/// A deterministic pseudo-random board, shaped like `gen_corpus.py`'s.
+pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
+    const LEVELS: &[&str] = &["", "Senior ", "Staff ", "Junior ", "Principal ", "Lead "];
+    const ROLES: &[&str] = &[
+        "Backend Engineer",
+        "Frontend Engineer",
+        "Full-Stack Developer",
+        "Site Reliability Engineer",
+        "Data Engineer",
+        "Machine Learning Engineer",
+        "Platform Engineer",
+        "Security Engineer",
+        "Mobile Developer",
+        "Embedded Software Engineer",
+        "Engineering Manager",
+        "QA Engineer",
+        "Développeur C++",
+        "Ingénieur .NET / C#",
+        "Node.js Developer",
+        "Technical Writer",
+    ];
+    const ADJ: &[&str] = &[
+        "Acme", "Blue", "Bright", "Copper", "Delta", "Échelle", "Frost", "Golden", "Harbor",
+        "Iron", "Jade", "Lumen", "Maple", "Nimbus", "Oak", "Quartz", "Sable", "Tidal", "Zephyr",
+    ];
+    const NOUN: &[&str] = &[
+        "Labs", "Systems", "Health", "Data", "Cloud", "Bank", "Studio", "Bio",
+    ];
+    const TAGS: &[&str] = &[
+        "python",
+        "rust",
+        "go",
+        "java",
+        "kotlin",
+        "typescript",
+        "react",
+        "node",
+        "django",
+        "cpp",
+        "csharp",
+        "dotnet",
+        "postgres",
+        "redis",
+        "kafka",
+        "aws",
+        "gcp",
+        "kubernetes",
+        "docker",
+        "terraform",
+        "linux",
+        "security",
+        "ml",
+        "pytorch",
+        "llm",
+        "embedded",
+        "graphql",
+        "ci-cd",
+        "sre",
+        "fintech",
+        "climate",
+        "frontend",
+        "backend",
+        "mobile",
+        "data-engineering",
+    ];
+    const PLACES: &[&str] = &[
+        "Remote",
+        "Remote (US)",
+        "Berlin, Germany",
+        "Paris, France",
+        "Zürich, Switzerland",
+        "New York, NY",
+        "London, UK",
+        "Toronto, Canada",
+        "Dijon, France",
+        "Tokyo, Japan",
+    ];
+    const SENTENCES: &[&str] = &[
+        "We build tools that thousands of teams rely on every day.",
+        "You will design, build and operate services that handle millions of requests.",
+        "We care about clean code, automated testing and continuous delivery.",
+        "You will work with a small, distributed team across several timezones.",
+        "We value written communication, code review and pair programming.",
+        "Experience with the stack is a plus, but we are happy to help you learn.",
+        "Our code is open source, so you can keep us honest.",
+    ];
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = |below: usize| -> usize {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let company = format!("{} {}", ADJ[next(ADJ.len())], NOUN[next(NOUN.len())]);
+            let title = format!("{}{}", LEVELS[next(LEVELS.len())], ROLES[next(ROLES.len())]);
+            let mut tags: Vec<String> = (0..3 + next(5))
+                .map(|_| TAGS[next(TAGS.len())].to_string())
+                .collect();
+            tags.sort();
+            tags.dedup();
+            // Whole hours, so that many postings share a minute.
+            let minute = if next(50) == 0 {
+                None
+            } else {
+                Some(next(320 * 24) * 60)
+            };
+            let date = minute.map(|m| {
+                jiff::Timestamp::from_second(1_767_225_600 + m as i64 * 60)
+                    .unwrap()
+                    .to_string()
+            });
+            let low = (40 + 5 * next(36)) as f64 * 1000.0;
+            let summary: Vec<&str> = (0..2 + next(3))
+                .map(|_| SENTENCES[next(SENTENCES.len())])
+                .collect();
+            let slug = format!("{}-{}-{i}", slugify(&company), slugify(&title));
+            Posting {
+                company_slug: Some(slugify(&company)),
+                company: Some(company),
+                date,
+                expires: None,
+                expired: next(20) == 0,
+                location: vec![PLACES[next(PLACES.len())].to_string()],
+                remote: [
+                    None,
+                    Some(Remote::Remote),
+                    Some(Remote::Hybrid),
+                    Some(Remote::Onsite),
+                ][next(4)],
+                employment_type: [
+                    Some(EmploymentType::FullTime),
+                    Some(EmploymentType::Contract),
+                    None,
+                ][next(3)],
+                salary: (next(4) != 0).then(|| Salary {
+                    min: low,
+                    max: low + 20_000.0,
+                    currency: ["USD", "EUR", "GBP"][next(3)].to_string(),
+                    period: Period::Year,
+                    text: String::new(),
+                }),
+                tags,
+                apply: None,
+                summary: summary.join(" "),
+                body_html: String::new(),
+                source: Source {
+                    path: format!("content/{slug}.md"),
+                    format: Format::Markdown,
+                },
+                inferred: Vec::new(),
+                warnings: Vec::new(),
+                title,
+                slug,
+            }
+        })
+        .collect()
+}
+
+/// Limits small enough that a few hundred postings have whole lists and heads.
+const SMALL: Limits = Limits { big: 40, head: 10 };
+
+fn files(index: &SearchIndex) -> BTreeMap<String, String> {
+    index
+        .pages()
+        .into_iter()
+        .map(|p| (p.path, String::from_utf8(p.bytes).unwrap()))
+        .collect()
+}
+
+fn meta(index: &SearchIndex) -> serde_json::Value {
+    serde_json::from_slice(&index.page("search/meta.json").unwrap().bytes).unwrap()
+}
+
+#[test]
+fn same_postings_same_files_whatever_their_order() {
+    let postings = synthetic(500, 1);
+    let a = SearchIndex::build(&Board::new(postings.clone()));
+    let b = SearchIndex::build(&Board::new(postings.into_iter().rev().collect()));
+    assert_eq!(files(&a), files(&b));
+    let paths: Vec<String> = a.pages().into_iter().map(|p| p.path).collect();
+    assert!(paths.is_sorted() && paths.iter().all(|p| p.starts_with("search/")));
+}
+
+#[test]
+fn indexes_only_open_postings() {
+    let board = Board::new(synthetic(300, 2));
+    let index = SearchIndex::build(&board);
+    assert_eq!(meta(&index)["count"], board.open.len());
+    let records: String = files(&index)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("search/records/"))
+        .map(|(_, text)| text)
+        .collect();
+    for p in &board.postings {
+        let url = format!("\"jobs/{}/\"", p.slug);
+        assert_eq!(records.contains(&url), !p.expired, "{}", p.slug);
+    }
+}
+
+#[test]
+fn a_term_is_in_the_shard_its_prefix_names() {
+    let board = Board::new(synthetic(2000, 3));
+    let index = SearchIndex::build(&board);
+    let posting = &board.postings[board.open[7]];
+    let id = index.ids[&posting.slug];
+    let shards = meta(&index)["shards"].clone();
+    for term in tokenize(&posting.title) {
+        let prefix = &term[..term.len().min(PREFIX)];
+        assert!(shards.as_array().unwrap().contains(&prefix.into()));
+        let path = format!("search/terms/{prefix}.json");
+        let shard: serde_json::Value =
+            serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap();
+        let [n, list] = shard[&term].as_array().unwrap().as_slice() else {
+            panic!()
+        };
+        let full = if n.as_u64().unwrap() as usize > LIMITS.big {
+            let path = format!("search/lists/{term}.json");
+            serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap()
+        } else {
+            list.clone()
+        };
+        let mut ids = Vec::new();
+        for (k, v) in codec::decode(full.as_str().unwrap())
+            .into_iter()
+            .enumerate()
+        {
+            let previous = if k == 0 { 0 } else { ids[k - 1] };
+            ids.push(if k == 0 { v / 32 } else { previous - v / 32 });
+        }
+        assert!(ids.contains(&id), "{term}");
+    }
+}
+
+#[test]
+fn larger_ids_are_newer() {
+    let board = Board::new(synthetic(1000, 4));
+    let index = SearchIndex::build(&board);
+    let mut by_id: Vec<(u64, &Posting)> = board
+        .open
+        .iter()
+        .map(|&i| (index.ids[&board.postings[i].slug], &board.postings[i]))
+        .collect();
+    by_id.sort_by_key(|(id, _)| *id);
+    let minute = |p: &Posting| index.docs[&index.ids[&p.slug]].key.0;
+    assert!(by_id.windows(2).all(|w| minute(w[0].1) <= minute(w[1].1)));
+    assert!(by_id.iter().all(|(id, p)| *id >= minute(p)));
+}
+
+#[test]
+fn replace_gives_what_a_fresh_build_gives() {
+    let pool = synthetic(400, 5);
+    let mut live: Vec<Posting> = pool[..300].to_vec();
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let mut state = 7u64;
+    for step in 0..60 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let pick = (state >> 33) as usize;
+        let (old, new) = match step % 4 {
+            0 => (None, Some(pool[300 + step].clone())),
+            1 => (Some(live[pick % live.len()].clone()), None),
+            2 => {
+                // Same slug, new date: the posting moves among its neighbours.
+                let old = live[pick % live.len()].clone();
+                let mut new = old.clone();
+                new.date = live[(pick / 7) % live.len()].date.clone();
+                new.title = format!("{} Rust", old.title);
+                (Some(old), Some(new))
+            }
+            _ => {
+                let old = live[pick % live.len()].clone();
+                let mut new = old.clone();
+                new.expired = !old.expired;
+                (Some(old), Some(new))
+            }
+        };
+        let before = files(&index);
+        let changed = index.replace(old.as_ref(), new.as_ref());
+        live.retain(|p| Some(&p.slug) != old.as_ref().map(|o| &o.slug));
+        live.extend(new);
+        let fresh = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+        let after = files(&index);
+        assert!(after == files(&fresh), "step {step}");
+        let really: Vec<&String> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|p| before.get(*p) != after.get(*p))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(changed.iter().collect::<Vec<_>>(), really, "step {step}");
+    }
+}
+
+#[test]
+fn an_edit_rewrites_few_files() {
+    let postings = synthetic(3000, 6);
+    let board = Board::new(postings);
+    let mut index = SearchIndex::build(&board);
+    let old = board.postings[board.open[100]].clone();
+    let mut new = old.clone();
+    new.title = "Staff Rust Engineer".into();
+    let changed = index.replace(Some(&old), Some(&new));
+    assert!(changed.len() < 12, "{changed:?}");
+    assert!(changed.iter().any(|p| p == "search/terms/ru.json"));
+    assert!(changed.iter().any(|p| p.starts_with("search/records/")));
+}
+
+#[test]
+fn files_stay_small() {
+    let index = SearchIndex::build(&Board::new(synthetic(20_000, 8)));
+    for page in index.pages() {
+        let limit = if page.path.starts_with("search/lists/") {
+            128
+        } else {
+            24
+        };
+        assert!(
+            page.bytes.len() < limit * 1024,
+            "{} is {} bytes",
+            page.path,
+            page.bytes.len()
+        );
+    }
+}
+
+/// The fixture `tests/js/` runs the client against: regenerated by this
+/// test when `HIREBOARD_UPDATE_FIXTURE=1`, else compared with it.
+#[test]
+fn js_fixture_is_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixture");
+    let mut postings = synthetic(150, 9);
+    postings[0].title = "Ingénieur Logiciel C++ / .NET".into();
+    postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
+    postings[0].expired = false;
+    let index = SearchIndex::build_with(&Board::new(postings.clone()), SMALL);
+    let samples = [
+        "Développeur C++ à Zürich",
+        "C#/.NET, Node.js & TypeScript",
+        "Straße ØRESUND 北京 — ½ time",
+        "c++11 5+ years e.g. U.S.",
+        "the Senior engineer for you",
+    ];
+    let tokens: Vec<(&str, Vec<String>)> = samples.iter().map(|s| (*s, tokenize(s))).collect();
+    let mut expected = files(&index);
+    expected.insert(
+        "tokens.json".into(),
+        serde_json::to_string_pretty(&tokens).unwrap() + "\n",
+    );
+    let postings_json: Vec<_> = Board::new(postings)
+        .postings
+        .iter()
+        .filter(|p| !p.expired)
+        .map(|p| {
+            serde_json::json!({"slug": p.slug, "title": p.title, "date": p.date, "company_slug": p.company_slug,
+                "tags": p.tags, "remote": p.remote, "employment_type": p.employment_type,
+                "salary": p.salary, "location": p.location, "summary": p.summary, "company": p.company})
+        })
+        .collect();
+    expected.insert(
+        "postings.json".into(),
+        serde_json::to_string(&postings_json).unwrap() + "\n",
+    );
+
+    if std::env::var_os("HIREBOARD_UPDATE_FIXTURE").is_some() {
+        let _ = std::fs::remove_dir_all(&root);
+        for (path, text) in &expected {
+            let file = root.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+    }
+    let actual: BTreeMap<String, String> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e
+                .path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (path, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    assert!(
+        actual == expected,
+        "tests/js/fixture is stale: rerun with HIREBOARD_UPDATE_FIXTURE=1"
+    );
+}
+
+/// `HIREBOARD_SEARCH_BENCH=/tmp/out cargo test --release --lib search::tests::bench -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn bench() {
+    let out =
+        std::env::var("HIREBOARD_SEARCH_BENCH").unwrap_or_else(|_| "/tmp/search-bench".into());
+    for n in [10_000, 100_000] {
+        let board = Board::new(synthetic(n, 42));
+        let started = Instant::now();
+        let index = SearchIndex::build(&board);
+        let built = started.elapsed();
+        let pages = index.pages();
+        let total: usize = pages.iter().map(|p| p.bytes.len()).sum();
+        let largest = pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
+        let largest_shard = pages
+            .iter()
+            .filter(|p| p.path.starts_with("search/terms/"))
+            .max_by_key(|p| p.bytes.len())
+            .unwrap();
+        let mut edited = index.clone();
+        let old = board.postings[board.open[n / 2]].clone();
+        let mut new = old.clone();
+        new.title = "Staff Rust Engineer".into();
+        let started = Instant::now();
+        let changed = edited.replace(Some(&old), Some(&new));
+        let replaced = started.elapsed();
+        println!(
+            "{n} postings ({} open): build {built:?}, {} files, {} KB total, largest {} ({} KB), largest shard {} ({} KB), meta {} KB; replace {replaced:?} rewrote {} files",
+            board.open.len(),
+            pages.len(),
+            total / 1024,
+            largest.path,
+            largest.bytes.len() / 1024,
+            largest_shard.path,
+            largest_shard.bytes.len() / 1024,
+            index.page("search/meta.json").unwrap().bytes.len() / 1024,
+            changed.len(),
+        );
+        let dir = Path::new(&out).join(n.to_string());
+        let _ = std::fs::remove_dir_all(&dir);
+        for page in pages {
+            let file = dir.join(&page.path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, page.bytes).unwrap();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+// The search client against tests/js/fixture (an index written by the Rust
+// test `render::search::tests::js_fixture_is_current`), compared with a
+// brute-force search over the same postings. Run: node --test tests/js/
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { tokenize, createSearch } = require("../../themes/default/static/search.js");
+
+const dir = path.join(__dirname, "fixture");
+const read = (file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+const meta = read("search/meta.json");
+const postings = read("postings.json");
+
+// A fresh client that records what it fetches.
+function client() {
+  const fetched = [];
+  const search = createSearch((file) => {
+    fetched.push(file);
+    return read("search/" + file);
+  });
+  return { search, fetched };
+}
+
+// The reference: every posting's terms with field bits, as the index has them.
+const docs = postings.map((p) => {
+  const bits = new Map();
+  [p.title, p.company || "", p.tags.join(" "), p.location.join("; "), p.summary].forEach((text, field) => {
+    for (const t of tokenize(text, meta)) bits.set(t, (bits.get(t) || 0) | (1 << field));
+  });
+  return { p, bits };
+});
+const df = new Map();
+for (const d of docs) for (const t of d.bits.keys()) df.set(t, (df.get(t) || 0) + 1);
+const weight = (b) => meta.weights.reduce((sum, w, f) => sum + (b & (1 << f) ? w : 0), 0);
+const yearly = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+
+function bruteForce(text, f = {}) {
+  const words = [...new Set(tokenize(text, meta))];
+  if (!words.length && !Object.values(f).some(Boolean)) return [];
+  const typing = /[\p{Alphabetic}\p{N}]$/u.test(text);
+  const expansions = words.map((w, k) => {
+    const terms = typing && k === words.length - 1 && w.length >= meta.prefix
+      ? [...df.keys()].filter((t) => t.startsWith(w))
+      : df.has(w) ? [w] : [];
+    const used = terms.sort((a, b) => (b === w) - (a === w) || df.get(b) - df.get(a)).slice(0, 8);
+    const idf = Math.log(1 + meta.count / Math.max(...used.map((t) => df.get(t))));
+    return new Map(used.map((t) => [t, t === w ? idf : idf / 2]));
+  });
+  const hits = [];
+  for (const { p, bits } of docs) {
+    let score = 0;
+    const ok = expansions.every((terms) => {
+      const found = [...terms].filter(([t]) => bits.has(t));
+      score += Math.max(0, ...found.map(([t, factor]) => weight(bits.get(t)) * factor));
+      return found.length > 0;
+    });
+    const s = p.salary;
+    if (ok && (!f.company || p.company_slug === f.company) && (!f.tag || p.tags.includes(f.tag)) &&
+      (!f.remote || p.remote === f.remote) && (!f.type || p.employment_type === f.type) &&
+      (!f.salary || (s && s.max * yearly[s.period] >= f.salary))) hits.push({ p, score });
+  }
+  // Ties: newest first; within a minute, by slug (as ids are assigned).
+  const minute = (p) => (p.date ? Math.floor(Date.parse(p.date) / 60000) : 0);
+  hits.sort((a, b) => b.score - a.score || minute(b.p) - minute(a.p) || (a.p.slug < b.p.slug ? -1 : 1));
+  return hits.map((h) => `jobs/${h.p.slug}/`);
+}
+
+test("the tokenizer agrees with the Rust one", () => {
+  for (const [text, terms] of read("tokens.json")) assert.deepEqual(tokenize(text, meta), terms, text);
+});
+
+test("whole-list results equal a brute-force search, in rank order", async () => {
+  const { search } = client();
+  const queries = ["engineer", "senior engineer", "rust", "Zürich", "ZURICH", "python berlin", "data eng", "c++ developpeur",
+    "node.js", ".net", "remote us", "code review", "the", "nonexistentword", "fr", "e"];
+  for (const q of queries) {
+    const r = await search.query(q, {}, { limit: 1000, full: true });
+    const expected = bruteForce(q);
+    assert.deepEqual(r.hits.map((h) => h.url), expected, q);
+    assert.equal(r.total, q.trim() && tokenize(q, meta).length ? expected.length : 0, q);
+    assert.equal(r.partial, false);
+  }
+});
+
+test("common words first come from their best entries, without lists/", async () => {
+  const { search, fetched } = client();
+  const word = [...df.keys()].sort((a, b) => df.get(b) - df.get(a))[0];
+  assert.ok(df.get(word) > meta.big, "the fixture has a common word");
+  const quick = await search.query(word, {}, { limit: 5 });
+  assert.equal(quick.partial, true);
+  assert.ok(!fetched.some((f) => f.startsWith("lists/")), fetched.join());
+  assert.deepEqual(quick.hits.map((h) => h.url), bruteForce(word).slice(0, 5), "the best entries hold the top hits");
+  const exact = await search.query(word, {}, { limit: 5, full: true });
+  assert.ok(fetched.includes(`lists/${word}.json`));
+  assert.equal(exact.total, df.get(word));
+});
+
+test("facets filter like the brute force does", async () => {
+  const { search } = client();
+  const some = postings.find((p) => p.company_slug && p.tags.length && p.salary);
+  const cases = [
+    ["", { company: some.company_slug }],
+    ["", { tag: some.tags[0] }],
+    ["engineer", { remote: "remote" }],
+    ["", { remote: "hybrid", type: "contract" }],
+    ["", { salary: 150000 }],
+    ["senior", { tag: some.tags[0], salary: 90000 }],
+    ["", { company: "no-such-company" }],
+  ];
+  for (const [q, f] of cases) {
+    const r = await search.query(q, f, { limit: 1000, full: true });
+    assert.deepEqual(r.hits.map((h) => h.url), bruteForce(q, f), JSON.stringify([q, f]));
+  }
+  const page = await search.query("", { remote: "remote" }, { limit: 3 });
+  assert.equal(page.hits.length, 3);
+  assert.equal(page.more, true);
+  assert.equal(page.total, bruteForce("", { remote: "remote" }).length);
+  const paid = await search.query("", { salary: 100000 }, { limit: 3 });
+  assert.deepEqual(paid.hits.map((h) => h.url), bruteForce("", { salary: 100000 }).slice(0, 3));
+  assert.equal(paid.total, null, "salaries are checked on records: no count");
+});
+
+test("records carry what a result card shows", async () => {
+  const { search } = client();
+  const p = postings.find((x) => x.salary && x.remote);
+  const r = await search.query(p.title, { company: p.company_slug }, { limit: 100, full: true });
+  const hit = r.hits.find((h) => h.url === `jobs/${p.slug}/`);
+  assert.ok(hit, p.slug);
+  assert.equal(hit.title, p.title);
+  assert.equal(hit.company, p.company);
+  assert.equal(hit.remote, p.remote);
+  assert.equal(hit.type, p.employment_type);
+  assert.deepEqual(hit.salary, [p.salary.min, p.salary.max, p.salary.currency, p.salary.period]);
+  assert.deepEqual(hit.tags, p.tags);
+  assert.equal(hit.location, p.location.join("; "));
+});
+
+test("nothing to search, nothing fetched but meta", async () => {
+  const { search, fetched } = client();
+  assert.deepEqual((await search.query("", {})).hits, []);
+  assert.deepEqual((await search.query("the and", {})).hits, []);
+  assert.deepEqual(fetched, ["meta.json"]);
+});
