@@ -28,7 +28,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> super::Outcome {
     let started = Instant::now();
-    let output_dir = args.output_dir.clone().unwrap_or_else(|| args.root.join("public"));
+    let output_dir = args
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| args.root.join("public"));
     output::check_target(&args.root, &output_dir, args.force).map_err(|e| e.to_string())?;
     let options = SiteOptions {
         now: site::resolve_now(args.now.as_deref())?,
@@ -55,5 +58,9 @@ pub fn run(args: &Args) -> super::Outcome {
         stats.warnings,
         errors.len(),
     );
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

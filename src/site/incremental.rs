@@ -45,7 +45,12 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
 
     let old_keys: HashSet<PageKey> = render::page_keys(old, config).into_iter().collect();
     let new_keys = render::page_keys(new, config);
-    let lists = Lists { old: ListIndex::new(old), new: ListIndex::new(new), changed: &changed, per_page: config.paginate_by.max(1) };
+    let lists = Lists {
+        old: ListIndex::new(old),
+        new: ListIndex::new(new),
+        changed: &changed,
+        per_page: config.paginate_by.max(1),
+    };
     let any_change = !changed.is_empty();
     let dirty = new_keys
         .iter()
@@ -57,7 +62,9 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
                     PageKey::Remote(n) => lists.page_dirty(&ListId::Remote, *n),
                     PageKey::Company(slug, n) => lists.page_dirty(&ListId::Company(slug), *n),
                     PageKey::Tag(name, n) => lists.page_dirty(&ListId::Tag(name), *n),
-                    PageKey::CompanyFeed(slug) | PageKey::CompanyApi(slug) => lists.list_dirty(&ListId::Company(slug)),
+                    PageKey::CompanyFeed(slug) | PageKey::CompanyApi(slug) => {
+                        lists.list_dirty(&ListId::Company(slug))
+                    }
                     PageKey::TagFeed(name) => lists.list_dirty(&ListId::Tag(name)),
                     PageKey::Feed | PageKey::JsonFeed => lists.list_dirty(&ListId::Home),
                     PageKey::Companies => lists.old.companies != lists.new.companies,
@@ -69,13 +76,25 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
         .cloned()
         .collect();
     let new_keys: HashSet<PageKey> = new_keys.into_iter().collect();
-    let mut removed: Vec<PageKey> = old_keys.into_iter().filter(|k| !new_keys.contains(k)).collect();
+    let mut removed: Vec<PageKey> = old_keys
+        .into_iter()
+        .filter(|k| !new_keys.contains(k))
+        .collect();
     removed.sort();
-    Plan { dirty, removed, changed_postings }
+    Plan {
+        dirty,
+        removed,
+        changed_postings,
+    }
 }
 
 fn by_slug(board: &Board) -> HashMap<&str, usize> {
-    board.postings.iter().enumerate().map(|(i, p)| (p.slug.as_str(), i)).collect()
+    board
+        .postings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.as_str(), i))
+        .collect()
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -99,10 +118,20 @@ struct ListIndex<'a> {
 
 impl<'a> ListIndex<'a> {
     fn new(board: &'a Board) -> ListIndex<'a> {
-        let slugs = |indices: &[usize]| -> List<'a> { indices.iter().map(|&i| board.postings[i].slug.as_str()).collect() };
+        let slugs = |indices: &[usize]| -> List<'a> {
+            indices
+                .iter()
+                .map(|&i| board.postings[i].slug.as_str())
+                .collect()
+        };
         let mut lists = HashMap::new();
         lists.insert(ListId::Home, slugs(&board.open));
-        let remote: Vec<usize> = board.open.iter().copied().filter(|&i| is_remote(&board.postings[i])).collect();
+        let remote: Vec<usize> = board
+            .open
+            .iter()
+            .copied()
+            .filter(|&i| is_remote(&board.postings[i]))
+            .collect();
         lists.insert(ListId::Remote, slugs(&remote));
         for c in &board.companies {
             lists.insert(ListId::Company(&c.slug), slugs(&c.open));
@@ -112,9 +141,21 @@ impl<'a> ListIndex<'a> {
         }
         ListIndex {
             lists,
-            companies: board.companies.iter().map(|c| (c.name.as_str(), c.slug.as_str(), c.open.len())).collect(),
-            tags: board.tags.iter().map(|t| (t.name.as_str(), t.open.len())).collect(),
-            company_names: board.companies.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect(),
+            companies: board
+                .companies
+                .iter()
+                .map(|c| (c.name.as_str(), c.slug.as_str(), c.open.len()))
+                .collect(),
+            tags: board
+                .tags
+                .iter()
+                .map(|t| (t.name.as_str(), t.open.len()))
+                .collect(),
+            company_names: board
+                .companies
+                .iter()
+                .map(|c| (c.slug.as_str(), c.name.as_str()))
+                .collect(),
         }
     }
 }
@@ -160,7 +201,9 @@ impl Lists<'_> {
 
     fn renamed<'s>(&'s self, id: &ListId<'s>) -> bool {
         match id {
-            ListId::Company(slug) => self.old.company_names.get(slug) != self.new.company_names.get(slug),
+            ListId::Company(slug) => {
+                self.old.company_names.get(slug) != self.new.company_names.get(slug)
+            }
             _ => false,
         }
     }

@@ -25,8 +25,10 @@ pub struct Loaded {
 
 /// Normalizes `files` in parallel; results are in the order of `files`.
 pub fn normalize_files(normalizer: &Normalizer, files: &[SourceFile]) -> Loaded {
-    let results: Vec<Result<Posting, PostingError>> =
-        files.par_iter().map(|file| normalize_file(normalizer, file)).collect();
+    let results: Vec<Result<Posting, PostingError>> = files
+        .par_iter()
+        .map(|file| normalize_file(normalizer, file))
+        .collect();
     let mut loaded = Loaded {
         postings: Vec::with_capacity(results.len()),
         errors: Vec::new(),
@@ -44,7 +46,9 @@ pub fn normalize_files(normalizer: &Normalizer, files: &[SourceFile]) -> Loaded 
 pub fn load(root: &Path, targets: &[PathBuf], normalizer: &Normalizer) -> Loaded {
     let (files, walk_errors) = content::discover(root, targets);
     let mut loaded = normalize_files(normalizer, &files);
-    loaded.errors.extend(walk_errors.into_iter().map(walk_error));
+    loaded
+        .errors
+        .extend(walk_errors.into_iter().map(walk_error));
     loaded.errors.sort_by(|a, b| a.path.cmp(&b.path));
     loaded
 }
@@ -93,7 +97,6 @@ fn parse_now(text: &str) -> Option<jiff::Timestamp> {
 pub fn load_config(root: &Path) -> Result<Config, String> {
     Config::load(root).map_err(|e| e.to_string())
 }
-
 
 /// How to build: the time, and what the command line overrides.
 #[derive(Debug, Clone)]
@@ -158,7 +161,12 @@ impl Site {
         let normalizer = Normalizer::new(&config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
         let sources = normalize_each(&normalizer, &files);
-        let board = Board::new(sources.values().filter_map(|r| r.as_ref().ok().cloned()).collect());
+        let board = Board::new(
+            sources
+                .values()
+                .filter_map(|r| r.as_ref().ok().cloned())
+                .collect(),
+        );
         let output = render_everything(&board, &config, &theme, &render_options(&options))?;
         Ok(Site {
             root: root.to_path_buf(),
@@ -179,7 +187,10 @@ impl Site {
             .output
             .files
             .iter()
-            .map(|(path, bytes)| Page { path: path.clone(), bytes: bytes.to_vec() })
+            .map(|(path, bytes)| Page {
+                path: path.clone(),
+                bytes: bytes.to_vec(),
+            })
             .collect();
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         pages
@@ -222,7 +233,6 @@ impl Site {
         &self.config
     }
 
-
     /// Brings the site up to date with a batch of changed files. On a broken
     /// config, theme or template the site stays as it was and the error is
     /// returned; broken postings are left out and show in [`Site::errors`].
@@ -231,12 +241,20 @@ impl Site {
             let fresh = Site::load(&self.root, self.options.clone())?;
             let changed_files = changed_files(&self.output.files, &fresh.output.files);
             *self = fresh;
-            return Ok(Update { changed_files, css_only: false });
+            return Ok(Update {
+                changed_files,
+                css_only: false,
+            });
         }
         let mut changed = Vec::new();
         if changes.templates || changes.static_files {
             let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
-            let output = render_everything(&self.board, &self.config, &theme, &render_options(&self.options))?;
+            let output = render_everything(
+                &self.board,
+                &self.config,
+                &theme,
+                &render_options(&self.options),
+            )?;
             changed = changed_files(&self.output.files, &output.files);
             self.theme = theme;
             self.output = output;
@@ -248,38 +266,65 @@ impl Site {
             changed.dedup();
         }
         let css_only = !changed.is_empty() && changed.iter().all(|path| path.ends_with(".css"));
-        Ok(Update { changed_files: changed, css_only })
+        Ok(Update {
+            changed_files: changed,
+            css_only,
+        })
     }
 
     /// Re-reads changed paths under content/: a path (file or folder) that is
     /// gone takes its postings with it; one that exists is walked again.
     fn sync_sources(&mut self, paths: &BTreeSet<PathBuf>) {
-        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
         for path in paths {
-            let Ok(relative) = path.strip_prefix(&root).or_else(|_| path.strip_prefix(&self.root)) else {
+            let Ok(relative) = path
+                .strip_prefix(&root)
+                .or_else(|_| path.strip_prefix(&self.root))
+            else {
                 continue;
             };
             let relative = relative.to_string_lossy().replace('\\', "/");
             let folder = format!("{relative}/");
-            self.sources.retain(|p, _| p != &relative && !p.starts_with(&folder));
-            self.walk_errors.retain(|e| e.path != relative && !e.path.starts_with(&folder));
+            self.sources
+                .retain(|p, _| p != &relative && !p.starts_with(&folder));
+            self.walk_errors
+                .retain(|e| e.path != relative && !e.path.starts_with(&folder));
             if !path.exists() {
                 continue;
             }
             let (files, walk_errors) = content::discover(&self.root, std::slice::from_ref(path));
-            let files: Vec<SourceFile> = files.into_iter().filter(|f| content::is_posting_file(Path::new(&f.path))).collect();
-            self.sources.extend(normalize_each(&self.normalizer, &files));
-            self.walk_errors.extend(walk_errors.into_iter().map(walk_error));
+            let files: Vec<SourceFile> = files
+                .into_iter()
+                .filter(|f| content::is_posting_file(Path::new(&f.path)))
+                .collect();
+            self.sources
+                .extend(normalize_each(&self.normalizer, &files));
+            self.walk_errors
+                .extend(walk_errors.into_iter().map(walk_error));
         }
     }
 
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
-        let board = Board::new(self.sources.values().filter_map(|r| r.as_ref().ok().cloned()).collect());
+        let board = Board::new(
+            self.sources
+                .values()
+                .filter_map(|r| r.as_ref().ok().cloned())
+                .collect(),
+        );
         let plan = incremental::plan(&self.board, &board, &self.config);
-        let rendered = render::render_keyed(&board, &self.config, &self.theme, &render_options(&self.options), &plan.dirty)
-            .map_err(|e| e.to_string())?;
+        let rendered = render::render_keyed(
+            &board,
+            &self.config,
+            &self.theme,
+            &render_options(&self.options),
+            &plan.dirty,
+        )
+        .map_err(|e| e.to_string())?;
         let output = &mut self.output;
         let mut changed = Vec::new();
         for key in &plan.removed {
@@ -306,7 +351,10 @@ impl Site {
             output.owned.insert(key, new_paths);
         }
         for (old, new) in &plan.changed_postings {
-            for path in output.search.replace(old.map(|i| &self.board.postings[i]), new.map(|i| &board.postings[i])) {
+            for path in output.search.replace(
+                old.map(|i| &self.board.postings[i]),
+                new.map(|i| &board.postings[i]),
+            ) {
                 match output.search.page(&path) {
                     Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
                     None => output.files.remove(&path),
@@ -320,11 +368,19 @@ impl Site {
 }
 
 fn render_options(options: &SiteOptions) -> RenderOptions {
-    RenderOptions { now: options.now, live_reload: options.live_reload.clone() }
+    RenderOptions {
+        now: options.now,
+        live_reload: options.live_reload.clone(),
+    }
 }
 
 /// Renders every key, the theme's static files and the search index.
-fn render_everything(board: &Board, config: &Config, theme: &Theme, options: &RenderOptions) -> Result<Output, String> {
+fn render_everything(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Output, String> {
     let keys = render::page_keys(board, config);
     let (rendered, search) = rayon::join(
         || render::render_keyed(board, config, theme, options, &keys),
@@ -346,7 +402,11 @@ fn render_everything(board: &Board, config: &Config, theme: &Theme, options: &Re
     }
     insert_all(&mut files, static_files);
     insert_all(&mut files, search.pages());
-    Ok(Output { owned, search, files })
+    Ok(Output {
+        owned,
+        search,
+        files,
+    })
 }
 
 fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
@@ -355,7 +415,10 @@ fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
     }
 }
 
-fn normalize_each(normalizer: &Normalizer, files: &[SourceFile]) -> BTreeMap<String, Result<Posting, PostingError>> {
+fn normalize_each(
+    normalizer: &Normalizer,
+    files: &[SourceFile],
+) -> BTreeMap<String, Result<Posting, PostingError>> {
     files
         .par_iter()
         .map(|file| (file.path.clone(), normalize_file(normalizer, file)))
@@ -377,7 +440,12 @@ fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting,
 }
 
 fn walk_error(LoadError { path, message }: LoadError) -> PostingError {
-    PostingError { path, line: None, column: None, message }
+    PostingError {
+        path,
+        line: None,
+        column: None,
+        message,
+    }
 }
 
 /// The config of the site at `root` with the command line's overrides.
@@ -421,7 +489,9 @@ impl Changes {
     pub fn classify(root: &Path, theme: &str, paths: impl IntoIterator<Item = PathBuf>) -> Changes {
         let mut changes = Changes::default();
         for path in paths {
-            let Ok(relative) = path.strip_prefix(root) else { continue };
+            let Ok(relative) = path.strip_prefix(root) else {
+                continue;
+            };
             let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
             let name = parts.last().copied().unwrap_or("");
             if parts.iter().any(|p| content::is_ignored_name(p)) || is_editor_temp(name) {
