@@ -24,6 +24,8 @@ enum Command {
     Inspect(cmd::inspect::Args),
     /// Build the whole board into a static site (default: public/).
     Build(cmd::build::Args),
+    /// Preview the board: build in memory, serve it, rebuild and reload on every change.
+    Serve(cmd::serve::Args),
     /// List every warning and error as `file:line: message`; exit 1 on errors.
     Check(cmd::check::Args),
 }
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),
+        Command::Serve(args) => cmd::serve::run(&args),
     };
     match result {
         Ok(code) => code,

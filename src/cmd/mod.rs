@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod inspect;
+pub mod serve;
 
 /// What a command returns: the exit code, or why it could not run at all.
 pub type Outcome = Result<std::process::ExitCode, String>;

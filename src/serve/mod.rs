@@ -1,5 +1,141 @@
 //! `hireboard serve`: watch -> re-normalize what changed -> re-render what it
 //! touches -> swap the snapshot -> tell the browser.
+//!
+//! One thread owns the [`Site`] and applies batches of changes to it; the
+//! HTTP server only ever reads whole snapshots. Nothing is written to disk.
 
 pub mod http;
 pub mod watch;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::site::{Changes, Site};
+use http::{Change, Shared, Snapshot};
+
+/// The script `serve` injects before `</body>` of every page.
+pub fn live_reload_snippet() -> String {
+    format!("<script>{}</script>", include_str!("live_reload.js"))
+}
+
+/// Problems that outlive one batch: a broken config or theme stays broken
+/// until a batch that touches it applies.
+#[derive(Default)]
+struct Problems {
+    config: Option<String>,
+    theme: Option<String>,
+    render: Option<String>,
+}
+
+/// Owns the site and keeps the served snapshot up to date.
+pub struct Rebuilder {
+    site: Site,
+    shared: Arc<Shared>,
+    theme: String,
+    root: PathBuf,
+    problems: Problems,
+    generation: u64,
+}
+
+impl Rebuilder {
+    pub fn new(site: Site, shared: Arc<Shared>, root: &Path, generation: u64) -> Rebuilder {
+        Rebuilder {
+            theme: site.config().theme.clone(),
+            site,
+            shared,
+            root: root.to_path_buf(),
+            problems: Problems::default(),
+            generation,
+        }
+    }
+
+    /// The snapshot of the site as it is now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            pages: self.site.files().clone(),
+            problems: self.problem_lines(),
+            generation: self.generation,
+        }
+    }
+
+    fn problem_lines(&self) -> Vec<String> {
+        let p = &self.problems;
+        [&p.config, &p.theme, &p.render]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain(self.site.errors().iter().map(ToString::to_string))
+            .collect()
+    }
+
+    /// Applies one batch of changed paths; returns what it did, for the terminal.
+    pub fn apply(&mut self, paths: Vec<PathBuf>) -> Option<String> {
+        let changes = Changes::classify(&self.root, &self.theme, paths);
+        if changes.is_empty() {
+            return None;
+        }
+        let started = Instant::now();
+        let before = self.problem_lines();
+        let result = self.site.apply(&changes);
+        let slot = if changes.config {
+            &mut self.problems.config
+        } else if changes.templates || changes.static_files {
+            &mut self.problems.theme
+        } else {
+            &mut self.problems.render
+        };
+        let (change, report) = match result {
+            Ok(update) => {
+                *slot = None;
+                if changes.config {
+                    // A successful full reload fixes whatever was broken.
+                    self.problems = Problems::default();
+                    self.theme = self.site.config().theme.clone();
+                }
+                let change = if update.changed_files.is_empty() {
+                    Change::Problems
+                } else if update.css_only {
+                    Change::Css
+                } else {
+                    Change::Reload
+                };
+                (
+                    change,
+                    format!("{} files changed", update.changed_files.len()),
+                )
+            }
+            Err(message) => {
+                *slot = Some(message.clone());
+                (Change::Problems, format!("error: {message}"))
+            }
+        };
+        let problems_changed = self.problem_lines() != before;
+        if change != Change::Problems || problems_changed {
+            self.generation += 1;
+            self.shared.publish(self.snapshot(), change);
+        }
+        Some(format!("{report} in {} ms", started.elapsed().as_millis()))
+    }
+
+    /// Applies batches until the channel closes. Batches that arrive while
+    /// one is being applied are merged, so a burst costs one rebuild.
+    pub fn run(mut self, batches: Receiver<Vec<PathBuf>>) {
+        while let Ok(mut paths) = batches.recv() {
+            loop {
+                match batches.recv_timeout(Duration::from_millis(5)) {
+                    Ok(more) => paths.extend(more),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            if let Some(report) = self.apply(paths) {
+                eprintln!("{report}");
+                for problem in self.problem_lines() {
+                    eprintln!("  {problem}");
+                }
+            }
+        }
+    }
+}

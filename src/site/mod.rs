@@ -517,3 +517,42 @@ impl Changes {
 fn is_editor_temp(name: &str) -> bool {
     name == "4913" || name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(paths: &[&str]) -> Changes {
+        Changes::classify(
+            Path::new("/site"),
+            "default",
+            paths.iter().map(|p| Path::new("/site").join(p)),
+        )
+    }
+
+    #[test]
+    fn changes_are_sorted_by_what_they_invalidate() {
+        let c = classify(&["content/a.md", "content/new-folder", "templates/base.html"]);
+        assert!(c.templates && !c.config && !c.static_files);
+        assert_eq!(c.content.len(), 2);
+        assert!(classify(&["hireboard.yaml"]).config);
+        assert!(classify(&["static/site.css", "themes/default/static/x.js"]).static_files);
+        assert!(classify(&["themes/other/templates/base.html"]).is_empty());
+    }
+
+    #[test]
+    fn editor_leftovers_and_output_are_ignored() {
+        for path in [
+            "content/.a.md.swp",
+            "content/a.md~",
+            "content/4913",
+            "content/#a.md#",
+            "content/.#a.md",
+            "public/index.html",
+            "target/x",
+            "content/.git/HEAD",
+        ] {
+            assert!(classify(&[path]).is_empty(), "{path}");
+        }
+    }
+}
