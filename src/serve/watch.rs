@@ -22,11 +22,10 @@ const WATCHED_DIRS: &[&str] = &[CONTENT_DIR, "themes", "templates", "static"];
 /// Reading a file (ours included) is an event too; only writes, creations,
 /// removals and renames change the site.
 fn changes_content(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
 }
 
 pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
