@@ -143,109 +143,26 @@ fn paths(pages: &[Page]) -> BTreeSet<&str> {
     pages.iter().map(|p| p.path.as_str()).collect()
 }
 
+// Shared with the integration tests, which check built folders the same way.
+#[path = "../../tests/common/links.rs"]
+mod links;
+#[path = "../../tests/common/xml.rs"]
+mod xml;
+use xml::check_xml;
+
 /// Every `href`/`src` in every HTML page points at a file of the output
 /// (internal links all start with `base_path`) or outside the site.
 fn check_links(pages: &[Page], base_path: &str) {
     let files = paths(pages);
-    let attr = regex::Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
-    for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
-        let html = std::str::from_utf8(&page.bytes).unwrap();
-        for cap in attr.captures_iter(html) {
-            let url = cap[1].replace("&amp;", "&");
-            if ["https://", "http://", "mailto:"]
-                .iter()
-                .any(|s| url.starts_with(s))
-            {
-                continue;
-            }
-            if let Some(id) = url.strip_prefix('#') {
-                assert!(
-                    html.contains(&format!(r#" id="{id}""#)),
-                    "{}: no #{id}",
-                    page.path
-                );
-                continue;
-            }
-            let Some(rel) = url.strip_prefix(base_path) else {
-                panic!("{}: link `{url}` is outside {base_path}", page.path);
-            };
-            let rel = rel.split(['#', '?']).next().unwrap();
-            let file = urls::file_of(rel);
-            assert!(
-                files.contains(file.as_str()),
-                "{}: link `{url}` -> {file} is not in the output",
-                page.path
-            );
-        }
-    }
-}
-
-/// A small well-formedness check: one root element, tags balanced,
-/// attributes quoted, only XML's entities, no raw `<` or `&` in text.
-fn check_xml(text: &str) {
-    let mut rest = text
-        .strip_prefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
-        .expect("XML declaration");
-    let check_chars = |s: &str| {
-        assert!(
-            !s.chars()
-                .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')),
-            "control character in {s:?}"
-        );
-        for (i, _) in s.match_indices('&') {
-            let entity = &s[i..s[i..].find(';').map_or(s.len(), |j| i + j + 1)];
-            let ok = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&entity)
-                || (entity.starts_with("&#") && entity.len() > 3);
-            assert!(ok, "bad entity {entity:?}");
-        }
-    };
-    let attr = regex::Regex::new(r#"^\s*([\w:-]+)="([^"<]*)""#).unwrap();
-    let mut stack: Vec<&str> = Vec::new();
-    let mut roots = 0;
-    while let Some(i) = rest.find('<') {
-        let between = &rest[..i];
-        check_chars(between);
-        assert!(
-            !stack.is_empty() || between.trim().is_empty(),
-            "text outside the root: {between:?}"
-        );
-        let end = rest[i..].find('>').expect("unclosed tag") + i;
-        let tag = &rest[i + 1..end];
-        rest = &rest[end + 1..];
-        if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop(), Some(name.trim()), "mismatched </{name}>");
-            continue;
-        }
-        let self_closing = tag.ends_with('/');
-        let tag = tag.trim_end_matches('/');
-        let (name, attrs) = tag.split_once(' ').unwrap_or((tag, ""));
-        assert!(
-            !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || ":-_".contains(c)),
-            "bad tag name {name:?}"
-        );
-        let mut attrs = attrs;
-        while !attrs.trim().is_empty() {
-            let cap = attr
-                .captures(attrs)
-                .unwrap_or_else(|| panic!("bad attributes {attrs:?}"));
-            check_chars(&cap[2]);
-            attrs = &attrs[cap[0].len()..];
-        }
-        if stack.is_empty() {
-            roots += 1;
-        }
-        if !self_closing {
-            stack.push(name);
-        }
-    }
-    assert!(
-        rest.trim().is_empty() && stack.is_empty(),
-        "unclosed {stack:?}"
-    );
-    assert_eq!(roots, 1, "one root element");
+    let problems: Vec<String> = pages
+        .iter()
+        .filter(|p| p.path.ends_with(".html"))
+        .flat_map(|page| {
+            let html = std::str::from_utf8(&page.bytes).unwrap();
+            links::broken_links(&page.path, html, base_path, |f| files.contains(f))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The JSON-LD of a page, parsed; `None` when it has none.
