@@ -1,0 +1,323 @@
+//! Incremental rebuilds give the very bytes a fresh build gives, whatever
+//! sequence of creates, edits, renames, moves and deletes led there.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use hireboard::site::{Changes, Site, SiteOptions};
+use proptest::prelude::*;
+
+const TITLES: &[&str] = &[
+    "Backend Engineer",
+    "Data Scientist",
+    "Rust Developer",
+    "Designer",
+];
+const COMPANIES: &[&str] = &["Acme", "Blue Labs", "Copper Bank"];
+const TAGS: &[&str] = &["rust", "python", "go", "kubernetes"];
+/// Some of these are past the build's "now" plus `expire_after_days`.
+const DATES: &[&str] = &[
+    "2026-01-05",
+    "2026-06-01",
+    "2026-06-01 09:30",
+    "2026-11-20",
+    "2026-11-21",
+];
+const FOLDERS: &[&str] = &["", "a/", "b/c/"];
+
+#[derive(Debug, Clone)]
+struct Spec {
+    title: usize,
+    company: usize,
+    tags: Vec<usize>,
+    date: usize,
+    remote: bool,
+    pelican: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Create {
+        name: u8,
+        folder: usize,
+        spec: Spec,
+    },
+    Edit {
+        which: usize,
+        spec: Spec,
+    },
+    Rename {
+        which: usize,
+        name: u8,
+        folder: usize,
+    },
+    Delete {
+        which: usize,
+    },
+    Break {
+        which: usize,
+    },
+    MoveFolder,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        0..TITLES.len(),
+        0..COMPANIES.len(),
+        proptest::collection::vec(0..TAGS.len(), 0..3),
+        0..DATES.len(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(title, company, tags, date, remote, pelican)| Spec {
+            title,
+            company,
+            tags,
+            date,
+            remote,
+            pelican,
+        })
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (any::<u8>(), 0..FOLDERS.len(), spec()).prop_map(|(name, folder, spec)| Op::Create { name, folder, spec }),
+        3 => (any::<usize>(), spec()).prop_map(|(which, spec)| Op::Edit { which, spec }),
+        2 => (any::<usize>(), any::<u8>(), 0..FOLDERS.len()).prop_map(|(which, name, folder)| Op::Rename { which, name, folder }),
+        2 => any::<usize>().prop_map(|which| Op::Delete { which }),
+        1 => any::<usize>().prop_map(|which| Op::Break { which }),
+        1 => Just(Op::MoveFolder),
+    ]
+}
+
+fn text(spec: &Spec) -> String {
+    let tags: Vec<&str> = spec.tags.iter().map(|&t| TAGS[t]).collect();
+    let (title, company, date) = (
+        TITLES[spec.title],
+        COMPANIES[spec.company],
+        DATES[spec.date],
+    );
+    if spec.pelican {
+        format!(
+            "Title: {title}\nCompany: {company}\nDate: {date}\nTags: {}\nLocation: {}\n\nWe hire.\n",
+            tags.join(", "),
+            if spec.remote { "Remote" } else { "Berlin, Germany" }
+        )
+    } else {
+        format!(
+            "---\ntitle: {title}\ncompany: {company}\ndate: {date}\ntags: [{}]\nremote: {}\n---\n\nWe hire, {title}.\n",
+            tags.join(", "),
+            spec.remote
+        )
+    }
+}
+
+fn options() -> SiteOptions {
+    SiteOptions {
+        now: "2026-11-23T12:00:00Z".parse().unwrap(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        live_reload: Some(hireboard::serve::live_reload_snippet()),
+    }
+}
+
+/// Posting files under content/, sorted.
+fn postings(content: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Carries out `op` on disk; returns the paths an editor's watcher would report.
+fn perform(content: &Path, op: &Op) -> Vec<PathBuf> {
+    let existing = postings(content);
+    let pick = |which: usize| existing.get(which % existing.len().max(1)).cloned();
+    let write = |path: &Path, text: &str| {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    match op {
+        Op::Create { name, folder, spec } => {
+            let path = content.join(format!("{}p{name}.md", FOLDERS[*folder]));
+            write(&path, &text(spec));
+            vec![path]
+        }
+        Op::Edit { which, spec } => pick(*which)
+            .map(|p| {
+                write(&p, &text(spec));
+                p
+            })
+            .into_iter()
+            .collect(),
+        Op::Rename {
+            which,
+            name,
+            folder,
+        } => match pick(*which) {
+            Some(from) => {
+                let to = content.join(format!("{}r{name}.md", FOLDERS[*folder]));
+                fs::create_dir_all(to.parent().unwrap()).unwrap();
+                fs::rename(&from, &to).unwrap();
+                vec![from, to]
+            }
+            None => vec![],
+        },
+        Op::Delete { which } => pick(*which)
+            .map(|p| {
+                fs::remove_file(&p).unwrap();
+                p
+            })
+            .into_iter()
+            .collect(),
+        Op::Break { which } => pick(*which)
+            .map(|p| {
+                write(&p, "---\ntitle: [unclosed\n---\nbody\n");
+                p
+            })
+            .into_iter()
+            .collect(),
+        Op::MoveFolder => {
+            let (from, to) = (content.join("a"), content.join("moved"));
+            if from.is_dir() && !to.exists() {
+                fs::rename(&from, &to).unwrap();
+                vec![from, to]
+            } else {
+                vec![]
+            }
+        }
+    }
+}
+
+fn assert_same_site(incremental: &Site, fresh: &Site, history: &[Op]) {
+    let (a, b) = (incremental.files(), fresh.files());
+    let paths_a: BTreeSet<&String> = a.keys().collect();
+    let paths_b: BTreeSet<&String> = b.keys().collect();
+    assert_eq!(paths_a, paths_b, "file sets differ after {history:#?}");
+    for path in paths_b {
+        assert!(
+            a[path] == b[path],
+            "{path} differs after {history:#?}\n--- incremental:\n{}\n--- fresh:\n{}",
+            String::from_utf8_lossy(&a[path]),
+            String::from_utf8_lossy(&b[path])
+        );
+    }
+    assert_eq!(incremental.errors(), fresh.errors());
+}
+
+fn new_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    fs::write(
+        root.join("hireboard.yaml"),
+        "title: Test\npaginate_by: 2\nexpire_after_days: 60\ntimezone: UTC\n",
+    )
+    .unwrap();
+    let content = root.join("content");
+    for (i, spec) in [(0, 0, 1), (1, 1, 3), (2, 0, 4)].into_iter().enumerate() {
+        let spec = Spec {
+            title: spec.0,
+            company: spec.1,
+            tags: vec![i],
+            date: spec.2,
+            remote: i == 1,
+            pelican: i == 2,
+        };
+        fs::create_dir_all(&content).unwrap();
+        fs::write(content.join(format!("seed{i}.md")), text(&spec)).unwrap();
+    }
+    (dir, root)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_rebuilds_equal_fresh_builds(ops in proptest::collection::vec(op(), 1..10)) {
+        let (_dir, root) = new_site();
+        let mut site = Site::load(&root, options()).unwrap();
+        let mut history = Vec::new();
+        for op in ops {
+            let paths = perform(&root.join("content"), &op);
+            history.push(op);
+            let changes = Changes::classify(&root, "default", paths);
+            site.apply(&changes).unwrap();
+            let fresh = Site::load(&root, options()).unwrap();
+            assert_same_site(&site, &fresh, &history);
+        }
+    }
+}
+
+#[test]
+fn template_and_config_changes_equal_fresh_builds() {
+    let (_dir, root) = new_site();
+    let mut site = Site::load(&root, options()).unwrap();
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost</h1>{% endblock content %}",
+    )
+    .unwrap();
+    let update = site
+        .apply(&Changes::classify(
+            &root,
+            "default",
+            [templates.join("404.html")],
+        ))
+        .unwrap();
+    assert!(
+        update.changed_files.contains(&"404.html".to_string()),
+        "{:?}",
+        update.changed_files
+    );
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+
+    fs::write(
+        root.join("hireboard.yaml"),
+        "title: Renamed\npaginate_by: 1\n",
+    )
+    .unwrap();
+    site.apply(&Changes::classify(
+        &root,
+        "default",
+        [root.join("hireboard.yaml")],
+    ))
+    .unwrap();
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+
+    let static_dir = root.join("static");
+    fs::create_dir_all(&static_dir).unwrap();
+    fs::write(static_dir.join("style.css"), "body { color: red }").unwrap();
+    let update = site
+        .apply(&Changes::classify(
+            &root,
+            "default",
+            [static_dir.join("style.css")],
+        ))
+        .unwrap();
+    assert!(update.css_only, "{:?}", update.changed_files);
+}
+
+#[test]
+fn a_broken_template_leaves_the_last_good_site() {
+    let (_dir, root) = new_site();
+    let mut site = Site::load(&root, options()).unwrap();
+    let before = site.files().clone();
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("posting.html"), "{% extends \"base.html\" %}\n{% block content %}{{ posting.title }\n{% endblock content %}").unwrap();
+    let err = site
+        .apply(&Changes::classify(
+            &root,
+            "default",
+            [templates.join("posting.html")],
+        ))
+        .unwrap_err();
+    assert!(err.contains("templates/posting.html:2"), "{err}");
+    assert!(site.files() == &before, "the last good site is kept");
+}
