@@ -1,40 +1,25 @@
 //! `hireboard check [PATH...]`: every warning and error, one per line, in the
 //! `file:line: message` form editors and CI read.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::board::Board;
-use crate::posting::Normalizer;
-use crate::site;
+use super::inspect::Selection;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Posting files or folders [default: content/]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    selection: Selection,
     /// Fail (exit 1) on warnings too, not only on errors.
     #[arg(long)]
     strict: bool,
-    /// The time that decides `expired` (RFC 3339); default SOURCE_DATE_EPOCH or the clock.
-    #[arg(long)]
-    now: Option<String>,
 }
 
 pub fn run(args: &Args) -> super::Outcome {
-    let targets = if args.paths.is_empty() {
-        vec![PathBuf::from(crate::content::CONTENT_DIR)]
-    } else {
-        args.paths.clone()
-    };
-    let root = site::find_root(&targets[0]);
-    let config = site::load_config(&root)?;
-    let now = site::resolve_now(args.now.as_deref())?;
-    let loaded = site::load(&root, &targets, &Normalizer::new(&config, now));
-    let mut postings = Board::new(loaded.postings).postings;
-    postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    let loaded = args.selection.load()?;
+    let postings = &loaded.postings;
 
     let mut warnings = 0;
-    for p in &postings {
+    for p in postings {
         for warning in &p.warnings {
             // "line 3: ..." becomes "path:3: ..." so editors can jump to it.
             match warning

@@ -10,36 +10,52 @@ use crate::site;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Posting files or folders [default: content/]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    selection: Selection,
     /// Print a JSON array of canonical records (SCHEMA.md), sorted by source path.
     #[arg(long)]
     json: bool,
+}
+
+/// Which postings `inspect` and `check` look at.
+#[derive(clap::Args)]
+pub struct Selection {
+    /// Posting files or folders [default: content/]
+    paths: Vec<PathBuf>,
     /// The time that decides `expired` (RFC 3339); default SOURCE_DATE_EPOCH or the clock.
     #[arg(long)]
     now: Option<String>,
 }
 
-pub fn run(args: &Args) -> super::Outcome {
-    let targets = if args.paths.is_empty() {
-        vec![PathBuf::from(crate::content::CONTENT_DIR)]
-    } else {
-        args.paths.clone()
-    };
-    let root = site::find_root(&targets[0]);
-    let config = site::load_config(&root)?;
-    let now = site::resolve_now(args.now.as_deref())?;
-    let normalizer = Normalizer::new(&config, now);
-    let loaded = site::load(&root, &targets, &normalizer);
+impl Selection {
+    /// The selected files normalized with their site's config, slugs made
+    /// unique as the site would, sorted by source path.
+    pub fn load(&self) -> Result<site::Loaded, String> {
+        let targets = if self.paths.is_empty() {
+            vec![PathBuf::from(crate::content::CONTENT_DIR)]
+        } else {
+            self.paths.clone()
+        };
+        let root = site::find_root(&targets[0]);
+        let config = site::load_config(&root)?;
+        let now = site::resolve_now(self.now.as_deref())?;
+        let mut loaded = site::load(&root, &targets, &Normalizer::new(&config, now));
+        loaded.postings = Board::new(loaded.postings).postings;
+        loaded
+            .postings
+            .sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        Ok(loaded)
+    }
+}
 
-    // Slugs are made unique as the site would; records are listed by path.
-    let mut postings = Board::new(loaded.postings).postings;
-    postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+pub fn run(args: &Args) -> super::Outcome {
+    let loaded = args.selection.load()?;
+    let postings = &loaded.postings;
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &postings)
+        serde_json::to_writer_pretty(&mut out, postings)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {

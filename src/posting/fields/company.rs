@@ -170,6 +170,16 @@ const ROLE_WORDS: &[&str] = &[
     "support",
     "sales",
     "marketing",
+    "qa",
+    "swe",
+    "founding",
+    "staff",
+    "principal",
+    "senior",
+    "junior",
+    "frontend",
+    "backend",
+    "fullstack",
 ];
 
 /// Whether a title names a job ("Senior Engineer", "Baker wanted", "... is hiring").

@@ -1,6 +1,7 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
 //! in any order, then a plain-text body.
 
+use crate::posting::fields::company::names_a_role;
 use crate::posting::fields::{employment, location, salary};
 use crate::posting::{Draft, Format, Markup};
 
@@ -32,7 +33,7 @@ pub fn parse(text: &str) -> Draft {
     // The company comes first by convention; the role is the field naming a job.
     let title = unclassified
         .iter()
-        .position(|f| is_role(f))
+        .position(|f| names_a_role(f))
         .or_else(|| (unclassified.len() > 1).then_some(1));
     if let Some(t) = title {
         draft.guessed("title", unclassified.remove(t), line_no);
@@ -74,54 +75,6 @@ fn url_or_text(key: &str, field: &str) -> String {
         "apply" if !field.contains("://") => format!("https://{field}"),
         _ => field.to_string(),
     }
-}
-
-const ROLE_WORDS: &[&str] = &[
-    "engineer",
-    "engineers",
-    "developer",
-    "developers",
-    "programmer",
-    "manager",
-    "designer",
-    "scientist",
-    "analyst",
-    "architect",
-    "lead",
-    "head",
-    "director",
-    "intern",
-    "sre",
-    "devops",
-    "administrator",
-    "writer",
-    "advocate",
-    "researcher",
-    "specialist",
-    "consultant",
-    "cto",
-    "vp",
-    "officer",
-    "technician",
-    "tester",
-    "qa",
-    "recruiter",
-    "founding",
-    "staff",
-    "principal",
-    "senior",
-    "junior",
-    "swe",
-    "full-stack",
-    "fullstack",
-    "frontend",
-    "backend",
-];
-
-fn is_role(field: &str) -> bool {
-    field
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| ROLE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
