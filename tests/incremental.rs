@@ -148,11 +148,8 @@ fn perform(content: &Path, op: &Op) -> Vec<PathBuf> {
             vec![path]
         }
         Op::Edit { which, spec } => pick(*which)
-            .map(|p| {
-                write(&p, &text(spec));
-                p
-            })
             .into_iter()
+            .inspect(|p| write(p, &text(spec)))
             .collect(),
         Op::Rename {
             which,
@@ -168,19 +165,16 @@ fn perform(content: &Path, op: &Op) -> Vec<PathBuf> {
             None => vec![],
         },
         Op::Delete { which } => pick(*which)
-            .map(|p| {
-                fs::remove_file(&p).unwrap();
-                p
-            })
             .into_iter()
+            .inspect(|p| fs::remove_file(p).unwrap())
             .collect(),
-        Op::Break { which } => pick(*which)
-            .map(|p| {
-                write(&p, "---\ntitle: [unclosed\n---\nbody\n");
-                p
-            })
-            .into_iter()
-            .collect(),
+        Op::Break { which } => {
+            let broken = "---\ntitle: [unclosed\n---\nbody\n";
+            pick(*which)
+                .into_iter()
+                .inspect(|p| write(p, broken))
+                .collect()
+        }
         Op::MoveFolder => {
             let (from, to) = (content.join("a"), content.join("moved"));
             if from.is_dir() && !to.exists() {
