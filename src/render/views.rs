@@ -96,7 +96,7 @@ pub(crate) struct CardView<'a> {
 pub(crate) struct PostingView<'a> {
     #[serde(flatten)]
     pub card: CardView<'a>,
-    /// Sanitized HTML, headings moved one level down under the page's `<h1>`.
+    /// Sanitized HTML, headings renumbered to nest under the page's `<h1>`.
     pub body_html: String,
     pub apply: Option<ApplyView<'a>>,
     pub closes: Option<DateView>,
@@ -302,21 +302,41 @@ pub(crate) fn count_text(n: usize) -> String {
     }
 }
 
-/// The body's `<h1>` becomes `<h2>` and so on (down to `<h6>`), so the
-/// posting title stays the page's only `<h1>`. The body is sanitized HTML:
-/// tag names are lowercase and a `<` in text is escaped.
+/// Renumbers the body's headings to nest under the page's `<h1>` (the
+/// posting title) without skipping a level, which screen readers and the Nu
+/// HTML Checker both flag: the outermost become `<h2>`, each deeper one a
+/// level below its parent (`## A`, `#### B` -> `<h2>`, `<h3>`), at most `<h6>`.
+/// The body is sanitized HTML: tag names are lowercase, a `<` in text is
+/// escaped and headings do not contain headings.
 fn demote_headings(html: &str) -> String {
     let mut bytes = html.as_bytes().to_vec();
+    // Original levels of the enclosing headings, and the open one's new level.
+    let mut parents: Vec<u8> = Vec::new();
+    let mut open = None;
     for i in 0..bytes.len().saturating_sub(3) {
-        let start = match (bytes[i], bytes[i + 1]) {
-            (b'<', b'h') => i + 2,
-            (b'<', b'/') if bytes[i + 2] == b'h' => i + 3,
+        let (start, closing) = match (bytes[i], bytes[i + 1]) {
+            (b'<', b'h') => (i + 2, false),
+            (b'<', b'/') if bytes[i + 2] == b'h' => (i + 3, true),
             _ => continue,
         };
         let ends_name = |b: Option<&u8>| matches!(b, Some(b'>' | b' ' | b'\t' | b'\n' | b'/'));
-        if matches!(bytes.get(start), Some(b'1'..=b'5')) && ends_name(bytes.get(start + 1)) {
-            bytes[start] += 1;
+        let Some(&level @ b'1'..=b'6') = bytes.get(start) else {
+            continue;
+        };
+        if !ends_name(bytes.get(start + 1)) {
+            continue;
         }
+        bytes[start] = if closing {
+            open.take().unwrap_or(level)
+        } else {
+            while parents.last().is_some_and(|&p| p >= level) {
+                parents.pop();
+            }
+            let new = (b'2' + parents.len() as u8).min(b'6');
+            parents.push(level);
+            open = Some(new);
+            new
+        };
     }
     // Only ASCII digits changed, so the bytes are still UTF-8.
     String::from_utf8(bytes).unwrap_or_else(|_| html.to_string())
@@ -325,10 +345,20 @@ fn demote_headings(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn body_headings_move_one_level_down() {
+    fn body_headings_nest_under_the_title_without_gaps() {
+        let demote = super::demote_headings;
         assert_eq!(
-            super::demote_headings(r#"<h1 id="a">A</h1><h5>B</h5><h6>C</h6><hr><header>"#),
-            r#"<h2 id="a">A</h2><h6>B</h6><h6>C</h6><hr><header>"#
+            demote(r#"<h1 id="a">A</h1><h5>B</h5><h6>C</h6><hr><header>"#),
+            r#"<h2 id="a">A</h2><h3>B</h3><h4>C</h4><hr><header>"#
+        );
+        // Markdown's `##` sections become `<h2>`, their `####` `<h3>`.
+        assert_eq!(
+            demote("<h2>A</h2><h4>B</h4><h2>C</h2><h3>D</h3>"),
+            "<h2>A</h2><h3>B</h3><h2>C</h2><h3>D</h3>"
+        );
+        assert_eq!(
+            demote("<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>"),
+            "<h2>1</h2><h3>2</h3><h4>3</h4><h5>4</h5><h6>5</h6><h6>6</h6>"
         );
     }
 }
