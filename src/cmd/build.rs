@@ -47,20 +47,25 @@ pub fn run(args: &Args) -> super::Outcome {
     }
     let stats = site.stats();
     eprintln!(
-        "built {} postings ({} expired), {} companies, {} tags: {} files written to {} in {:.2} s; {} warnings, {} errors",
-        stats.postings,
+        "built {} ({} expired), {}, {}: {} written to {} in {:.2} s; {}, {}",
+        count(stats.postings, "posting", "postings"),
         stats.expired,
-        stats.companies,
-        stats.tags,
-        stats.files,
+        count(stats.companies, "company", "companies"),
+        count(stats.tags, "tag", "tags"),
+        count(stats.files, "file", "files"),
         output_dir.display(),
         started.elapsed().as_secs_f64(),
-        stats.warnings,
-        errors.len(),
+        count(stats.warnings, "warning", "warnings"),
+        count(errors.len(), "error", "errors"),
     );
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `1 posting`, `2 postings`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
