@@ -165,20 +165,31 @@ async fn search(browser: &Browser, base: &str, problems: &mut Vec<String>, schem
     let link = hit.find(Locator::Css("h3 a")).await.unwrap();
     let href = link.attr("href").await.unwrap().unwrap_or_default();
     assert!(href.starts_with("/jobs/"), "{href}");
-    let status = browser
-        .client
-        .find(Locator::Css("p.search-status"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(status.contains("match"), "status: {status}");
+    assert_eq!(search_status(browser).await, "2 jobs match.");
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("q=rust"), "the query is kept in the URL");
+    // A filter narrows the results: only one of them says Full-time.
+    let css = |s| Locator::Css(s);
+    let summary = browser.client.find(css("details.search-filters summary"));
+    summary.await.unwrap().click().await.unwrap();
+    let select = browser.client.find(css("#search-type")).await.unwrap();
+    select.select_by_value("full-time").await.unwrap();
+    let status = browser
+        .client
+        .wait()
+        .for_element(Locator::XPath(
+            "//p[@class='search-status' and text()='1 job matches.']",
+        ))
+        .await;
+    assert!(status.is_ok(), "status: {}", search_status(browser).await);
     for v in browser.serious_axe_violations().await {
         problems.push(format!("/ with search results ({scheme}): {v}"));
     }
+}
+
+async fn search_status(browser: &Browser) -> String {
+    let status = browser.client.find(Locator::Css("p.search-status")).await;
+    status.unwrap().text().await.unwrap()
 }
 
 fn shot_name(page: &str, scheme: &str) -> String {

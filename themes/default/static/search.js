@@ -198,11 +198,21 @@
     return (s[0] === s[1] ? money(s[0]) : money(s[0]) + "–" + money(s[1])) + " / " + s[3];
   }
 
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // "2026-10-02" -> "Posted 2 Oct 2026", as the cards say it.
+  function postedText(date) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+    return "Posted " + (m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : date);
+  }
+
   function slug(text) {
     return fold(text, {}).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
   function init(form) {
+    // A theme may load this file twice (base and partial): one set of listeners.
+    if (form.hasAttribute("data-search-ready")) return;
+    form.setAttribute("data-search-ready", "");
     var base = form.getAttribute("data-base") || "/";
     var engine = createSearch(function (path) {
       return fetch(base + "search/" + path).then(function (r) {
@@ -221,7 +231,7 @@
       a.textContent = h.title;
       title.append(a);
       facts.className = "search-facts";
-      facts.textContent = [h.company, h.location, LABEL[h.remote], LABEL[h.type], h.salary && salaryText(h.salary), h.date].filter(Boolean).join(" · ");
+      facts.textContent = [h.company, h.location, LABEL[h.remote], LABEL[h.type], h.salary && salaryText(h.salary), h.date && postedText(h.date)].filter(Boolean).join(" · ");
       li.append(title, facts);
       if (h.tags.length) {
         var tags = document.createElement("ul");
@@ -259,6 +269,9 @@
 
     form.addEventListener("submit", function (e) { e.preventDefault(); again(); });
     form.addEventListener("input", again);
+    // Some ways of picking an option fire only `change` (WebDriver, older
+    // assistive tech); the debounce makes the pair one query.
+    form.addEventListener("change", again);
     moreButton.addEventListener("click", function () { limit += 10; run(); });
     form.querySelector("details").addEventListener("toggle", function () {
       if (companies.size) return;
