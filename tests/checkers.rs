@@ -3,6 +3,8 @@
 //! headless Chromium on each kind of page, light and dark, including live
 //! search results. `scripts/test` installs Java, Chromium, chromedriver and
 //! the npm packages; without them these tests fail and say so.
+//! `HIREBOARD_SCREENSHOTS=<folder>` saves a PNG of every page checked, light
+//! and dark, for a look at the theme.
 
 mod common;
 
