@@ -83,14 +83,26 @@ fn markdown(source: &str) -> Rendered {
                 });
             }
         }
-        Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
-            text.push('\n')
-        }
+        // Headings and list items end without punctuation; in running text
+        // (summaries) they would blur into the next sentence.
+        Event::End(TagEnd::Heading(_)) => end_block(&mut text, ':'),
+        Event::End(TagEnd::Item) => end_block(&mut text, ';'),
+        Event::End(TagEnd::Paragraph | TagEnd::TableRow) => text.push('\n'),
         _ => {}
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     Rendered { html, text, links }
+}
+
+/// Ends a block of plain text with `mark` unless it already ends in punctuation.
+fn end_block(text: &mut String, mark: char) {
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    if text.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '`') {
+        text.push(mark);
+    }
+    text.push('\n');
 }
 
 /// Plain text cut to at most `max` characters at a word boundary, with `…`
@@ -168,12 +180,18 @@ mod tests {
                 url: "https://x.example/apply".into()
             }]
         );
-        assert_eq!(r.text, "Hi\nClick here to apply or mail.\n");
+        assert_eq!(r.text, "Hi:\nClick here to apply or mail.\n");
         assert!(
             r.html.contains("rel=\"nofollow noopener ugc\""),
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn headings_and_items_keep_sentences_apart_in_text() {
+        let r = render(Markup::Markdown, "## What you'll do\n\n* Own the scheduler\n* Mentor (two people)\n\n## Why us?\n\nFun.\n");
+        assert_eq!(summary(&r.text, 300), "What you'll do: Own the scheduler; Mentor (two people); Why us? Fun.");
     }
 
     #[test]

@@ -275,7 +275,7 @@ fn title_and_company(
         None => {
             out.guessed("title");
             match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
-                Some(line) => body::summary(line, 120),
+                Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
                 None => file_stem(path).replace(['-', '_'], " "),
             }
         }
