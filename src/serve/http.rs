@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use futures_util::stream::{self, Stream};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 /// Where the injected live-reload script listens.
 pub const EVENTS_PATH: &str = "/__hireboard/events";
@@ -47,6 +47,9 @@ pub enum Change {
 pub struct Shared {
     current: RwLock<Arc<Snapshot>>,
     changes: broadcast::Sender<Change>,
+    /// Set on shutdown: event streams never end by themselves, and a
+    /// graceful shutdown waits for every open response.
+    closing: watch::Sender<bool>,
 }
 
 impl Shared {
@@ -55,6 +58,7 @@ impl Shared {
         Arc::new(Shared {
             current: RwLock::new(Arc::new(snapshot)),
             changes,
+            closing: watch::Sender::new(false),
         })
     }
 
@@ -71,6 +75,11 @@ impl Shared {
         // No page listening is fine.
         let _ = self.changes.send(change);
     }
+
+    /// Ends every event stream, so that open pages do not hold up shutdown.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
 }
 
 pub fn router(shared: Arc<Shared>) -> Router {
@@ -86,6 +95,11 @@ pub async fn serve(
     shared: Arc<Shared>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let closing = shared.clone();
+    let shutdown = async move {
+        shutdown.await;
+        closing.close();
+    };
     axum::serve(listener, router(shared))
         .with_graceful_shutdown(shutdown)
         .await
@@ -230,17 +244,23 @@ async fn events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = shared.changes.subscribe();
+    let closing = shared.closing.subscribe();
     let hello = greeting(&shared.snapshot());
     let first = stream::once(async move { Ok(hello) });
-    let rest = stream::unfold((receiver, shared), |(mut receiver, shared)| async move {
-        let change = match receiver.recv().await {
+    let state = (receiver, closing, shared);
+    let rest = stream::unfold(state, |(mut receiver, mut closing, shared)| async move {
+        let received = tokio::select! {
+            received = receiver.recv() => received,
+            _ = closing.wait_for(|closed| *closed) => return None,
+        };
+        let change = match received {
             Ok(change) => change,
             // Missed some: the page is stale whatever they were.
             Err(broadcast::error::RecvError::Lagged(_)) => Change::Reload,
             Err(broadcast::error::RecvError::Closed) => return None,
         };
         let event = notice(change, &shared.snapshot());
-        Some((Ok(event), (receiver, shared)))
+        Some((Ok(event), (receiver, closing, shared)))
     });
     use futures_util::StreamExt;
     Sse::new(first.chain(rest)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
