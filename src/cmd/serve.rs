@@ -62,7 +62,7 @@ pub fn run(args: &Args) -> super::Outcome {
     }
 
     let (batches, receiver) = mpsc::channel();
-    let _watcher = watch::start(&root, batches)?;
+    watch::start(&root, batches)?;
     std::thread::spawn(move || rebuilder.run(receiver));
 
     if let Some(note) = note {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use notify::event::{MetadataKind, ModifyKind};
@@ -28,10 +28,13 @@ fn changes_content(kind: &EventKind) -> bool {
     )
 }
 
-pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
-/// Starts watching; each debounced batch of changed paths is sent to `batches`.
-pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<Watcher, String> {
+/// Starts watching; each debounced batch of changed paths is sent to
+/// `batches`. The watcher lives on a thread of its own, which also watches
+/// source folders created (or re-created) while serving.
+pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<(), String> {
+    let (raw, raw_batches) = mpsc::channel::<Vec<PathBuf>>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         if let Ok(events) = result {
             let paths: Vec<PathBuf> = events
@@ -40,7 +43,7 @@ pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<Watcher, Stri
                 .flat_map(|e| e.event.paths)
                 .collect();
             if !paths.is_empty() {
-                let _ = batches.send(paths);
+                let _ = raw.send(paths);
             }
         }
     })
@@ -49,19 +52,41 @@ pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<Watcher, Stri
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    watch_new_dirs(&mut debouncer, root, &mut BTreeSet::new());
-    Ok(debouncer)
+    let mut watched = BTreeSet::new();
+    sync_watches(&mut debouncer, root, &mut watched);
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for mut paths in raw_batches {
+            // A new folder may have been filled before its watch began:
+            // sending the folder itself has it read whole.
+            paths.extend(sync_watches(&mut debouncer, &root, &mut watched));
+            if batches.send(paths).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
 }
 
-/// Adds a recursive watch on each watched folder that exists and is not yet watched.
-pub fn watch_new_dirs(watcher: &mut Watcher, root: &Path, watched: &mut BTreeSet<PathBuf>) {
+/// Watches each watched folder that exists and forgets those that are gone
+/// (a removed folder takes its watch with it). Returns the folders newly watched.
+fn sync_watches(
+    watcher: &mut Watcher,
+    root: &Path,
+    watched: &mut BTreeSet<PathBuf>,
+) -> Vec<PathBuf> {
+    let mut added = Vec::new();
     for dir in WATCHED_DIRS {
         let path = root.join(dir);
-        if path.is_dir()
-            && !watched.contains(&path)
-            && watcher.watch(&path, RecursiveMode::Recursive).is_ok()
+        if !path.is_dir() {
+            if watched.remove(&path) {
+                let _ = watcher.unwatch(&path);
+            }
+        } else if !watched.contains(&path) && watcher.watch(&path, RecursiveMode::Recursive).is_ok()
         {
-            watched.insert(path);
+            watched.insert(path.clone());
+            added.push(path);
         }
     }
+    added
 }
