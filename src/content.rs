@@ -47,6 +47,9 @@ pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
 }
 
+/// Why a file reached through a link is left out.
+pub const OUTSIDE_LINK: &str = "symlink pointing outside the site: not followed";
+
 /// Walks `targets` (files or folders) for posting files, sorted by path.
 /// Symlinks are followed only while they stay inside `site_root`; loops
 /// are reported, not followed.
@@ -98,7 +101,7 @@ pub fn discover(site_root: &Path, targets: &[PathBuf]) -> (Vec<SourceFile>, Vec<
             if !is_target && !absolute.starts_with(boundary) {
                 errors.push(LoadError {
                     path: display(&root, entry.path()),
-                    message: "symlink pointing outside the site: not followed".into(),
+                    message: OUTSIDE_LINK.into(),
                 });
                 continue;
             }

@@ -247,17 +247,14 @@ impl Site {
             });
         }
         let mut changed = Vec::new();
+        // A broken theme must not lose the content changes of the same batch
+        // (a checkout touching both): they are applied with the last good theme.
+        let mut theme_error = None;
         if changes.templates || changes.static_files {
-            let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
-            let output = render_everything(
-                &self.board,
-                &self.config,
-                &theme,
-                &render_options(&self.options),
-            )?;
-            changed = changed_files(&self.output.files, &output.files);
-            self.theme = theme;
-            self.output = output;
+            match self.rerender_theme() {
+                Ok(files) => changed = files,
+                Err(message) => theme_error = Some(message),
+            }
         }
         if !changes.content.is_empty() {
             self.sync_sources(&changes.content);
@@ -265,11 +262,30 @@ impl Site {
             changed.sort();
             changed.dedup();
         }
+        if let Some(message) = theme_error {
+            return Err(message);
+        }
         let css_only = !changed.is_empty() && changed.iter().all(|path| path.ends_with(".css"));
         Ok(Update {
             changed_files: changed,
             css_only,
         })
+    }
+
+    /// Reloads the theme and renders everything with it; returns the
+    /// output files that changed.
+    fn rerender_theme(&mut self) -> Result<Vec<String>, String> {
+        let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
+        let output = render_everything(
+            &self.board,
+            &self.config,
+            &theme,
+            &render_options(&self.options),
+        )?;
+        let changed = changed_files(&self.output.files, &output.files);
+        self.theme = theme;
+        self.output = output;
+        Ok(changed)
     }
 
     /// Re-reads changed paths under content/: a path (file or folder) that is
@@ -295,11 +311,18 @@ impl Site {
             if !path.exists() {
                 continue;
             }
-            let (files, walk_errors) = content::discover(&self.root, std::slice::from_ref(path));
-            let files: Vec<SourceFile> = files
+            let (files, mut walk_errors) =
+                content::discover(&self.root, std::slice::from_ref(path));
+            // `discover` trusts a target it is given, even a link out of the
+            // site; a full load reaches the same file by walking, and refuses it.
+            let (files, outside): (Vec<SourceFile>, Vec<SourceFile>) = files
                 .into_iter()
                 .filter(|f| content::is_posting_file(Path::new(&f.path)))
-                .collect();
+                .partition(|f| f.absolute.starts_with(&root));
+            walk_errors.extend(outside.into_iter().map(|f| LoadError {
+                path: f.path,
+                message: content::OUTSIDE_LINK.into(),
+            }));
             self.sources
                 .extend(normalize_each(&self.normalizer, &files));
             self.walk_errors
@@ -554,5 +577,72 @@ mod tests {
         ] {
             assert!(classify(&[path]).is_empty(), "{path}");
         }
+    }
+}
+
+#[cfg(test)]
+mod apply_tests {
+    use super::*;
+    use std::fs;
+
+    fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        fs::write(root.join("hireboard.yaml"), "title: T\n").unwrap();
+        fs::create_dir(root.join("content")).unwrap();
+        for (path, text) in files {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let options = SiteOptions {
+            now: "2025-03-10T00:00:00Z".parse().unwrap(),
+            base_url: None,
+            live_reload: None,
+        };
+        let site = Site::load(&root, options).unwrap();
+        (dir, root, site)
+    }
+
+    const POSTING: &str = "---\ntitle: Second Role\ncompany: Acme\n---\nBody.\n";
+
+    #[test]
+    fn a_broken_template_does_not_lose_content_of_the_same_batch() {
+        let (_dir, root, mut site) = site_with(&[(
+            "content/a.md",
+            "---\ntitle: First Role\ncompany: Acme\n---\nBody.\n",
+        )]);
+        fs::create_dir(root.join("templates")).unwrap();
+        fs::write(root.join("templates/posting.html"), "{{ broken").unwrap();
+        fs::write(root.join("content/b.md"), POSTING).unwrap();
+        let batch = Changes::classify(
+            &root,
+            "default",
+            [
+                root.join("templates/posting.html"),
+                root.join("content/b.md"),
+            ],
+        );
+        let error = site.apply(&batch).unwrap_err();
+        assert!(error.contains("templates/posting.html"), "{error}");
+        assert!(site
+            .files()
+            .contains_key("jobs/acme-second-role/index.html"));
+    }
+
+    #[test]
+    fn a_link_out_of_the_site_is_refused_incrementally() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("x.md"), POSTING).unwrap();
+        let (_dir, root, mut site) = site_with(&[]);
+        let link = root.join("content/x.md");
+        std::os::unix::fs::symlink(outside.path().join("x.md"), &link).unwrap();
+        site.apply(&Changes::classify(&root, "default", [link]))
+            .unwrap();
+        assert_eq!(site.stats().postings, 0);
+        let errors = site.errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "content/x.md");
+        assert_eq!(errors[0].message, content::OUTSIDE_LINK);
     }
 }
