@@ -262,6 +262,15 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, String, Vec<u8>)>, R
     if !base.is_dir() {
         return Ok(Vec::new());
     }
+    // Links may not lead out of the site (nor out of a theme folder that is
+    // itself a link to a shared theme elsewhere).
+    let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let (root_real, base_real) = (real(root), real(&base));
+    let boundary = if base_real.starts_with(&root_real) {
+        root_real
+    } else {
+        base_real
+    };
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&base)
         .follow_links(true)
@@ -280,6 +289,14 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, String, Vec<u8>)>, R
             .collect::<Vec<_>>()
             .join("/");
         let origin = format!("{dir}/{name}");
+        if !real(entry.path()).starts_with(&boundary) {
+            return Err(RenderError {
+                file: Some(origin),
+                line: None,
+                column: None,
+                message: crate::content::OUTSIDE_LINK.into(),
+            });
+        }
         let bytes = std::fs::read(entry.path()).map_err(|e| RenderError {
             file: Some(origin.clone()),
             line: None,
