@@ -91,13 +91,16 @@ fn create_edit_rename_delete_a_posting() {
     ] {
         assert!(lists(&server, list, title), "{list} should list {title}");
     }
-    for gone in [
-        "/jobs/delta-inc-delta-engineer/",
-        "/companies/delta-inc/",
-        "/tags/elixir/",
-    ] {
+    for gone in ["/companies/delta-inc/", "/tags/elixir/"] {
         assert_eq!(server.get(gone).status, 404, "{gone}");
     }
+    // A page open on the old address follows its posting when it reloads.
+    let moved = server.get("/jobs/delta-inc-delta-engineer/");
+    assert_eq!(moved.status, 302);
+    assert_eq!(
+        moved.header("location"),
+        Some("/jobs/epsilon-gmbh-delta-lead/")
+    );
     assert!(!lists(&server, "/", "Delta Engineer"));
     server.assert_matches_build(root);
 
@@ -120,6 +123,7 @@ fn create_edit_rename_delete_a_posting() {
         r.status == 404
     });
     assert!(gone.text().contains("Page not found"), "{}", gone.text());
+    assert_eq!(server.get("/jobs/delta-inc-delta-engineer/").status, 404);
     assert_eq!(
         gone.header("content-type"),
         Some("text/html; charset=utf-8")

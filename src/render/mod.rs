@@ -123,6 +123,11 @@ pub enum PageKey {
     NotFound,
 }
 
+/// The output file of a posting's page (`jobs/<slug>/index.html`).
+pub fn posting_file(slug: &str) -> String {
+    urls::file_of(&urls::posting(slug))
+}
+
 /// Every key of the site's pages, in a stable order.
 pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     let per_page = per_page(config);

@@ -30,6 +30,9 @@ pub struct Snapshot {
     pub problems: Vec<String>,
     /// Changes with every rebuild, so a reconnecting page knows it is stale.
     pub generation: u64,
+    /// Posting pages whose slug an edit changed: old path -> new path, so a
+    /// page open on the old address follows its posting when it reloads.
+    pub moved: HashMap<String, String>,
 }
 
 /// What the browser should do after a rebuild.
@@ -131,16 +134,14 @@ pub async fn bind(
 async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let snapshot = shared.snapshot();
     match resolve(&snapshot, uri.path()) {
-        Resolved::Page(path) => file_response(StatusCode::OK, &path, snapshot.pages[&path].clone()),
-        Resolved::Redirect(to) => Response::builder()
-            .status(StatusCode::MOVED_PERMANENTLY)
-            .header(header::LOCATION, to)
-            .body(Body::empty())
-            .unwrap_or_default(),
-        Resolved::NotFound => match snapshot.pages.get("404.html") {
-            Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes.clone()),
-            None => (StatusCode::NOT_FOUND, "not found").into_response(),
-        },
+        Resolved::Page(path) => file_response(&snapshot, StatusCode::OK, &path),
+        Resolved::Redirect(to) => redirect(StatusCode::MOVED_PERMANENTLY, &to),
+        // Temporary: the old address may be taken again by another posting.
+        Resolved::Moved(to) => redirect(StatusCode::FOUND, &to),
+        Resolved::NotFound if snapshot.pages.contains_key("404.html") => {
+            file_response(&snapshot, StatusCode::NOT_FOUND, "404.html")
+        }
+        Resolved::NotFound => (StatusCode::NOT_FOUND, "not found").into_response(),
         Resolved::Refused => (
             StatusCode::BAD_REQUEST,
             "refused: that path leaves the site",
@@ -149,14 +150,29 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     }
 }
 
-fn file_response(status: StatusCode, path: &str, bytes: Bytes) -> Response {
-    let mut response = (status, bytes).into_response();
+fn redirect(status: StatusCode, to: &str) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_default()
+}
+
+fn file_response(snapshot: &Snapshot, status: StatusCode, path: &str) -> Response {
+    let mut response = (status, snapshot.pages[path].clone()).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(content_type(path)),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The generation the page was served from, which the live-reload script
+    // reads (Server-Timing is visible to scripts): a rebuild between the
+    // page load and its event stream connecting must not go unnoticed.
+    let timing = format!("hireboard;desc=\"{}\"", snapshot.generation);
+    if let Ok(value) = HeaderValue::from_str(&timing) {
+        headers.insert("server-timing", value);
+    }
     response
 }
 
@@ -164,6 +180,7 @@ fn file_response(status: StatusCode, path: &str, bytes: Bytes) -> Response {
 enum Resolved {
     Page(String),
     Redirect(String),
+    Moved(String),
     NotFound,
     Refused,
 }
@@ -193,6 +210,8 @@ fn resolve(snapshot: &Snapshot, raw_path: &str) -> Resolved {
         .contains_key(&format!("{relative}/index.html"))
     {
         Resolved::Redirect(format!("/{relative}/"))
+    } else if let Some(to) = snapshot.moved.get(&key) {
+        Resolved::Moved(format!("/{}", to.strip_suffix("index.html").unwrap_or(to)))
     } else {
         Resolved::NotFound
     }
@@ -321,6 +340,18 @@ mod tests {
             resolve(&s, "/jobs/%61/"),
             Resolved::Page("jobs/a/index.html".into())
         );
+    }
+
+    #[test]
+    fn moved_postings_redirect_to_their_new_page() {
+        let mut s = snapshot(&["jobs/new/index.html"]);
+        s.moved
+            .insert("jobs/old/index.html".into(), "jobs/new/index.html".into());
+        assert_eq!(
+            resolve(&s, "/jobs/old/"),
+            Resolved::Moved("/jobs/new/".into())
+        );
+        assert_eq!(resolve(&s, "/jobs/other/"), Resolved::NotFound);
     }
 
     #[test]

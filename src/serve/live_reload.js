@@ -4,7 +4,11 @@
 (() => {
   "use strict";
   const EVENTS = "/__hireboard/events";
-  let seen = null;
+  // The generation this page was served from (a Server-Timing entry of its
+  // response): the first event tells whether the site changed since.
+  const served = (performance.getEntriesByType("navigation")[0] || {}).serverTiming || [];
+  const entry = served.find((t) => t.name === "hireboard");
+  let seen = entry ? Number(entry.description) : null;
 
   function showProblems(problems) {
     let box = document.getElementById("hireboard-problems");
@@ -40,8 +44,8 @@
     const source = new EventSource(EVENTS);
     const handle = (kind) => (event) => {
       const data = JSON.parse(event.data);
-      // A generation we have not seen after a reconnect means the server
-      // restarted or rebuilt while we were away: the page is stale.
+      // A generation we have not seen (since the page loaded, or after a
+      // reconnect) means the server rebuilt or restarted: the page is stale.
       const stale = seen !== null && data.generation !== seen;
       seen = data.generation;
       showProblems(data.problems);

@@ -7,6 +7,7 @@
 pub mod http;
 pub mod watch;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
@@ -37,6 +38,8 @@ pub struct Rebuilder {
     root: PathBuf,
     problems: Problems,
     generation: u64,
+    /// Old posting page -> where it is now, for pages open on an old address.
+    moved: HashMap<String, String>,
 }
 
 impl Rebuilder {
@@ -48,6 +51,7 @@ impl Rebuilder {
             root: root.to_path_buf(),
             problems: Problems::default(),
             generation,
+            moved: HashMap::new(),
         }
     }
 
@@ -57,6 +61,7 @@ impl Rebuilder {
             pages: self.site.files().clone(),
             problems: self.problem_lines(),
             generation: self.generation,
+            moved: self.moved.clone(),
         }
     }
 
@@ -89,6 +94,7 @@ impl Rebuilder {
         let (change, report) = match result {
             Ok(update) => {
                 *slot = None;
+                self.record_moves(update.moved);
                 if changes.config {
                     // A successful full reload fixes whatever was broken.
                     self.problems = Problems::default();
@@ -117,6 +123,22 @@ impl Rebuilder {
             self.shared.publish(self.snapshot(), change);
         }
         Some(format!("{report} in {} ms", started.elapsed().as_millis()))
+    }
+
+    /// Remembers where moved posting pages went; earlier moves that led to
+    /// a page that moved again now lead to its new place.
+    fn record_moves(&mut self, moves: Vec<(String, String)>) {
+        for (old, new) in moves {
+            for to in self.moved.values_mut() {
+                if *to == old {
+                    to.clone_from(&new);
+                }
+            }
+            self.moved.insert(old, new);
+        }
+        let files = self.site.files();
+        self.moved
+            .retain(|from, to| !files.contains_key(from) && files.contains_key(to));
     }
 
     /// Applies batches until the channel closes. Batches that arrive while

@@ -150,6 +150,10 @@ pub struct Update {
     pub changed_files: Vec<String>,
     /// Only stylesheets changed.
     pub css_only: bool,
+    /// Posting pages that moved because an edit changed the slug: (old
+    /// output file, new output file), so the dev server can redirect a
+    /// page open on the old address.
+    pub moved: Vec<(String, String)>,
 }
 
 impl Site {
@@ -243,7 +247,7 @@ impl Site {
             *self = fresh;
             return Ok(Update {
                 changed_files,
-                css_only: false,
+                ..Update::default()
             });
         }
         let mut changed = Vec::new();
@@ -256,9 +260,11 @@ impl Site {
                 Err(message) => theme_error = Some(message),
             }
         }
+        let mut moved = Vec::new();
         if !changes.content.is_empty() {
-            self.sync_sources(&changes.content);
+            let slugs = self.sync_sources(&changes.content);
             changed.extend(self.rerender_changed_postings()?);
+            moved = self.moved_pages(slugs);
             changed.sort();
             changed.dedup();
         }
@@ -269,7 +275,20 @@ impl Site {
         Ok(Update {
             changed_files: changed,
             css_only,
+            moved,
         })
+    }
+
+    /// Of the (old slug, new slug) pairs of re-read files, the posting pages
+    /// that are gone from the old address and exist at the new one.
+    fn moved_pages(&self, slugs: Vec<(String, String)>) -> Vec<(String, String)> {
+        let files = &self.output.files;
+        slugs
+            .into_iter()
+            .filter(|(old, new)| old != new)
+            .map(|(old, new)| (render::posting_file(&old), render::posting_file(&new)))
+            .filter(|(old, new)| !files.contains_key(old) && files.contains_key(new))
+            .collect()
     }
 
     /// Reloads the theme and renders everything with it; returns the
@@ -290,7 +309,9 @@ impl Site {
 
     /// Re-reads changed paths under content/: a path (file or folder) that is
     /// gone takes its postings with it; one that exists is walked again.
-    fn sync_sources(&mut self, paths: &BTreeSet<PathBuf>) {
+    /// Returns (old slug, new slug) of each file that normalized before and after.
+    fn sync_sources(&mut self, paths: &BTreeSet<PathBuf>) -> Vec<(String, String)> {
+        let mut slugs = Vec::new();
         let root = self
             .root
             .canonicalize()
@@ -304,8 +325,14 @@ impl Site {
             };
             let relative = relative.to_string_lossy().replace('\\', "/");
             let folder = format!("{relative}/");
-            self.sources
-                .retain(|p, _| p != &relative && !p.starts_with(&folder));
+            let mut before: HashMap<String, String> = HashMap::new();
+            self.sources.retain(|p, source| {
+                let keep = p != &relative && !p.starts_with(&folder);
+                if let (false, Ok(posting)) = (keep, source) {
+                    before.insert(p.clone(), posting.slug.clone());
+                }
+                keep
+            });
             self.walk_errors
                 .retain(|e| e.path != relative && !e.path.starts_with(&folder));
             if !path.exists() {
@@ -323,11 +350,17 @@ impl Site {
                 path: f.path,
                 message: content::OUTSIDE_LINK.into(),
             }));
-            self.sources
-                .extend(normalize_each(&self.normalizer, &files));
+            let fresh = normalize_each(&self.normalizer, &files);
+            for (path, source) in &fresh {
+                if let (Some(old), Ok(posting)) = (before.remove(path), source) {
+                    slugs.push((old, posting.slug.clone()));
+                }
+            }
+            self.sources.extend(fresh);
             self.walk_errors
                 .extend(walk_errors.into_iter().map(walk_error));
         }
+        slugs
     }
 
     /// Rebuilds the board from the sources and re-renders exactly the keys
