@@ -2,7 +2,7 @@
 //! [`Site`], the whole built site in memory, which `build` writes out and
 //! `serve` keeps and updates as files change.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use axum::body::Bytes;
@@ -255,7 +255,7 @@ impl Site {
         // (a checkout touching both): they are applied with the last good theme.
         let mut theme_error = None;
         if changes.templates || changes.static_files {
-            match self.rerender_theme() {
+            match self.reload_theme(changes.templates) {
                 Ok(files) => changed = files,
                 Err(message) => theme_error = Some(message),
             }
@@ -291,10 +291,15 @@ impl Site {
             .collect()
     }
 
-    /// Reloads the theme and renders everything with it; returns the
-    /// output files that changed.
-    fn rerender_theme(&mut self) -> Result<Vec<String>, String> {
+    /// Reloads the theme; returns the output files that changed. Changed
+    /// templates re-render everything; changed static files only replace
+    /// themselves (no page embeds their bytes), so that a stylesheet edit
+    /// on a big board is instant.
+    fn reload_theme(&mut self, templates: bool) -> Result<Vec<String>, String> {
         let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
+        if !templates {
+            return self.replace_static_files(theme);
+        }
         let output = render_everything(
             &self.board,
             &self.config,
@@ -304,6 +309,40 @@ impl Site {
         let changed = changed_files(&self.output.files, &output.files);
         self.theme = theme;
         self.output = output;
+        Ok(changed)
+    }
+
+    fn replace_static_files(&mut self, theme: Theme) -> Result<Vec<String>, String> {
+        let old: HashSet<String> = self
+            .theme
+            .static_files()
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        let new = theme.static_files();
+        let files = &mut self.output.files;
+        if let Some(clash) = new
+            .iter()
+            .find(|p| !old.contains(&p.path) && files.contains_key(&p.path))
+        {
+            return Err(static_clash(&clash.path));
+        }
+        let mut changed: Vec<String> = old
+            .into_iter()
+            .filter(|path| !new.iter().any(|p| &p.path == path))
+            .collect();
+        for path in &changed {
+            files.remove(path);
+        }
+        for page in new {
+            let bytes = Bytes::from(page.bytes);
+            if files.get(&page.path) != Some(&bytes) {
+                changed.push(page.path.clone());
+                files.insert(page.path, bytes);
+            }
+        }
+        changed.sort();
+        self.theme = theme;
         Ok(changed)
     }
 
@@ -451,10 +490,7 @@ fn render_everything(
     }
     let static_files = theme.static_files();
     if let Some(clash) = static_files.iter().find(|p| files.contains_key(&p.path)) {
-        return Err(format!(
-            "the static file `{}` has the path of a page hireboard generates: rename or remove it",
-            clash.path
-        ));
+        return Err(static_clash(&clash.path));
     }
     insert_all(&mut files, static_files);
     insert_all(&mut files, search.pages());
@@ -463,6 +499,12 @@ fn render_everything(
         search,
         files,
     })
+}
+
+fn static_clash(path: &str) -> String {
+    format!(
+        "the static file `{path}` has the path of a page hireboard generates: rename or remove it"
+    )
 }
 
 fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
@@ -661,6 +703,31 @@ mod apply_tests {
         assert!(site
             .files()
             .contains_key("jobs/acme-second-role/index.html"));
+    }
+
+    #[test]
+    fn static_files_are_replaced_without_rendering_pages() {
+        let (_dir, root, mut site) = site_with(&[("content/b.md", POSTING)]);
+        fs::create_dir(root.join("static")).unwrap();
+        fs::write(root.join("static/style.css"), "body { color: red }").unwrap();
+        fs::write(root.join("static/extra.js"), "1").unwrap();
+        let batch = |paths: &[&str]| {
+            Changes::classify(&root, "default", paths.iter().map(|p| root.join(p)))
+        };
+        let update = site
+            .apply(&batch(&["static/style.css", "static/extra.js"]))
+            .unwrap();
+        assert_eq!(update.changed_files, ["extra.js", "style.css"]);
+        fs::remove_file(root.join("static/extra.js")).unwrap();
+        let update = site.apply(&batch(&["static/extra.js"])).unwrap();
+        assert_eq!(update.changed_files, ["extra.js"]);
+        let fresh = Site::load(&root, site.options.clone()).unwrap();
+        assert!(site.files() == fresh.files());
+        // A static file may not take the path of a page.
+        fs::create_dir_all(root.join("static/jobs/acme-second-role")).unwrap();
+        fs::write(root.join("static/jobs/acme-second-role/index.html"), "x").unwrap();
+        let error = site.apply(&batch(&["static/jobs"])).unwrap_err();
+        assert!(error.contains("has the path of a page"), "{error}");
     }
 
     #[test]
