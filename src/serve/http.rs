@@ -79,6 +79,11 @@ impl Shared {
         let _ = self.changes.send(change);
     }
 
+    /// Change notices from now on (each event stream holds one).
+    pub fn subscribe(&self) -> broadcast::Receiver<Change> {
+        self.changes.subscribe()
+    }
+
     /// Ends every event stream, so that open pages do not hold up shutdown.
     pub fn close(&self) {
         self.closing.send_replace(true);
@@ -262,7 +267,7 @@ pub fn content_type(path: &str) -> &'static str {
 async fn events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let receiver = shared.changes.subscribe();
+    let receiver = shared.subscribe();
     let closing = shared.closing.subscribe();
     let hello = greeting(&shared.snapshot());
     let first = stream::once(async move { Ok(hello) });
