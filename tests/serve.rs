@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use serve_support::{new_site, posting, request, Server};
+use serve_support::{new_site, posting, request, Server, DEADLINE};
 
 const ALPHA: &str = "/jobs/alpha-corp-alpha-engineer/";
 
@@ -240,9 +240,15 @@ fn a_broken_posting_is_reported_then_cleared() {
         problem.contains("content/broken.md:3") || problem.contains("content/broken.md:4"),
         "no line in {problem}"
     );
-    // The terminal shows it too, and the rest of the site stays.
-    let shown = server.stderr().join("\n");
-    assert!(shown.contains("content/broken.md:"), "{shown}");
+    // The terminal shows it too (printed just after the event is sent), and
+    // the rest of the site stays.
+    serve_support::eventually("the problem on stderr", DEADLINE, || {
+        let shown = server.stderr().join("\n");
+        shown
+            .contains("  content/broken.md:")
+            .then_some(())
+            .ok_or(shown)
+    });
     assert!(lists(&server, "/", "Alpha Engineer"));
     assert_eq!(server.get(ALPHA).status, 200);
 
