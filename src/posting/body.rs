@@ -191,7 +191,10 @@ mod tests {
     #[test]
     fn headings_and_items_keep_sentences_apart_in_text() {
         let r = render(Markup::Markdown, "## What you'll do\n\n* Own the scheduler\n* Mentor (two people)\n\n## Why us?\n\nFun.\n");
-        assert_eq!(summary(&r.text, 300), "What you'll do: Own the scheduler; Mentor (two people); Why us? Fun.");
+        assert_eq!(
+            summary(&r.text, 300),
+            "What you'll do: Own the scheduler; Mentor (two people); Why us? Fun."
+        );
     }
 
     #[test]
