@@ -210,8 +210,19 @@ pub(crate) fn robots(urls: &Urls) -> String {
 
 /// `api/postings.json`: the canonical records of `postings`.
 pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> String {
+    use rayon::prelude::*;
+    // The largest file of the site: records serialize in parallel, joined
+    // exactly as serde_json writes an array.
     let postings: Vec<&Posting> = postings.collect();
-    to_json(&postings)
+    let records: Vec<String> = postings
+        .par_iter()
+        .map(|p| serde_json::to_string(p).unwrap_or_default())
+        .collect();
+    let mut text = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 3);
+    text.push('[');
+    text.push_str(&records.join(","));
+    text.push_str("]\n");
+    text
 }
 
 /// `api/companies/<slug>.json`: a company and its open postings' records.
