@@ -315,3 +315,39 @@ fn a_broken_template_leaves_the_last_good_site() {
     assert!(err.contains("templates/posting.html:2"), "{err}");
     assert!(site.files() == &before, "the last good site is kept");
 }
+
+#[test]
+fn fixing_a_template_after_a_failed_content_render_shows_the_content() {
+    let (_dir, root) = new_site();
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    // Works while every posting has a company; fails at render time without one.
+    let fragile = "{% extends \"base.html\" %}{% block content %}<h1>{{ posting.title }}</h1>{{ posting.company.name }}{% endblock content %}";
+    fs::write(templates.join("posting.html"), fragile).unwrap();
+    let mut site = Site::load(&root, options()).unwrap();
+
+    let orphan = root.join("content/orphan.md");
+    fs::write(
+        &orphan,
+        "---\ntitle: Lone Engineer\n---\nNo company here.\n",
+    )
+    .unwrap();
+    assert!(site
+        .apply(&Changes::classify(&root, "default", [orphan]))
+        .is_err());
+
+    fs::remove_file(templates.join("posting.html")).unwrap();
+    site.apply(&Changes::classify(
+        &root,
+        "default",
+        [templates.join("posting.html")],
+    ))
+    .unwrap();
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+    assert!(
+        site.files()
+            .keys()
+            .any(|p| p.starts_with("jobs/lone-engineer")),
+        "the new posting is published"
+    );
+}

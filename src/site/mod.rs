@@ -165,12 +165,7 @@ impl Site {
         let normalizer = Normalizer::new(&config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
         let sources = normalize_each(&normalizer, &files);
-        let board = Board::new(
-            sources
-                .values()
-                .filter_map(|r| r.as_ref().ok().cloned())
-                .collect(),
-        );
+        let board = board_of(&sources);
         let output = render_everything(&board, &config, &theme, &render_options(&options))?;
         Ok(Site {
             root: root.to_path_buf(),
@@ -300,14 +295,14 @@ impl Site {
         if !templates {
             return self.replace_static_files(theme);
         }
-        let output = render_everything(
-            &self.board,
-            &self.config,
-            &theme,
-            &render_options(&self.options),
-        )?;
+        // From the sources, not the last board: a content change whose render
+        // failed (a template error) left the board behind them.
+        let board = board_of(&self.sources);
+        let output =
+            render_everything(&board, &self.config, &theme, &render_options(&self.options))?;
         let changed = changed_files(&self.output.files, &output.files);
         self.theme = theme;
+        self.board = board;
         self.output = output;
         Ok(changed)
     }
@@ -405,12 +400,7 @@ impl Site {
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
-        let board = Board::new(
-            self.sources
-                .values()
-                .filter_map(|r| r.as_ref().ok().cloned())
-                .collect(),
-        );
+        let board = board_of(&self.sources);
         let plan = incremental::plan(&self.board, &board, &self.config);
         let rendered = render::render_keyed(
             &board,
@@ -504,6 +494,16 @@ fn render_everything(
 fn static_clash(path: &str) -> String {
     format!(
         "the static file `{path}` has the path of a page hireboard generates: rename or remove it"
+    )
+}
+
+/// The board of every posting that normalized.
+fn board_of(sources: &BTreeMap<String, Result<Posting, PostingError>>) -> Board {
+    Board::new(
+        sources
+            .values()
+            .filter_map(|r| r.as_ref().ok().cloned())
+            .collect(),
     )
 }
 
