@@ -25,6 +25,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/posting.html"),
     ),
     (
+        "partials/facts.html",
+        include_str!("../../themes/default/templates/partials/facts.html"),
+    ),
+    (
         "companies.html",
         include_str!("../../themes/default/templates/companies.html"),
     ),
