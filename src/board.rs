@@ -2,6 +2,7 @@
 //! indexed by company and by tag. Built once per build.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::posting::Posting;
 
@@ -25,7 +26,8 @@ pub struct Tag {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Board {
     /// Every posting, expired ones included, newest first.
-    pub postings: Vec<Posting>,
+    /// Shared with the dev server's sources, so a rebuild copies no posting.
+    pub postings: Vec<Arc<Posting>>,
     /// Indices of the open (not expired) postings, newest first.
     pub open: Vec<usize>,
     /// Companies with at least one posting, A to Z.
@@ -37,7 +39,8 @@ pub struct Board {
 impl Board {
     /// Indexes postings. Slugs are made unique in the order of source paths,
     /// so the same files always get the same URLs.
-    pub fn new(mut postings: Vec<Posting>) -> Board {
+    pub fn new<P: Into<Arc<Posting>>>(postings: impl IntoIterator<Item = P>) -> Board {
+        let mut postings: Vec<Arc<Posting>> = postings.into_iter().map(Into::into).collect();
         postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         make_slugs_unique(&mut postings);
         // Newest first; undated postings last; ties by title then slug.
@@ -107,7 +110,7 @@ impl Board {
 }
 
 /// The second `acme-engineer` becomes `acme-engineer-2`, and so on.
-fn make_slugs_unique(postings: &mut [Posting]) {
+fn make_slugs_unique(postings: &mut [Arc<Posting>]) {
     let mut taken: HashSet<String> = HashSet::new();
     for p in postings.iter_mut() {
         if !taken.contains(&p.slug) {
@@ -119,6 +122,7 @@ fn make_slugs_unique(postings: &mut [Posting]) {
             .map(|n| format!("{original}-{n}"))
             .find(|s| !taken.contains(s))
             .unwrap_or_default();
+        let p = Arc::make_mut(p);
         p.warnings.push(format!("slug `{original}` is used by another posting; this one is `{unique}`: set `slug:` to choose"));
         p.slug = unique.clone();
         taken.insert(unique);

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use crate::board::Board;
 use crate::posting::{Normalizer, Posting};
@@ -40,7 +41,11 @@ impl Selection {
         let config = site::load_config(&root)?;
         let now = site::resolve_now(self.now.as_deref())?;
         let mut loaded = site::load(&root, &targets, &Normalizer::new(&config, now));
-        loaded.postings = Board::new(loaded.postings).postings;
+        loaded.postings = Board::new(loaded.postings)
+            .postings
+            .into_iter()
+            .map(Arc::unwrap_or_clone)
+            .collect();
         loaded
             .postings
             .sort_by(|a, b| a.source.path.cmp(&b.source.path));

@@ -324,7 +324,7 @@ impl<'a> Renderer<'a> {
             by_slug: board
                 .postings
                 .iter()
-                .map(|p| (p.slug.as_str(), p))
+                .map(|p| (p.slug.as_str(), &**p))
                 .collect(),
             companies: board
                 .companies
@@ -373,7 +373,7 @@ impl<'a> Renderer<'a> {
 
     fn postings(&self, open: &'a [usize]) -> impl Iterator<Item = &'a Posting> + 'a {
         let board = self.board;
-        open.iter().map(move |&i| &board.postings[i])
+        open.iter().map(move |&i| &*board.postings[i])
     }
 
     /// Feeds, API files and robots.txt: `None` when the key's subject is gone.

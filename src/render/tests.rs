@@ -516,7 +516,7 @@ fn json_feed_and_api() {
     let open: Vec<Posting> = board
         .open
         .iter()
-        .map(|&i| board.postings[i].clone())
+        .map(|&i| (*board.postings[i]).clone())
         .collect();
     assert_eq!(api, open, "exactly the canonical records of open postings");
     let acme: serde_json::Value =

@@ -30,7 +30,12 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
     let mut changed: HashSet<&str> = HashSet::new();
     for (slug, &i) in &new_by_slug {
         let before = old_by_slug.get(slug).copied();
-        if before.is_none_or(|j| old.postings[j] != new.postings[i]) {
+        // Files not re-read keep their very `Arc`: no deep comparison needed.
+        let same = |j: usize| {
+            std::sync::Arc::ptr_eq(&old.postings[j], &new.postings[i])
+                || old.postings[j] == new.postings[i]
+        };
+        if before.is_none_or(|j| !same(j)) {
             changed_postings.push((before, Some(i)));
             changed.insert(slug);
         }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use rayon::prelude::*;
@@ -128,7 +129,7 @@ pub struct Site {
     theme: Theme,
     normalizer: Normalizer,
     /// Every posting file by path, normalized or not.
-    sources: BTreeMap<String, Result<Posting, PostingError>>,
+    sources: BTreeMap<String, Result<Arc<Posting>, PostingError>>,
     /// Problems found while walking content/ (symlink loops, unreadable folders).
     walk_errors: Vec<PostingError>,
     board: Board,
@@ -437,8 +438,8 @@ impl Site {
         }
         for (old, new) in &plan.changed_postings {
             for path in output.search.replace(
-                old.map(|i| &self.board.postings[i]),
-                new.map(|i| &board.postings[i]),
+                old.map(|i| &*self.board.postings[i]),
+                new.map(|i| &*board.postings[i]),
             ) {
                 match output.search.page(&path) {
                     Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
@@ -498,13 +499,8 @@ fn static_clash(path: &str) -> String {
 }
 
 /// The board of every posting that normalized.
-fn board_of(sources: &BTreeMap<String, Result<Posting, PostingError>>) -> Board {
-    Board::new(
-        sources
-            .values()
-            .filter_map(|r| r.as_ref().ok().cloned())
-            .collect(),
-    )
+fn board_of(sources: &BTreeMap<String, Result<Arc<Posting>, PostingError>>) -> Board {
+    Board::new(sources.values().filter_map(|r| r.as_ref().ok().cloned()))
 }
 
 fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
@@ -516,10 +512,15 @@ fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
 fn normalize_each(
     normalizer: &Normalizer,
     files: &[SourceFile],
-) -> BTreeMap<String, Result<Posting, PostingError>> {
+) -> BTreeMap<String, Result<Arc<Posting>, PostingError>> {
     files
         .par_iter()
-        .map(|file| (file.path.clone(), normalize_file(normalizer, file)))
+        .map(|file| {
+            (
+                file.path.clone(),
+                normalize_file(normalizer, file).map(Arc::new),
+            )
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .collect()

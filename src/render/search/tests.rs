@@ -184,7 +184,7 @@ fn meta(index: &SearchIndex) -> serde_json::Value {
 fn same_postings_same_files_whatever_their_order() {
     let postings = synthetic(500, 1);
     let a = SearchIndex::build(&Board::new(postings.clone()));
-    let b = SearchIndex::build(&Board::new(postings.into_iter().rev().collect()));
+    let b = SearchIndex::build(&Board::new(postings.into_iter().rev()));
     assert_eq!(files(&a), files(&b));
     let paths: Vec<String> = a.pages().into_iter().map(|p| p.path).collect();
     assert!(paths.is_sorted() && paths.iter().all(|p| p.starts_with("search/")));
@@ -247,7 +247,7 @@ fn larger_ids_are_newer() {
     let mut by_id: Vec<(u64, &Posting)> = board
         .open
         .iter()
-        .map(|&i| (index.ids[&board.postings[i].slug], &board.postings[i]))
+        .map(|&i| (index.ids[&board.postings[i].slug], &*board.postings[i]))
         .collect();
     by_id.sort_by_key(|(id, _)| *id);
     let minute = |p: &Posting| index.docs[&index.ids[&p.slug]].key.0;
@@ -307,7 +307,7 @@ fn an_edit_rewrites_few_files() {
     let postings = synthetic(3000, 6);
     let board = Board::new(postings);
     let mut index = SearchIndex::build(&board);
-    let old = board.postings[board.open[100]].clone();
+    let old = (*board.postings[board.open[100]]).clone();
     let mut new = old.clone();
     new.title = "Staff Rust Engineer".into();
     let changed = index.replace(Some(&old), Some(&new));
@@ -420,7 +420,7 @@ fn bench() {
             .max_by_key(|p| p.bytes.len())
             .unwrap();
         let mut edited = index.clone();
-        let old = board.postings[board.open[n / 2]].clone();
+        let old = (*board.postings[board.open[n / 2]]).clone();
         let mut new = old.clone();
         new.title = "Staff Rust Engineer".into();
         let started = Instant::now();
