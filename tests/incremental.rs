@@ -351,3 +351,30 @@ fn fixing_a_template_after_a_failed_content_render_shows_the_content() {
         "the new posting is published"
     );
 }
+
+#[test]
+fn editing_a_posting_past_the_feeds_keeps_them_and_equals_a_fresh_build() {
+    let (_dir, root) = new_site();
+    let content = root.join("content");
+    for day in 1..=60 {
+        let text = format!("---\ntitle: Engineer {day}\ncompany: Acme\ndate: 2026-09-{:02}\ntags: [rust]\n---\nBody {day}.\n", day % 28 + 1);
+        fs::write(content.join(format!("bulk{day}.md")), text).unwrap();
+    }
+    let mut site = Site::load(&root, options()).unwrap();
+    // The oldest posting: past the 50 newest that feeds show.
+    let oldest = content.join("bulk28.md");
+    fs::write(
+        &oldest,
+        "---\ntitle: Engineer 28\ncompany: Acme\ndate: 2026-09-01\ntags: [rust]\n---\nEdited.\n",
+    )
+    .unwrap();
+    let update = site
+        .apply(&Changes::classify(&root, "default", [oldest]))
+        .unwrap();
+    assert!(
+        !update.changed_files.iter().any(|f| f.ends_with("atom.xml")),
+        "{:?}",
+        update.changed_files
+    );
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+}

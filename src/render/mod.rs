@@ -28,6 +28,7 @@ use feeds::{FeedSpec, SitemapUrl};
 use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
 
+pub(crate) use feeds::FEED_LIMIT;
 pub use theme::Theme;
 
 /// One output file: `path` is relative to the output folder, with `/`

@@ -67,11 +67,10 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
                     PageKey::Remote(n) => lists.page_dirty(&ListId::Remote, *n),
                     PageKey::Company(slug, n) => lists.page_dirty(&ListId::Company(slug), *n),
                     PageKey::Tag(name, n) => lists.page_dirty(&ListId::Tag(name), *n),
-                    PageKey::CompanyFeed(slug) | PageKey::CompanyApi(slug) => {
-                        lists.list_dirty(&ListId::Company(slug))
-                    }
-                    PageKey::TagFeed(name) => lists.list_dirty(&ListId::Tag(name)),
-                    PageKey::Feed | PageKey::JsonFeed => lists.list_dirty(&ListId::Home),
+                    PageKey::CompanyFeed(slug) => lists.feed_dirty(&ListId::Company(slug)),
+                    PageKey::CompanyApi(slug) => lists.list_dirty(&ListId::Company(slug)),
+                    PageKey::TagFeed(name) => lists.feed_dirty(&ListId::Tag(name)),
+                    PageKey::Feed | PageKey::JsonFeed => lists.feed_dirty(&ListId::Home),
                     PageKey::Companies => lists.old.companies != lists.new.companies,
                     PageKey::Tags => lists.old.tags != lists.new.tags,
                     PageKey::Sitemap | PageKey::PostingsApi => any_change,
@@ -187,6 +186,15 @@ impl Lists<'_> {
     fn list_dirty<'s>(&'s self, id: &ListId<'s>) -> bool {
         let (old, new) = self.pair(id);
         old != new || new.iter().any(|s| self.changed.contains(s)) || self.renamed(id)
+    }
+
+    /// A feed shows only the newest [`render::FEED_LIMIT`] postings of its list.
+    fn feed_dirty<'s>(&'s self, id: &ListId<'s>) -> bool {
+        let (old, new) = self.pair(id);
+        let newest = |list: &'s [&'s str]| &list[..list.len().min(render::FEED_LIMIT)];
+        newest(old) != newest(new)
+            || newest(new).iter().any(|s| self.changed.contains(s))
+            || self.renamed(id)
     }
 
     /// Page `n` shows other postings, changed ones, or a different total.
