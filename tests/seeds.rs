@@ -164,3 +164,13 @@ fn summaries_are_plain_and_short() {
         );
     }
 }
+
+#[test]
+fn the_cached_record_follows_changes_made_to_a_clone() {
+    let p = normalize("003_e0c8e24207796ab8.txt");
+    assert_eq!(p.record_json(), serde_json::to_string(&p).unwrap());
+    let mut renamed = p.clone();
+    renamed.slug = "rackspace-otter".into();
+    assert!(renamed.record_json().contains("\"slug\":\"rackspace-otter\""));
+    assert!(p.record_json().contains("\"slug\":\"rackspace-software-developer-autoscaling\""));
+}

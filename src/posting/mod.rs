@@ -27,6 +27,43 @@ pub struct Posting {
     pub source: Source,
     pub inferred: Vec<String>,
     pub warnings: Vec<String>,
+    /// This record as JSON, made once: the dev server re-publishes
+    /// `api/postings.json` on every edit, and most records did not change.
+    #[serde(skip)]
+    pub record_cache: RecordCache,
+}
+
+impl Posting {
+    /// The record as compact JSON (what `api/postings.json` lists). Cached:
+    /// a posting is not changed once built, and a clone starts a fresh cache.
+    pub fn record_json(&self) -> &str {
+        self.record_cache
+            .0
+            .get_or_init(|| serde_json::to_string(self).unwrap_or_default().into())
+    }
+}
+
+/// See [`Posting::record_json`]. Carries no data of the record: always equal,
+/// and empty again in a clone (which may then be changed).
+#[derive(Default)]
+pub struct RecordCache(std::sync::OnceLock<std::sync::Arc<str>>);
+
+impl Clone for RecordCache {
+    fn clone(&self) -> Self {
+        RecordCache::default()
+    }
+}
+
+impl PartialEq for RecordCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for RecordCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecordCache")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

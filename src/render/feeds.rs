@@ -214,10 +214,7 @@ pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> S
     // The largest file of the site: records serialize in parallel, joined
     // exactly as serde_json writes an array.
     let postings: Vec<&Posting> = postings.collect();
-    let records: Vec<String> = postings
-        .par_iter()
-        .map(|p| serde_json::to_string(p).unwrap_or_default())
-        .collect();
+    let records: Vec<&str> = postings.par_iter().map(|p| p.record_json()).collect();
     let mut text = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 3);
     text.push('[');
     text.push_str(&records.join(","));

@@ -29,6 +29,7 @@ fn posting(slug: &str, title: &str, company: Option<&str>, date: Option<&str>) -
         },
         inferred: Vec::new(),
         warnings: Vec::new(),
+        record_cache: Default::default(),
     }
 }
 

@@ -254,6 +254,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         },
         inferred,
         warnings: out.warnings,
+        record_cache: Default::default(),
     }
 }
 

@@ -158,6 +158,7 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
                 },
                 inferred: Vec::new(),
                 warnings: Vec::new(),
+                record_cache: Default::default(),
                 title,
                 slug,
             }
