@@ -171,6 +171,10 @@ fn the_cached_record_follows_changes_made_to_a_clone() {
     assert_eq!(p.record_json(), serde_json::to_string(&p).unwrap());
     let mut renamed = p.clone();
     renamed.slug = "rackspace-otter".into();
-    assert!(renamed.record_json().contains("\"slug\":\"rackspace-otter\""));
-    assert!(p.record_json().contains("\"slug\":\"rackspace-software-developer-autoscaling\""));
+    assert!(renamed
+        .record_json()
+        .contains("\"slug\":\"rackspace-otter\""));
+    assert!(p
+        .record_json()
+        .contains("\"slug\":\"rackspace-software-developer-autoscaling\""));
 }
