@@ -353,7 +353,7 @@ fn fixing_a_template_after_a_failed_content_render_shows_the_content() {
 }
 
 #[test]
-fn editing_a_posting_past_the_feeds_keeps_them_and_equals_a_fresh_build() {
+fn editing_a_posting_past_the_feeds_leaves_them_unchanged_and_equals_a_fresh_build() {
     let (_dir, root) = new_site();
     let content = root.join("content");
     for day in 1..=60 {

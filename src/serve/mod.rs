@@ -9,7 +9,7 @@ pub mod watch;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -145,12 +145,8 @@ impl Rebuilder {
     /// one is being applied are merged, so a burst costs one rebuild.
     pub fn run(mut self, batches: Receiver<Vec<PathBuf>>) {
         while let Ok(mut paths) = batches.recv() {
-            loop {
-                match batches.recv_timeout(Duration::from_millis(5)) {
-                    Ok(more) => paths.extend(more),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => break,
-                }
+            while let Ok(more) = batches.recv_timeout(Duration::from_millis(5)) {
+                paths.extend(more);
             }
             if let Some(report) = self.apply(paths) {
                 eprintln!("{report}");

@@ -226,12 +226,11 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         "tags",
         "apply",
     ];
-    let mut inferred: Vec<String> = ORDER
+    let inferred: Vec<String> = ORDER
         .iter()
         .filter(|name| out.inferred.contains(name))
         .map(|name| name.to_string())
         .collect();
-    inferred.dedup();
     Posting {
         slug,
         company_slug: company.as_deref().map(slugify).filter(|s| !s.is_empty()),
@@ -356,11 +355,9 @@ fn location_and_remote(
         match stated {
             Some(r) => {
                 // `remote: false` with a remote-sounding place leaves the place's word.
-                remote = Some(if r == Remote::Onsite && remote.is_some() {
-                    remote.unwrap_or(r)
-                } else {
-                    r
-                });
+                if r != Remote::Onsite || remote.is_none() {
+                    remote = Some(r);
+                }
                 out.inferred.retain(|f| *f != "remote");
                 out.note_entry("remote", entry);
             }
