@@ -33,6 +33,40 @@ pub struct Posting {
     pub record_cache: RecordCache,
 }
 
+/// A plain open posting for tests, from `content/<slug>.md`.
+#[cfg(test)]
+pub(crate) fn example(
+    slug: &str,
+    title: &str,
+    company: Option<&str>,
+    date: Option<&str>,
+) -> Posting {
+    Posting {
+        slug: slug.into(),
+        title: title.into(),
+        company: company.map(Into::into),
+        company_slug: company.map(crate::posting::slugify),
+        date: date.map(Into::into),
+        expires: None,
+        expired: false,
+        location: Vec::new(),
+        remote: None,
+        employment_type: None,
+        salary: None,
+        tags: Vec::new(),
+        apply: None,
+        summary: format!("{title} summary"),
+        body_html: format!("<h1>About</h1><p>{title} body</p>"),
+        source: Source {
+            path: format!("content/{slug}.md"),
+            format: Format::Markdown,
+        },
+        inferred: Vec::new(),
+        warnings: Vec::new(),
+        record_cache: Default::default(),
+    }
+}
+
 impl Posting {
     /// The record as compact JSON (what `api/postings.json` lists). Cached:
     /// a posting is not changed once built, and a clone starts a fresh cache.

@@ -152,50 +152,70 @@ pub(crate) fn json_feed<'p>(
     to_json(&feed)
 }
 
-/// One URL of the sitemap: absolute location and last change, when known.
-pub(crate) struct SitemapUrl {
-    pub loc: String,
-    pub lastmod: Option<jiff::Timestamp>,
+/// The sitemap's `<url>` entries, written as they are added: on a big
+/// board the dev server rewrites it after edits that add or move pages.
+#[derive(Default)]
+pub(crate) struct Sitemap {
+    entries: String,
+    /// Where each entry ends in `entries`.
+    ends: Vec<usize>,
 }
 
-/// `sitemap.xml` alone, or past `limit` URLs a sitemap index at
-/// `sitemap.xml` pointing at `sitemap-1.xml`, `sitemap-2.xml`, ...
-/// Returns (relative path, contents) pairs.
-pub(crate) fn sitemaps(entries: &[SitemapUrl], limit: usize, urls: &Urls) -> Vec<(String, String)> {
-    if entries.len() <= limit {
-        return vec![(urls::SITEMAP.to_string(), urlset(entries))];
-    }
-    let parts: Vec<(String, String)> = entries
-        .chunks(limit)
-        .enumerate()
-        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk)))
-        .collect();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, _) in &parts {
-        index.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            xml(&urls.absolute(path))
-        ));
-    }
-    index.push_str("</sitemapindex>\n");
-    let mut files = vec![(urls::SITEMAP.to_string(), index)];
-    files.extend(parts);
-    files
-}
-
-fn urlset(entries: &[SitemapUrl]) -> String {
-    let mut out = String::with_capacity(100 + entries.len() * 100);
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for entry in entries {
-        out.push_str(&format!("  <url><loc>{}</loc>", xml(&entry.loc)));
-        if let Some(lastmod) = entry.lastmod {
-            out.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
+impl Sitemap {
+    /// Adds `base_url` + `rel`, with its last change when known.
+    pub fn push(&mut self, urls: &Urls, rel: &str, lastmod: Option<jiff::Timestamp>) {
+        let out = &mut self.entries;
+        out.push_str("  <url><loc>");
+        xml_into(out, &urls.base_url);
+        xml_into(out, rel);
+        out.push_str("</loc>");
+        if let Some(lastmod) = lastmod {
+            out.push_str("<lastmod>");
+            out.push_str(&lastmod.to_string());
+            out.push_str("</lastmod>");
         }
         out.push_str("</url>\n");
+        self.ends.push(out.len());
     }
-    out.push_str("</urlset>\n");
+
+    /// `sitemap.xml` alone, or past `limit` URLs a sitemap index at
+    /// `sitemap.xml` pointing at `sitemap-1.xml`, `sitemap-2.xml`, ...
+    /// Returns (relative path, contents) pairs.
+    pub fn files(&self, limit: usize, urls: &Urls) -> Vec<(String, String)> {
+        if self.ends.len() <= limit {
+            return vec![(urls::SITEMAP.to_string(), urlset(&self.entries))];
+        }
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for chunk in self.ends.chunks(limit) {
+            let end = chunk[chunk.len() - 1];
+            let path = format!("sitemap-{}.xml", parts.len() + 1);
+            parts.push((path, urlset(&self.entries[start..end])));
+            start = end;
+        }
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (path, _) in &parts {
+            index.push_str(&format!(
+                "  <sitemap><loc>{}</loc></sitemap>\n",
+                xml(&urls.absolute(path))
+            ));
+        }
+        index.push_str("</sitemapindex>\n");
+        let mut files = vec![(urls::SITEMAP.to_string(), index)];
+        files.extend(parts);
+        files
+    }
+}
+
+fn urlset(entries: &str) -> String {
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    const TAIL: &str = "</urlset>\n";
+    let mut out = String::with_capacity(HEAD.len() + entries.len() + TAIL.len());
+    out.push_str(HEAD);
+    out.push_str(entries);
+    out.push_str(TAIL);
     out
 }
 
@@ -217,7 +237,12 @@ pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> S
     let records: Vec<&str> = postings.par_iter().map(|p| p.record_json()).collect();
     let mut text = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 3);
     text.push('[');
-    text.push_str(&records.join(","));
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(record);
+    }
     text.push_str("]\n");
     text
 }
@@ -242,14 +267,15 @@ fn instant(rfc3339: Option<&str>) -> Option<jiff::Timestamp> {
     rfc3339?.parse().ok()
 }
 
-pub(crate) fn lastmod(p: &Posting) -> Option<jiff::Timestamp> {
-    instant(p.date.as_deref())
-}
-
 /// Text escaped for XML content and attribute values; characters XML 1.0
 /// forbids (most C0 controls) are dropped.
 pub(crate) fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    xml_into(&mut out, text);
+    out
+}
+
+fn xml_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -262,5 +288,4 @@ pub(crate) fn xml(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }

@@ -16,15 +16,13 @@ mod views;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::board::{Board, Company, Tag};
 use crate::config::{Config, ExpiredMode};
-use crate::posting::{Posting, Remote};
-use feeds::{FeedSpec, SitemapUrl};
+use crate::posting::Posting;
+use feeds::FeedSpec;
 use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
 
@@ -129,13 +127,11 @@ pub fn posting_file(slug: &str) -> String {
     urls::file_of(&urls::posting(slug))
 }
 
-/// Every key of the site's pages, in a stable order.
+/// Every key of the site's pages, in a stable order (the sitemap's).
 pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
-    let per_page = per_page(config);
-    let mut keys = Vec::new();
-    keys.extend((1..=page_count(board.open.len(), per_page)).map(PageKey::Home));
-    let remote = remote_postings(board).count();
-    keys.extend((1..=page_count(remote, per_page)).map(PageKey::Remote));
+    let mut keys = list_keys(board, config);
+    let rest = keys
+        .split_off(keys.partition_point(|k| matches!(k, PageKey::Home(_) | PageKey::Remote(_))));
     keys.extend(
         board
             .postings
@@ -143,6 +139,17 @@ pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
             .filter(|p| has_page(p, config))
             .map(|p| PageKey::Posting(p.slug.clone())),
     );
+    keys.extend(rest);
+    keys
+}
+
+/// Every key but those of posting pages: what lists, feeds and the files
+/// about the whole site make.
+pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
+    let per_page = per_page(config);
+    let mut keys = Vec::new();
+    keys.extend((1..=page_count(board.open.len(), per_page)).map(PageKey::Home));
+    keys.extend((1..=page_count(board.remote.len(), per_page)).map(PageKey::Remote));
     keys.push(PageKey::Companies);
     for c in board
         .companies
@@ -180,7 +187,8 @@ pub fn render_page(
     options: &RenderOptions,
     key: &PageKey,
 ) -> Result<Vec<Page>, RenderError> {
-    Renderer::new(board, config, theme, options)?.render(key)
+    check_segments(board.postings.iter().map(|p| &**p))?;
+    Renderer::new(board, config, theme, options).render(key)
 }
 
 /// The files of several keys, rendered in parallel and sorted by path:
@@ -210,7 +218,23 @@ pub fn render_keyed(
     options: &RenderOptions,
     keys: &[PageKey],
 ) -> Result<Vec<Vec<Page>>, RenderError> {
-    let renderer = Renderer::new(board, config, theme, options)?;
+    check_segments(board.postings.iter().map(|p| &**p))?;
+    let renderer = Renderer::new(board, config, theme, options);
+    keys.par_iter().map(|key| renderer.render(key)).collect()
+}
+
+/// Like [`render_keyed`], for a board that differs from one that rendered
+/// only by the postings at indices `fresh`: only those are checked again.
+pub fn render_changed(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    keys: &[PageKey],
+    fresh: impl Iterator<Item = usize>,
+) -> Result<Vec<Vec<Page>>, RenderError> {
+    check_segments(fresh.map(|i| &*board.postings[i]))?;
+    let renderer = Renderer::new(board, config, theme, options);
     keys.par_iter().map(|key| renderer.render(key)).collect()
 }
 
@@ -239,11 +263,11 @@ fn per_page(config: &Config) -> usize {
 }
 
 /// A list of `n` postings has at least one page, saying it is empty.
-fn page_count(n: usize, per_page: usize) -> usize {
+pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
     n.div_ceil(per_page).max(1)
 }
 
-fn has_page(p: &Posting, config: &Config) -> bool {
+pub(crate) fn has_page(p: &Posting, config: &Config) -> bool {
     !p.expired || config.expired == ExpiredMode::Mark
 }
 
@@ -251,14 +275,6 @@ fn has_page(p: &Posting, config: &Config) -> bool {
 /// it while their marked-closed pages link to it.
 fn company_has_page(c: &Company, config: &Config) -> bool {
     !c.open.is_empty() || config.expired == ExpiredMode::Mark
-}
-
-fn remote_postings(board: &Board) -> impl Iterator<Item = usize> + '_ {
-    board
-        .open
-        .iter()
-        .copied()
-        .filter(|&i| board.postings[i].remote == Some(Remote::Remote))
 }
 
 /// Everything one render needs, prepared once and shared by all keys.
@@ -270,9 +286,6 @@ struct Renderer<'a> {
     fmt: Formatter,
     /// `site` of every template, converted once.
     site: tera::Value,
-    by_slug: HashMap<&'a str, &'a Posting>,
-    companies: HashMap<&'a str, &'a Company>,
-    tags: HashMap<&'a str, &'a Tag>,
 }
 
 /// What a list page shows: whose postings, under which heading.
@@ -298,8 +311,7 @@ impl<'a> Renderer<'a> {
         config: &'a Config,
         theme: &'a Theme,
         options: &'a RenderOptions,
-    ) -> Result<Renderer<'a>, RenderError> {
-        check_segments(board)?;
+    ) -> Renderer<'a> {
         let urls = Urls::new(&config.base_url);
         let site = tera::Value::from_serializable(&SiteView {
             title: &config.title,
@@ -312,7 +324,7 @@ impl<'a> Renderer<'a> {
             api_url: urls.path(urls::POSTINGS_API),
             sitemap_url: urls.path(urls::SITEMAP),
         });
-        Ok(Renderer {
+        Renderer {
             board,
             config,
             theme,
@@ -322,18 +334,7 @@ impl<'a> Renderer<'a> {
                 tz: config.time_zone(),
             },
             site,
-            by_slug: board
-                .postings
-                .iter()
-                .map(|p| (p.slug.as_str(), &**p))
-                .collect(),
-            companies: board
-                .companies
-                .iter()
-                .map(|c| (c.slug.as_str(), c))
-                .collect(),
-            tags: board.tags.iter().map(|t| (t.name.as_str(), t)).collect(),
-        })
+        }
     }
 
     fn urls(&self) -> &Urls {
@@ -343,10 +344,7 @@ impl<'a> Renderer<'a> {
     fn render(&self, key: &PageKey) -> Result<Vec<Page>, RenderError> {
         let page = match key {
             PageKey::Home(n) => self.list(&self.home_spec(), *n)?,
-            PageKey::Remote(n) => {
-                let remote: Vec<usize> = remote_postings(self.board).collect();
-                self.list(&self.remote_spec(&remote), *n)?
-            }
+            PageKey::Remote(n) => self.list(&self.remote_spec(), *n)?,
             PageKey::Posting(slug) => self.posting(slug)?,
             PageKey::Companies => Some(self.companies_page()?),
             PageKey::Company(slug, n) => match self.company(slug) {
@@ -354,7 +352,7 @@ impl<'a> Renderer<'a> {
                 None => None,
             },
             PageKey::Tags => Some(self.tags_page()?),
-            PageKey::Tag(name, n) => match self.tags.get(name.as_str()) {
+            PageKey::Tag(name, n) => match self.board.tag(name) {
                 Some(t) => self.list(&self.tag_spec(t, &|n| urls::tag(name, n)), *n)?,
                 None => None,
             },
@@ -366,9 +364,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn company(&self, slug: &str) -> Option<&'a Company> {
-        self.companies
-            .get(slug)
-            .copied()
+        self.board
+            .company(slug)
             .filter(|c| company_has_page(c, self.config))
     }
 
@@ -414,7 +411,7 @@ impl<'a> Renderer<'a> {
                 (spec.feed, text)
             }
             PageKey::TagFeed(name) => {
-                let t = self.tags.get(name.as_str())?;
+                let t = self.board.tag(name)?;
                 let spec = FeedSpec {
                     title: format!("{name} jobs · {}", config.title),
                     subtitle: &config.description,
@@ -461,36 +458,31 @@ impl<'a> Renderer<'a> {
     /// Every indexable page: lists, open postings, listed companies, tags.
     fn sitemaps(&self) -> Vec<Page> {
         let urls = self.urls();
-        let entries: Vec<SitemapUrl> = page_keys(self.board, self.config)
-            .into_iter()
-            .filter_map(|key| {
-                let (rel, lastmod) = match &key {
-                    PageKey::Home(n) => (urls::home(*n), None),
-                    PageKey::Remote(n) => (urls::remote(*n), None),
-                    PageKey::Companies => (urls::COMPANIES.to_string(), None),
-                    PageKey::Tags => (urls::TAGS.to_string(), None),
-                    PageKey::Tag(name, n) => (urls::tag(name, *n), None),
-                    PageKey::Company(slug, n)
-                        if !self.companies.get(slug.as_str())?.open.is_empty() =>
-                    {
-                        (urls::company(slug, *n), None)
-                    }
-                    PageKey::Posting(slug) => {
-                        let p = self.by_slug.get(slug.as_str())?;
-                        if p.expired {
-                            return None;
+        let mut sitemap = feeds::Sitemap::default();
+        for key in page_keys(self.board, self.config) {
+            match &key {
+                PageKey::Home(n) => sitemap.push(urls, &urls::home(*n), None),
+                PageKey::Remote(n) => sitemap.push(urls, &urls::remote(*n), None),
+                PageKey::Companies => sitemap.push(urls, urls::COMPANIES, None),
+                PageKey::Tags => sitemap.push(urls, urls::TAGS, None),
+                PageKey::Tag(name, n) => sitemap.push(urls, &urls::tag(name, *n), None),
+                PageKey::Company(slug, n)
+                    if self.board.company(slug).is_some_and(|c| !c.open.is_empty()) =>
+                {
+                    sitemap.push(urls, &urls::company(slug, *n), None);
+                }
+                PageKey::Posting(slug) => {
+                    if let Some(i) = self.board.posting_index(slug) {
+                        if !self.board.postings[i].expired {
+                            sitemap.push(urls, &urls::posting(slug), self.board.dates[i]);
                         }
-                        (urls::posting(slug), feeds::lastmod(p))
                     }
-                    _ => return None,
-                };
-                Some(SitemapUrl {
-                    loc: urls.absolute(&rel),
-                    lastmod,
-                })
-            })
-            .collect();
-        feeds::sitemaps(&entries, feeds::SITEMAP_LIMIT, urls)
+                }
+                _ => {}
+            }
+        }
+        sitemap
+            .files(feeds::SITEMAP_LIMIT, urls)
             .into_iter()
             .map(|(path, text)| Page {
                 path,
@@ -547,7 +539,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn posting(&self, slug: &str) -> Result<Option<Page>, RenderError> {
-        let Some(&p) = self.by_slug.get(slug) else {
+        let Some(p) = self.board.posting(slug) else {
             return Ok(None);
         };
         if !has_page(p, self.config) {
@@ -591,7 +583,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn remote_spec<'s>(&self, remote: &'s [usize]) -> ListSpec<'s> {
+    fn remote_spec(&self) -> ListSpec<'a> {
         ListSpec {
             template: "index.html",
             heading: "Remote jobs".into(),
@@ -601,7 +593,7 @@ impl<'a> Renderer<'a> {
             kind: "remote",
             name: None,
             empty_text: "There are no open remote positions right now.",
-            open: remote,
+            open: &self.board.remote,
             url_of: &urls::remote,
             feeds: Vec::new(),
         }
@@ -790,8 +782,8 @@ struct NamedView<'a> {
 }
 
 /// Slugs and tags become paths as they are: refuse any that would need escaping.
-fn check_segments(board: &Board) -> Result<(), RenderError> {
-    for p in &board.postings {
+fn check_segments<'p>(postings: impl Iterator<Item = &'p Posting>) -> Result<(), RenderError> {
+    for p in postings {
         let segments = std::iter::once(("slug", p.slug.as_str()))
             .chain(p.company_slug.as_deref().map(|s| ("company slug", s)))
             .chain(p.tags.iter().map(|t| ("tag", t.as_str())));

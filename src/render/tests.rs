@@ -4,34 +4,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::*;
-use crate::posting::{EmploymentType, Format, Period, Salary, Source};
-
-fn posting(slug: &str, title: &str, company: Option<&str>, date: Option<&str>) -> Posting {
-    Posting {
-        slug: slug.into(),
-        title: title.into(),
-        company: company.map(Into::into),
-        company_slug: company.map(crate::posting::slugify),
-        date: date.map(Into::into),
-        expires: None,
-        expired: false,
-        location: Vec::new(),
-        remote: None,
-        employment_type: None,
-        salary: None,
-        tags: Vec::new(),
-        apply: None,
-        summary: format!("{title} summary"),
-        body_html: format!("<h1>About</h1><p>{title} body</p>"),
-        source: Source {
-            path: format!("content/{slug}.md"),
-            format: Format::Markdown,
-        },
-        inferred: Vec::new(),
-        warnings: Vec::new(),
-        record_cache: Default::default(),
-    }
-}
+use crate::posting::example as posting;
+use crate::posting::{EmploymentType, Period, Remote, Salary};
 
 /// `n` postings, one a day, by two companies.
 fn postings(n: usize) -> Vec<Posting> {
@@ -537,13 +511,11 @@ fn sitemap_lists_indexable_pages_and_splits() {
     assert!(!sitemap.contains("404"));
 
     let urls = Urls::new("https://x.example/b/");
-    let entries: Vec<feeds::SitemapUrl> = (0..5)
-        .map(|i| feeds::SitemapUrl {
-            loc: urls.absolute(&urls::posting(&format!("j{i}"))),
-            lastmod: None,
-        })
-        .collect();
-    let files = feeds::sitemaps(&entries, 2, &urls);
+    let mut sitemap = feeds::Sitemap::default();
+    for i in 0..5 {
+        sitemap.push(&urls, &urls::posting(&format!("j{i}")), None);
+    }
+    let files = sitemap.files(2, &urls);
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         names,

@@ -25,7 +25,7 @@ pub const EVENTS_PATH: &str = "/__hireboard/events";
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Output path (`jobs/x/index.html`) to bytes.
-    pub pages: HashMap<String, Bytes>,
+    pub pages: Pages,
     /// Problems to show in the browser overlay (file:line: message).
     pub problems: Vec<String>,
     /// Changes with every rebuild, so a reconnecting page knows it is stale.
@@ -33,6 +33,53 @@ pub struct Snapshot {
     /// Posting pages whose slug an edit changed: old path -> new path, so a
     /// page open on the old address follows its posting when it reloads.
     pub moved: HashMap<String, String>,
+}
+
+/// The site's files as of one snapshot, cheap to make from the last one: a
+/// shared base, and the files changed since. An edit on a big board changes
+/// a handful of its 16,000 files, and copying them all for every snapshot
+/// cost more than re-rendering.
+#[derive(Debug, Default, Clone)]
+pub struct Pages {
+    base: Arc<HashMap<String, Bytes>>,
+    /// Since `base`: new bytes, or `None` for a file that is gone.
+    changes: Arc<HashMap<String, Option<Bytes>>>,
+}
+
+impl Pages {
+    pub fn new(files: HashMap<String, Bytes>) -> Pages {
+        Pages {
+            base: Arc::new(files),
+            changes: Arc::default(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Bytes> {
+        match self.changes.get(path) {
+            Some(changed) => changed.as_ref(),
+            None => self.base.get(path),
+        }
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// These pages after the files at `changed` became what they are in
+    /// `files`. Past a share of the base, the changes are folded into a new base.
+    pub fn update(&self, files: &HashMap<String, Bytes>, changed: &[String]) -> Pages {
+        if self.changes.len() + changed.len() > self.base.len() / 8 {
+            return Pages::new(files.clone());
+        }
+        let mut changes = (*self.changes).clone();
+        for path in changed {
+            changes.insert(path.clone(), files.get(path).cloned());
+        }
+        Pages {
+            base: self.base.clone(),
+            changes: Arc::new(changes),
+        }
+    }
 }
 
 /// What the browser should do after a rebuild.
@@ -143,7 +190,7 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Resolved::Redirect(to) => redirect(StatusCode::MOVED_PERMANENTLY, &to),
         // Temporary: the old address may be taken again by another posting.
         Resolved::Moved(to) => redirect(StatusCode::FOUND, &to),
-        Resolved::NotFound if snapshot.pages.contains_key("404.html") => {
+        Resolved::NotFound if snapshot.pages.contains("404.html") => {
             file_response(&snapshot, StatusCode::NOT_FOUND, "404.html")
         }
         Resolved::NotFound => (StatusCode::NOT_FOUND, "not found").into_response(),
@@ -164,7 +211,8 @@ fn redirect(status: StatusCode, to: &str) -> Response {
 }
 
 fn file_response(snapshot: &Snapshot, status: StatusCode, path: &str) -> Response {
-    let mut response = (status, snapshot.pages[path].clone()).into_response();
+    let bytes = snapshot.pages.get(path).cloned().unwrap_or_default();
+    let mut response = (status, bytes).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -208,12 +256,9 @@ fn resolve(snapshot: &Snapshot, raw_path: &str) -> Resolved {
     } else {
         relative.to_string()
     };
-    if snapshot.pages.contains_key(&key) {
+    if snapshot.pages.contains(&key) {
         Resolved::Page(key)
-    } else if snapshot
-        .pages
-        .contains_key(&format!("{relative}/index.html"))
-    {
+    } else if snapshot.pages.contains(&format!("{relative}/index.html")) {
         Resolved::Redirect(format!("/{relative}/"))
     } else if let Some(to) = snapshot.moved.get(&key) {
         Resolved::Moved(format!("/{}", to.strip_suffix("index.html").unwrap_or(to)))
@@ -316,12 +361,45 @@ mod tests {
 
     fn snapshot(paths: &[&str]) -> Snapshot {
         Snapshot {
-            pages: paths
-                .iter()
-                .map(|p| (p.to_string(), Bytes::from_static(b"x")))
-                .collect(),
+            pages: Pages::new(
+                paths
+                    .iter()
+                    .map(|p| (p.to_string(), Bytes::from_static(b"x")))
+                    .collect(),
+            ),
             ..Snapshot::default()
         }
+    }
+
+    #[test]
+    fn pages_updated_from_a_base_show_the_current_files() {
+        let files = |pairs: &[(&str, &'static str)]| -> HashMap<String, Bytes> {
+            pairs
+                .iter()
+                .map(|(p, b)| (p.to_string(), Bytes::from_static(b.as_bytes())))
+                .collect()
+        };
+        let many: Vec<(String, &str)> = (0..40).map(|i| (format!("f{i}"), "x")).collect();
+        let many: Vec<(&str, &str)> = many.iter().map(|(p, b)| (p.as_str(), *b)).collect();
+        let first = Pages::new(files(&many));
+        let mut now = many.clone();
+        now.retain(|(p, _)| *p != "f1");
+        now[0].1 = "changed";
+        now.push(("new", "y"));
+        let now = files(&now);
+        let next = first.update(&now, &["f0".into(), "f1".into(), "new".into()]);
+        for path in ["f0", "f1", "f2", "new", "f39", "nope"] {
+            assert_eq!(next.get(path), now.get(path), "{path}");
+        }
+        assert_eq!(
+            first.get("f0").map(|b| &b[..]),
+            Some(&b"x"[..]),
+            "the old version stays"
+        );
+        // Past an eighth of the base, the changes fold into a new base.
+        let folded = next.update(&now, &["f2".into(), "f3".into(), "f4".into()]);
+        assert!(folded.changes.is_empty());
+        assert_eq!(folded.get("f0"), now.get("f0"));
     }
 
     #[test]

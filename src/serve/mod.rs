@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::site::{Changes, Site};
-use http::{Change, Shared, Snapshot};
+use http::{Change, Pages, Shared, Snapshot};
 
 /// The script `serve` injects before `</body>` of every page.
 pub fn live_reload_snippet() -> String {
@@ -40,11 +40,14 @@ pub struct Rebuilder {
     generation: u64,
     /// Old posting page -> where it is now, for pages open on an old address.
     moved: HashMap<String, String>,
+    /// The site's files as last published.
+    pages: Pages,
 }
 
 impl Rebuilder {
     pub fn new(site: Site, shared: Arc<Shared>, root: &Path, generation: u64) -> Rebuilder {
         Rebuilder {
+            pages: Pages::new(site.files().clone()),
             theme: site.config().theme.clone(),
             site,
             shared,
@@ -58,7 +61,7 @@ impl Rebuilder {
     /// The snapshot of the site as it is now.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            pages: self.site.files().clone(),
+            pages: self.pages.clone(),
             problems: self.problem_lines(),
             generation: self.generation,
             moved: self.moved.clone(),
@@ -94,6 +97,7 @@ impl Rebuilder {
         let (change, report) = match result {
             Ok(update) => {
                 *slot = None;
+                self.pages = self.pages.update(self.site.files(), &update.changed_files);
                 self.record_moves(update.moved);
                 if changes.config {
                     // A successful full reload fixes whatever was broken.
@@ -114,6 +118,8 @@ impl Rebuilder {
             }
             Err(message) => {
                 *slot = Some(message.clone());
+                // Content changes apply beside a broken theme: take them all.
+                self.pages = Pages::new(self.site.files().clone());
                 (Change::Problems, format!("error: {message}"))
             }
         };

@@ -1,12 +1,16 @@
 //! Which pages a content change touches: the old and the new board compared,
 //! list by list, so that re-rendering only those gives the bytes a full
-//! build would.
+//! build would. Runs on every save in `serve`, so it reads only the postings
+//! that changed, found by identity: touching all 10,000 of a big board's
+//! costs more than the rest of the plan.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use crate::board::Board;
+use foldhash::HashSet;
+
+use crate::board::{Board, Company, Tag};
 use crate::config::Config;
-use crate::posting::{Posting, Remote};
+use crate::posting::Posting;
 use crate::render::{self, PageKey};
 
 /// What to do after a content change.
@@ -20,70 +24,43 @@ pub struct Plan {
     pub changed_postings: Vec<(Option<usize>, Option<usize>)>,
 }
 
-/// A posting list as pages show it: slugs in order.
-type List<'a> = Vec<&'a str>;
-
+/// What changed from `old` to `new`, both boards of the same config.
 pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
-    let old_by_slug = by_slug(old);
-    let new_by_slug = by_slug(new);
-    let mut changed_postings: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    let mut changed: HashSet<&str> = HashSet::new();
-    for (slug, &i) in &new_by_slug {
-        let before = old_by_slug.get(slug).copied();
-        // Files not re-read keep their very `Arc`: no deep comparison needed.
-        let same = |j: usize| {
-            std::sync::Arc::ptr_eq(&old.postings[j], &new.postings[i])
-                || old.postings[j] == new.postings[i]
-        };
-        if before.is_none_or(|j| !same(j)) {
-            changed_postings.push((before, Some(i)));
-            changed.insert(slug);
+    let changed_postings = changed_postings(old, new);
+    let mut changed = vec![false; new.postings.len()];
+    let mut dirty = Vec::new();
+    let mut removed = Vec::new();
+    for &(before, after) in &changed_postings {
+        let had = before.is_some_and(|j| render::has_page(&old.postings[j], config));
+        let has = after.filter(|&i| render::has_page(&new.postings[i], config));
+        if let Some(i) = after {
+            changed[i] = true;
+        }
+        match (had, has) {
+            (_, Some(i)) => dirty.push(PageKey::Posting(new.postings[i].slug.clone())),
+            (true, None) => removed.push(PageKey::Posting(
+                old.postings[before.unwrap_or_default()].slug.clone(),
+            )),
+            (false, None) => {}
         }
     }
-    for (slug, &j) in &old_by_slug {
-        if !new_by_slug.contains_key(slug) {
-            changed_postings.push((Some(j), None));
-            changed.insert(slug);
-        }
-    }
-    changed_postings.sort();
 
-    let old_keys: HashSet<PageKey> = render::page_keys(old, config).into_iter().collect();
-    let new_keys = render::page_keys(new, config);
     let lists = Lists {
-        old: ListIndex::new(old),
-        new: ListIndex::new(new),
-        changed: &changed,
+        old,
+        new,
+        changed,
         per_page: config.paginate_by.max(1),
     };
-    let any_change = !changed.is_empty();
-    let dirty = new_keys
-        .iter()
-        .filter(|key| {
-            !old_keys.contains(key)
-                || match key {
-                    PageKey::Posting(slug) => changed.contains(slug.as_str()),
-                    PageKey::Home(n) => lists.page_dirty(&ListId::Home, *n),
-                    PageKey::Remote(n) => lists.page_dirty(&ListId::Remote, *n),
-                    PageKey::Company(slug, n) => lists.page_dirty(&ListId::Company(slug), *n),
-                    PageKey::Tag(name, n) => lists.page_dirty(&ListId::Tag(name), *n),
-                    PageKey::CompanyFeed(slug) => lists.feed_dirty(&ListId::Company(slug)),
-                    PageKey::CompanyApi(slug) => lists.list_dirty(&ListId::Company(slug)),
-                    PageKey::TagFeed(name) => lists.feed_dirty(&ListId::Tag(name)),
-                    PageKey::Feed | PageKey::JsonFeed => lists.feed_dirty(&ListId::Home),
-                    PageKey::Companies => lists.old.companies != lists.new.companies,
-                    PageKey::Tags => lists.old.tags != lists.new.tags,
-                    PageKey::Sitemap | PageKey::PostingsApi => any_change,
-                    PageKey::Robots | PageKey::NotFound => false,
-                }
-        })
-        .cloned()
-        .collect();
-    let new_keys: HashSet<PageKey> = new_keys.into_iter().collect();
-    let mut removed: Vec<PageKey> = old_keys
-        .into_iter()
-        .filter(|k| !new_keys.contains(k))
-        .collect();
+    let old_keys: HashSet<PageKey> = render::list_keys(old, config).into_iter().collect();
+    let new_keys = render::list_keys(new, config);
+    dirty.extend(
+        new_keys
+            .iter()
+            .filter(|key| !old_keys.contains(*key) || lists.key_dirty(key))
+            .cloned(),
+    );
+    let new_keys: HashSet<&PageKey> = new_keys.iter().collect();
+    removed.extend(old_keys.into_iter().filter(|k| !new_keys.contains(k)));
     removed.sort();
     Plan {
         dirty,
@@ -92,13 +69,49 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
     }
 }
 
-fn by_slug(board: &Board) -> HashMap<&str, usize> {
-    board
-        .postings
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.slug.as_str(), i))
-        .collect()
+/// Postings that changed, by slug: (index in the old board, in the new).
+/// A posting is never changed in place, so one that is still the very same
+/// `Arc` is unchanged: only the others are looked up and compared.
+fn changed_postings(old: &Board, new: &Board) -> Vec<(Option<usize>, Option<usize>)> {
+    let arcs = |board: &Board| -> HashSet<*const Posting> {
+        board.postings.iter().map(Arc::as_ptr).collect()
+    };
+    let (in_old, in_new) = (arcs(old), arcs(new));
+    let mut changed = Vec::new();
+    for (i, p) in new.postings.iter().enumerate() {
+        if in_old.contains(&Arc::as_ptr(p)) {
+            continue;
+        }
+        let before = old.posting_index(&p.slug);
+        if before.is_none_or(|j| *old.postings[j] != **p) {
+            changed.push((before, Some(i)));
+        }
+    }
+    for (j, p) in old.postings.iter().enumerate() {
+        if !in_new.contains(&Arc::as_ptr(p)) && new.posting_index(&p.slug).is_none() {
+            changed.push((Some(j), None));
+        }
+    }
+    changed.sort();
+    changed
+}
+
+/// The `/companies/` page lists (name, slug, open count) of each company.
+fn same_companies(old: &[Company], new: &[Company]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| a.name == b.name && a.slug == b.slug && a.open.len() == b.open.len())
+}
+
+/// The `/tags/` page lists (name, open count) of each tag.
+fn same_tags(old: &[Tag], new: &[Tag]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| a.name == b.name && a.open.len() == b.open.len())
 }
 
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -109,115 +122,127 @@ enum ListId<'a> {
     Tag(&'a str),
 }
 
-/// Every list of a board, and the summaries the index pages show.
-struct ListIndex<'a> {
-    lists: HashMap<ListId<'a>, List<'a>>,
-    /// (name, slug, open count) of each company, as `/companies/` lists them.
-    companies: Vec<(&'a str, &'a str, usize)>,
-    /// (name, open count) of each tag, as `/tags/` lists them.
-    tags: Vec<(&'a str, usize)>,
-    /// Company names: a renamed company changes all its pages.
-    company_names: HashMap<&'a str, &'a str>,
-}
-
-impl<'a> ListIndex<'a> {
-    fn new(board: &'a Board) -> ListIndex<'a> {
-        let slugs = |indices: &[usize]| -> List<'a> {
-            indices
-                .iter()
-                .map(|&i| board.postings[i].slug.as_str())
-                .collect()
-        };
-        let mut lists = HashMap::new();
-        lists.insert(ListId::Home, slugs(&board.open));
-        let remote: Vec<usize> = board
-            .open
-            .iter()
-            .copied()
-            .filter(|&i| is_remote(&board.postings[i]))
-            .collect();
-        lists.insert(ListId::Remote, slugs(&remote));
-        for c in &board.companies {
-            lists.insert(ListId::Company(&c.slug), slugs(&c.open));
-        }
-        for t in &board.tags {
-            lists.insert(ListId::Tag(&t.name), slugs(&t.open));
-        }
-        ListIndex {
-            lists,
-            companies: board
-                .companies
-                .iter()
-                .map(|c| (c.name.as_str(), c.slug.as_str(), c.open.len()))
-                .collect(),
-            tags: board
-                .tags
-                .iter()
-                .map(|t| (t.name.as_str(), t.open.len()))
-                .collect(),
-            company_names: board
-                .companies
-                .iter()
-                .map(|c| (c.slug.as_str(), c.name.as_str()))
-                .collect(),
-        }
-    }
-}
-
-fn is_remote(p: &Posting) -> bool {
-    p.remote == Some(Remote::Remote)
-}
-
+/// The lists of the old and the new board, compared.
 struct Lists<'a> {
-    old: ListIndex<'a>,
-    new: ListIndex<'a>,
-    changed: &'a HashSet<&'a str>,
+    old: &'a Board,
+    new: &'a Board,
+    /// By index in the new board: the posting is new or changed.
+    changed: Vec<bool>,
     per_page: usize,
 }
 
-impl Lists<'_> {
-    fn pair<'s>(&'s self, id: &ListId<'s>) -> (&'s [&'s str], &'s [&'s str]) {
-        let (old, new): (&'s ListIndex<'s>, &'s ListIndex<'s>) = (&self.old, &self.new);
-        let list = |index: &'s ListIndex<'s>| index.lists.get(id).map_or(&[][..], Vec::as_slice);
-        (list(old), list(new))
+impl<'a> Lists<'a> {
+    /// Whether the files of a key both boards have differ.
+    fn key_dirty(&self, key: &PageKey) -> bool {
+        match key {
+            PageKey::Home(n) => self.page_dirty(&ListId::Home, *n),
+            PageKey::Remote(n) => self.page_dirty(&ListId::Remote, *n),
+            PageKey::Company(slug, n) => self.page_dirty(&ListId::Company(slug), *n),
+            PageKey::Tag(name, n) => self.page_dirty(&ListId::Tag(name), *n),
+            PageKey::CompanyFeed(slug) => self.feed_dirty(&ListId::Company(slug)),
+            PageKey::CompanyApi(slug) => self.list_dirty(&ListId::Company(slug)),
+            PageKey::TagFeed(name) => self.feed_dirty(&ListId::Tag(name)),
+            PageKey::Feed | PageKey::JsonFeed => self.feed_dirty(&ListId::Home),
+            PageKey::Companies => !same_companies(&self.old.companies, &self.new.companies),
+            PageKey::Tags => !same_tags(&self.old.tags, &self.new.tags),
+            PageKey::Sitemap => self.sitemap_dirty(),
+            // The records of the open postings.
+            PageKey::PostingsApi => self.list_dirty(&ListId::Home),
+            PageKey::Robots | PageKey::NotFound => false,
+            // Posting pages are planned from the changed postings alone.
+            PageKey::Posting(_) => false,
+        }
+    }
+
+    /// The same postings, by slug, in the same order.
+    fn same(&self, old: &[usize], new: &[usize]) -> bool {
+        old.len() == new.len()
+            && old
+                .iter()
+                .zip(new)
+                .all(|(&a, &b)| self.old.postings[a].slug == self.new.postings[b].slug)
+    }
+
+    fn any_changed(&self, new: &[usize]) -> bool {
+        new.iter().any(|&i| self.changed[i])
     }
 
     /// Anything in the list, or its heading, changed.
-    fn list_dirty<'s>(&'s self, id: &ListId<'s>) -> bool {
-        let (old, new) = self.pair(id);
-        old != new || new.iter().any(|s| self.changed.contains(s)) || self.renamed(id)
+    fn list_dirty(&self, id: &ListId) -> bool {
+        let (old, new) = (list(self.old, id), list(self.new, id));
+        !self.same(old, new) || self.any_changed(new) || self.renamed(id)
     }
 
     /// A feed shows only the newest [`render::FEED_LIMIT`] postings of its list.
-    fn feed_dirty<'s>(&'s self, id: &ListId<'s>) -> bool {
-        let (old, new) = self.pair(id);
-        let newest = |list: &'s [&'s str]| &list[..list.len().min(render::FEED_LIMIT)];
-        newest(old) != newest(new)
-            || newest(new).iter().any(|s| self.changed.contains(s))
-            || self.renamed(id)
+    fn feed_dirty(&self, id: &ListId) -> bool {
+        let newest = |list: &[usize]| list.len().min(render::FEED_LIMIT);
+        let (old, new) = (list(self.old, id), list(self.new, id));
+        let (old, new) = (&old[..newest(old)], &new[..newest(new)]);
+        !self.same(old, new) || self.any_changed(new) || self.renamed(id)
     }
 
     /// Page `n` shows other postings, changed ones, or a different total.
-    fn page_dirty<'s>(&'s self, id: &ListId<'s>, n: usize) -> bool {
-        let (old, new) = self.pair(id);
+    fn page_dirty(&self, id: &ListId, n: usize) -> bool {
+        let (old, new) = (list(self.old, id), list(self.new, id));
         if old.len() != new.len() || self.renamed(id) {
             return true;
         }
-        let range = |list: &[&str]| {
-            let start = ((n - 1) * self.per_page).min(list.len());
-            let end = (n * self.per_page).min(list.len());
-            start..end
-        };
-        let (old_page, new_page) = (&old[range(old)], &new[range(new)]);
-        old_page != new_page || new_page.iter().any(|s| self.changed.contains(s))
+        let start = ((n - 1) * self.per_page).min(new.len());
+        let end = (n * self.per_page).min(new.len());
+        let (old, new) = (&old[start..end], &new[start..end]);
+        !self.same(old, new) || self.any_changed(new)
     }
 
-    fn renamed<'s>(&'s self, id: &ListId<'s>) -> bool {
+    /// The sitemap lists every page of every list, and open postings with
+    /// their dates.
+    fn sitemap_dirty(&self) -> bool {
+        let (old, new) = (self.old, self.new);
+        let pages = |n: usize| render::page_count(n, self.per_page);
+        let listed = |board: &'a Board| {
+            board
+                .companies
+                .iter()
+                .filter(|c| !c.open.is_empty())
+                .map(move |c| (c.slug.as_str(), pages(c.open.len())))
+        };
+        let tags = |board: &'a Board| {
+            board
+                .tags
+                .iter()
+                .map(move |t| (t.name.as_str(), pages(t.open.len())))
+        };
+        let redated = new.open.iter().any(|&i| {
+            self.changed[i]
+                && old
+                    .posting_index(&new.postings[i].slug)
+                    .map(|j| old.dates[j])
+                    != Some(new.dates[i])
+        });
+        !self.same(&old.open, &new.open)
+            || redated
+            || pages(old.remote.len()) != pages(new.remote.len())
+            || !listed(old).eq(listed(new))
+            || !tags(old).eq(tags(new))
+    }
+
+    /// A renamed company changes all its pages.
+    fn renamed(&self, id: &ListId) -> bool {
         match id {
             ListId::Company(slug) => {
-                self.old.company_names.get(slug) != self.new.company_names.get(slug)
+                let name = |board: &'a Board| board.company(slug).map(|c| c.name.as_str());
+                name(self.old) != name(self.new)
             }
             _ => false,
         }
+    }
+}
+
+/// A list's postings; an unknown company or tag has none.
+fn list<'a>(board: &'a Board, id: &ListId) -> &'a [usize] {
+    match id {
+        ListId::Home => &board.open,
+        ListId::Remote => &board.remote,
+        ListId::Company(slug) => board.company(slug).map_or(&[], |c| &c.open),
+        ListId::Tag(name) => board.tag(name).map_or(&[], |t| &t.open),
     }
 }

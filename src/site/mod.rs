@@ -139,7 +139,7 @@ pub struct Site {
 /// The rendered files and what owns each of them.
 struct Output {
     /// The files each page key produced.
-    owned: HashMap<PageKey, Vec<String>>,
+    owned: foldhash::HashMap<PageKey, Vec<String>>,
     search: SearchIndex,
     files: HashMap<String, Bytes>,
 }
@@ -166,7 +166,7 @@ impl Site {
         let normalizer = Normalizer::new(&config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
         let sources = normalize_each(&normalizer, &files);
-        let board = board_of(&sources);
+        let board = Board::new(postings_of(&sources));
         let output = render_everything(&board, &config, &theme, &render_options(&options))?;
         Ok(Site {
             root: root.to_path_buf(),
@@ -298,7 +298,7 @@ impl Site {
         }
         // From the sources, not the last board: a content change whose render
         // failed (a template error) left the board behind them.
-        let board = board_of(&self.sources);
+        let board = self.board.next(postings_of(&self.sources));
         let output =
             render_everything(&board, &self.config, &theme, &render_options(&self.options))?;
         let changed = changed_files(&self.output.files, &output.files);
@@ -401,14 +401,15 @@ impl Site {
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
-        let board = board_of(&self.sources);
+        let board = self.board.next(postings_of(&self.sources));
         let plan = incremental::plan(&self.board, &board, &self.config);
-        let rendered = render::render_keyed(
+        let rendered = render::render_changed(
             &board,
             &self.config,
             &self.theme,
             &render_options(&self.options),
             &plan.dirty,
+            plan.changed_postings.iter().filter_map(|&(_, new)| new),
         )
         .map_err(|e| e.to_string())?;
         let output = &mut self.output;
@@ -474,7 +475,7 @@ fn render_everything(
     );
     let rendered = rendered.map_err(|e| e.to_string())?;
     let mut files = HashMap::with_capacity(keys.len() + 256);
-    let mut owned = HashMap::with_capacity(keys.len());
+    let mut owned = foldhash::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (key, pages) in keys.into_iter().zip(rendered) {
         owned.insert(key, pages.iter().map(|p| p.path.clone()).collect());
         insert_all(&mut files, pages);
@@ -498,9 +499,11 @@ fn static_clash(path: &str) -> String {
     )
 }
 
-/// The board of every posting that normalized.
-fn board_of(sources: &BTreeMap<String, Result<Arc<Posting>, PostingError>>) -> Board {
-    Board::new(sources.values().filter_map(|r| r.as_ref().ok().cloned()))
+/// Every posting that normalized.
+fn postings_of(
+    sources: &BTreeMap<String, Result<Arc<Posting>, PostingError>>,
+) -> impl Iterator<Item = Arc<Posting>> + '_ {
+    sources.values().filter_map(|r| r.as_ref().ok().cloned())
 }
 
 fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
