@@ -1,7 +1,9 @@
 //! The whole site's model: postings sorted newest first, slugs unique,
 //! indexed by company and by tag. Built once per build, and again on every
-//! save in `serve`: each posting is a heap object of its own, so on a big
-//! board every pass over them costs, and the board is built in two.
+//! save in `serve`. Each posting is a heap object of its own, and on a big
+//! board reading a field of each of 10,000 costs milliseconds: a board keeps
+//! what its lists need of each posting in a compact [`Facts`] record, and
+//! the next board reads only the postings it does not share with this one.
 
 use std::sync::Arc;
 
@@ -26,13 +28,11 @@ pub struct Tag {
     pub open: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Board {
     /// Every posting, expired ones included, newest first.
     /// Shared with the dev server's sources, so a rebuild copies no posting.
     pub postings: Vec<Arc<Posting>>,
-    /// The parsed `date` of each posting, by index.
-    pub dates: Vec<Option<jiff::Timestamp>>,
     /// Indices of the open (not expired) postings, newest first.
     pub open: Vec<usize>,
     /// Indices of the open fully remote postings, newest first.
@@ -48,6 +48,79 @@ pub struct Board {
     /// Postings that had to take another slug, by that slug: (as given,
     /// as renamed), so the next board of the same files reuses the copy.
     renamed: Renamed,
+    /// By index: what the lists need of each posting.
+    facts: Vec<Facts>,
+    /// The tags of every posting, as `Facts::tags` ranges point into it.
+    tag_ids: Vec<u32>,
+    names: Arc<Names>,
+    /// Index of each posting by the address of its `Arc`.
+    by_arc: HashMap<usize, usize>,
+}
+
+/// What the lists need of a posting.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    date: Option<jiff::Timestamp>,
+    expired: bool,
+    remote: bool,
+    /// [`Names`] ids of the company's slug and name.
+    company: Option<(u32, u32)>,
+    /// Where its tags' ids are in the board's `tag_ids`.
+    tags: (u32, u32),
+}
+
+impl Facts {
+    fn read(p: &Posting, names: &mut Arc<Names>, tag_ids: &mut Vec<u32>) -> Facts {
+        let start = tag_ids.len() as u32;
+        tag_ids.extend(p.tags.iter().map(|t| names_id(names, t)));
+        Facts {
+            date: p.date.as_deref().and_then(|d| d.parse().ok()),
+            expired: p.expired,
+            remote: p.remote == Some(Remote::Remote),
+            company: p
+                .company_slug
+                .as_deref()
+                .zip(p.company.as_deref())
+                .map(|(slug, name)| (names_id(names, slug), names_id(names, name))),
+            tags: (start, tag_ids.len() as u32),
+        }
+    }
+
+    /// These facts, with the tags copied from `from` to the end of `to`.
+    fn copy(&self, from: &[u32], to: &mut Vec<u32>) -> Facts {
+        let start = to.len() as u32;
+        to.extend_from_slice(&from[self.tags.0 as usize..self.tags.1 as usize]);
+        Facts {
+            tags: (start, to.len() as u32),
+            ..*self
+        }
+    }
+}
+
+/// Company slugs and names, and tags, by number: shared from board to
+/// board, and only ever added to.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Names {
+    fn get(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+/// The id of `name`, added when new (copying the shared table only then).
+fn names_id(names: &mut Arc<Names>, name: &str) -> u32 {
+    if let Some(&id) = names.ids.get(name) {
+        return id;
+    }
+    let names = Arc::make_mut(names);
+    let id = names.names.len() as u32;
+    names.names.push(name.to_string());
+    names.ids.insert(name.to_string(), id);
+    id
 }
 
 type Renamed = HashMap<String, (Arc<Posting>, Arc<Posting>)>;
@@ -63,18 +136,27 @@ impl Board {
     /// change keeps its very `Arc`, renamed duplicates included, so that a
     /// comparison with this board is cheap.
     pub fn next(&self, postings: impl IntoIterator<Item = Arc<Posting>>) -> Board {
-        Board::index(postings.into_iter().collect(), Some(&self.renamed))
+        Board::index(postings.into_iter().collect(), Some(self))
     }
 
-    fn index(mut postings: Vec<Arc<Posting>>, reuse: Option<&Renamed>) -> Board {
+    fn index(mut postings: Vec<Arc<Posting>>, previous: Option<&Board>) -> Board {
         postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-        // Pass 1, in path order: slugs made unique, dates parsed.
-        let (mut posting_index, renamed) = unique_slugs(&mut postings, reuse);
-        let dates: Vec<Option<jiff::Timestamp>> = postings
+        let (mut posting_index, renamed) =
+            unique_slugs(&mut postings, previous.map(|b| &b.renamed));
+        let mut names = previous.map_or_else(Arc::default, |b| b.names.clone());
+        let mut tag_ids = Vec::new();
+        let facts: Vec<Facts> = postings
             .iter()
-            .map(|p| p.date.as_deref().and_then(|d| d.parse().ok()))
+            .map(|p| {
+                let known = previous.and_then(|b| Some((b, *b.by_arc.get(&address(p))?)));
+                match known {
+                    Some((b, i)) => b.facts[i].copy(&b.tag_ids, &mut tag_ids),
+                    None => Facts::read(p, &mut names, &mut tag_ids),
+                }
+            })
             .collect();
-        let order = newest_first(&postings, &dates);
+
+        let order = newest_first(&postings, &facts);
         let mut position = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             position[old] = new;
@@ -84,21 +166,32 @@ impl Board {
         }
         let mut slots: Vec<Option<Arc<Posting>>> = postings.into_iter().map(Some).collect();
         let postings: Vec<Arc<Posting>> = order.iter().filter_map(|&i| slots[i].take()).collect();
-        let dates = order.iter().map(|&i| dates[i]).collect();
-        // Pass 2, newest first: the lists.
-        let lists = Lists::of(&postings);
+        let facts: Vec<Facts> = order.iter().map(|&i| facts[i]).collect();
+        let lists = Lists::of(&facts, &tag_ids, &names);
         Board {
             company_index: index_of(lists.companies.iter().map(|c| &c.slug)),
             tag_index: index_of(lists.tags.iter().map(|t| &t.name)),
+            by_arc: postings
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (address(p), i))
+                .collect(),
             posting_index,
             postings,
-            dates,
             open: lists.open,
             remote: lists.remote,
             companies: lists.companies,
             tags: lists.tags,
             renamed,
+            facts,
+            tag_ids,
+            names,
         }
+    }
+
+    /// The parsed `date` of the posting at index `i`.
+    pub fn date(&self, i: usize) -> Option<jiff::Timestamp> {
+        self.facts[i].date
     }
 
     /// The index in [`Board::postings`] of the posting at `slug`.
@@ -119,18 +212,23 @@ impl Board {
     }
 }
 
+fn address(p: &Arc<Posting>) -> usize {
+    Arc::as_ptr(p) as usize
+}
+
 fn index_of<'a>(keys: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
     keys.enumerate().map(|(i, key)| (key.clone(), i)).collect()
 }
 
 /// Newest first; undated postings last; ties by title then slug. Returns
 /// the indices of `postings` in that order.
-fn newest_first(postings: &[Arc<Posting>], dates: &[Option<jiff::Timestamp>]) -> Vec<usize> {
+fn newest_first(postings: &[Arc<Posting>], facts: &[Facts]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..postings.len()).collect();
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&postings[a], &postings[b]);
-        dates[b]
-            .cmp(&dates[a])
+        facts[b]
+            .date
+            .cmp(&facts[a].date)
             .then_with(|| pa.title.cmp(&pb.title))
             .then_with(|| pa.slug.cmp(&pb.slug))
     });
@@ -146,41 +244,42 @@ struct Lists {
 }
 
 impl Lists {
-    fn of(postings: &[Arc<Posting>]) -> Lists {
+    fn of(facts: &[Facts], tag_ids: &[u32], names: &Names) -> Lists {
         let mut lists = Lists {
             open: Vec::new(),
             remote: Vec::new(),
             companies: Vec::new(),
             tags: Vec::new(),
         };
-        let mut companies: HashMap<&str, usize> = HashMap::new();
-        let mut tags: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in postings.iter().enumerate() {
-            if let (Some(name), Some(slug)) = (&p.company, &p.company_slug) {
+        // Company and tag ids to their index in the lists.
+        let mut companies: HashMap<u32, usize> = HashMap::new();
+        let mut tags: HashMap<u32, usize> = HashMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            if let Some((slug, name)) = f.company {
                 // The newest posting names the company.
                 let c = *companies.entry(slug).or_insert_with(|| {
                     lists.companies.push(Company {
-                        name: name.clone(),
-                        slug: slug.clone(),
+                        name: names.get(name).to_string(),
+                        slug: names.get(slug).to_string(),
                         open: Vec::new(),
                     });
                     lists.companies.len() - 1
                 });
-                if !p.expired {
+                if !f.expired {
                     lists.companies[c].open.push(i);
                 }
             }
-            if p.expired {
+            if f.expired {
                 continue;
             }
             lists.open.push(i);
-            if p.remote == Some(Remote::Remote) {
+            if f.remote {
                 lists.remote.push(i);
             }
-            for name in &p.tags {
-                let t = *tags.entry(name).or_insert_with(|| {
+            for &tag in &tag_ids[f.tags.0 as usize..f.tags.1 as usize] {
+                let t = *tags.entry(tag).or_insert_with(|| {
                     lists.tags.push(Tag {
-                        name: name.clone(),
+                        name: names.get(tag).to_string(),
                         open: Vec::new(),
                     });
                     lists.tags.len() - 1
@@ -338,11 +437,28 @@ mod tests {
 
         let same = board.next(first.clone());
         assert!(Arc::ptr_eq(&copy(&board), &copy(&same)));
-        assert_eq!(same, Board::new(first.clone()));
+        assert_eq!(lists(&same), lists(&Board::new(first.clone())));
 
         let edited = Arc::new(posting("eng", "2", "Globex", None));
-        let next = board.next([first[0].clone(), edited]);
+        let next = board.next([first[0].clone(), edited.clone()]);
         assert!(!Arc::ptr_eq(&copy(&board), &copy(&next)));
         assert_eq!(copy(&next).company.as_deref(), Some("Globex"));
+        assert_eq!(lists(&next), lists(&Board::new([first[0].clone(), edited])));
+    }
+
+    /// Everything a board shows, by slug.
+    fn lists(board: &Board) -> Vec<Vec<String>> {
+        let mut all = vec![
+            slugs(board, &(0..board.postings.len()).collect::<Vec<_>>()),
+            slugs(board, &board.open),
+            slugs(board, &board.remote),
+        ];
+        for c in &board.companies {
+            all.push([vec![c.name.clone(), c.slug.clone()], slugs(board, &c.open)].concat());
+        }
+        for t in &board.tags {
+            all.push([vec![t.name.clone()], slugs(board, &t.open)].concat());
+        }
+        all
     }
 }

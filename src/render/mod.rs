@@ -474,7 +474,7 @@ impl<'a> Renderer<'a> {
                 PageKey::Posting(slug) => {
                     if let Some(i) = self.board.posting_index(slug) {
                         if !self.board.postings[i].expired {
-                            sitemap.push(urls, &urls::posting(slug), self.board.dates[i]);
+                            sitemap.push(urls, &urls::posting(slug), self.board.date(i));
                         }
                     }
                 }

@@ -215,8 +215,8 @@ impl<'a> Lists<'a> {
             self.changed[i]
                 && old
                     .posting_index(&new.postings[i].slug)
-                    .map(|j| old.dates[j])
-                    != Some(new.dates[i])
+                    .map(|j| old.date(j))
+                    != Some(new.date(i))
         });
         !self.same(&old.open, &new.open)
             || redated
