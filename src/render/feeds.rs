@@ -2,6 +2,8 @@
 //! templates so they are valid whatever a posting contains: Atom, JSON Feed,
 //! sitemaps, robots.txt and the JSON API.
 
+use std::fmt::Write as _;
+
 use serde_json::json;
 
 use super::urls::{self, Urls};
@@ -170,9 +172,8 @@ impl Sitemap {
         xml_into(out, rel);
         out.push_str("</loc>");
         if let Some(lastmod) = lastmod {
-            out.push_str("<lastmod>");
-            out.push_str(&lastmod.to_string());
-            out.push_str("</lastmod>");
+            // Writing to a String cannot fail.
+            let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
         }
         out.push_str("</url>\n");
         self.ends.push(out.len());

@@ -130,8 +130,7 @@ pub fn posting_file(slug: &str) -> String {
 /// Every key of the site's pages, in a stable order (the sitemap's).
 pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     let mut keys = list_keys(board, config);
-    let rest = keys
-        .split_off(keys.partition_point(|k| matches!(k, PageKey::Home(_) | PageKey::Remote(_))));
+    let rest = keys.split_off(postings_at(&keys));
     keys.extend(
         board
             .postings
@@ -141,6 +140,11 @@ pub fn page_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     );
     keys.extend(rest);
     keys
+}
+
+/// Where posting pages go among [`list_keys`]: after the home and remote pages.
+fn postings_at(keys: &[PageKey]) -> usize {
+    keys.partition_point(|k| matches!(k, PageKey::Home(_) | PageKey::Remote(_)))
 }
 
 /// Every key but those of posting pages: what lists, feeds and the files
@@ -455,31 +459,22 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every indexable page: lists, open postings, listed companies, tags.
+    /// Every indexable page: lists, open postings, listed companies, tags,
+    /// in the order of [`page_keys`].
     fn sitemaps(&self) -> Vec<Page> {
-        let urls = self.urls();
+        let (urls, board) = (self.urls(), self.board);
         let mut sitemap = feeds::Sitemap::default();
-        for key in page_keys(self.board, self.config) {
-            match &key {
-                PageKey::Home(n) => sitemap.push(urls, &urls::home(*n), None),
-                PageKey::Remote(n) => sitemap.push(urls, &urls::remote(*n), None),
-                PageKey::Companies => sitemap.push(urls, urls::COMPANIES, None),
-                PageKey::Tags => sitemap.push(urls, urls::TAGS, None),
-                PageKey::Tag(name, n) => sitemap.push(urls, &urls::tag(name, *n), None),
-                PageKey::Company(slug, n)
-                    if self.board.company(slug).is_some_and(|c| !c.open.is_empty()) =>
-                {
-                    sitemap.push(urls, &urls::company(slug, *n), None);
-                }
-                PageKey::Posting(slug) => {
-                    if let Some(i) = self.board.posting_index(slug) {
-                        if !self.board.postings[i].expired {
-                            sitemap.push(urls, &urls::posting(slug), self.board.date(i));
-                        }
-                    }
-                }
-                _ => {}
-            }
+        let keys = list_keys(board, self.config);
+        let (first, rest) = keys.split_at(postings_at(&keys));
+        for key in first {
+            self.sitemap_entry(&mut sitemap, key);
+        }
+        for &i in &board.open {
+            let rel = urls::posting(&board.postings[i].slug);
+            sitemap.push(urls, &rel, board.date(i));
+        }
+        for key in rest {
+            self.sitemap_entry(&mut sitemap, key);
         }
         sitemap
             .files(feeds::SITEMAP_LIMIT, urls)
@@ -489,6 +484,24 @@ impl<'a> Renderer<'a> {
                 bytes: text.into_bytes(),
             })
             .collect()
+    }
+
+    /// The sitemap entry of a list page, if it is one to index.
+    fn sitemap_entry(&self, sitemap: &mut feeds::Sitemap, key: &PageKey) {
+        let urls = self.urls();
+        match key {
+            PageKey::Home(n) => sitemap.push(urls, &urls::home(*n), None),
+            PageKey::Remote(n) => sitemap.push(urls, &urls::remote(*n), None),
+            PageKey::Companies => sitemap.push(urls, urls::COMPANIES, None),
+            PageKey::Tags => sitemap.push(urls, urls::TAGS, None),
+            PageKey::Tag(name, n) => sitemap.push(urls, &urls::tag(name, *n), None),
+            PageKey::Company(slug, n)
+                if self.board.company(slug).is_some_and(|c| !c.open.is_empty()) =>
+            {
+                sitemap.push(urls, &urls::company(slug, *n), None);
+            }
+            _ => {}
+        }
     }
 
     /// The `<head>` of the page at `rel`; `title` is followed by the site name.

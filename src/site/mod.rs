@@ -449,7 +449,10 @@ impl Site {
                 changed.push(path);
             }
         }
-        self.board = board;
+        // Letting go of 10,000 postings is a pass over all of them: done
+        // beside the reload, not before it.
+        let old = std::mem::replace(&mut self.board, board);
+        rayon::spawn(move || drop(old));
         Ok(changed)
     }
 }

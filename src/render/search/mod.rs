@@ -145,7 +145,7 @@ impl Facet {
 }
 
 /// One indexed posting, everything derived from it alone.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Doc {
     key: SortKey,
     slug: String,
@@ -439,14 +439,19 @@ impl SearchIndex {
     /// of the files written or deleted: [`SearchIndex::page`] gives their
     /// new bytes, or `None` for a deleted one.
     pub fn replace(&mut self, old: Option<&Posting>, new: Option<&Posting>) -> Vec<String> {
+        let new = new.filter(|p| !p.expired).map(Doc::new);
+        let old_id = old.and_then(|p| self.ids.get(&p.slug)).copied();
+        // Most edits of a posting's text leave what search shows of it alone.
+        if old_id.is_some_and(|id| self.docs.get(&id) == new.as_ref()) {
+            return Vec::new();
+        }
         let mut touched = Touched::default();
         let mut changed = Vec::new();
-        if let Some(&id) = old.and_then(|p| self.ids.get(&p.slug)) {
+        if let Some(id) = old_id {
             let doc = self.take(id, &mut touched);
             self.order.remove(&doc.key);
             changed.push(doc.key);
         }
-        let new = new.filter(|p| !p.expired).map(Doc::new);
         if let Some(doc) = &new {
             self.order.insert(doc.key.clone(), None);
             changed.push(doc.key.clone());

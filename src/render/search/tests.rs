@@ -257,6 +257,18 @@ fn larger_ids_are_newer() {
 }
 
 #[test]
+fn an_edit_search_does_not_show_changes_no_file() {
+    let live = synthetic(50, 6);
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let old = live.iter().find(|p| !p.expired).unwrap();
+    let mut new = old.clone();
+    new.body_html.push_str("<p>One more paragraph.</p>");
+    assert!(index.replace(Some(old), Some(&new)).is_empty());
+    new.summary.push_str(" Kubernetes");
+    assert!(!index.replace(Some(old), Some(&new)).is_empty());
+}
+
+#[test]
 fn replace_gives_what_a_fresh_build_gives() {
     let pool = synthetic(400, 5);
     let mut live: Vec<Posting> = pool[..300].to_vec();
