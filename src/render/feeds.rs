@@ -278,7 +278,8 @@ pub(crate) fn xml(text: &str) -> String {
 
 fn xml_into(out: &mut String, text: &str) {
     // URLs and most text need nothing: copied whole.
-    let plain = |b: u8| (0x20..0x80).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let plain =
+        |b: u8| (0x20..0x80).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
     if text.bytes().all(plain) {
         out.push_str(text);
         return;

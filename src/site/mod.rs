@@ -299,12 +299,23 @@ impl Site {
         // From the sources, not the last board: a content change whose render
         // failed (a template error) left the board behind them.
         let board = self.board.next(postings_of(&self.sources));
-        let output =
-            render_everything(&board, &self.config, &theme, &render_options(&self.options))?;
-        let changed = changed_files(&self.output.files, &output.files);
+        let (mut files, owned) =
+            render_pages(&board, &self.config, &theme, &render_options(&self.options))?;
+        // Search shows no template: its index is brought up to date, not rebuilt.
+        let changed_postings =
+            incremental::plan(&self.board, &board, &self.config).changed_postings;
+        update_search(
+            &mut self.output.search,
+            &self.board,
+            &board,
+            &changed_postings,
+        );
+        insert_all(&mut files, self.output.search.pages());
+        let changed = changed_files(&self.output.files, &files);
+        self.output.files = files;
+        self.output.owned = owned;
         self.theme = theme;
         self.board = board;
-        self.output = output;
         Ok(changed)
     }
 
@@ -437,17 +448,17 @@ impl Site {
             }
             output.owned.insert(key, new_paths);
         }
-        for (old, new) in &plan.changed_postings {
-            for path in output.search.replace(
-                old.map(|i| &*self.board.postings[i]),
-                new.map(|i| &*board.postings[i]),
-            ) {
-                match output.search.page(&path) {
-                    Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
-                    None => output.files.remove(&path),
-                };
-                changed.push(path);
-            }
+        for path in update_search(
+            &mut output.search,
+            &self.board,
+            &board,
+            &plan.changed_postings,
+        ) {
+            match output.search.page(&path) {
+                Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
+                None => output.files.remove(&path),
+            };
+            changed.push(path);
         }
         // Letting go of 10,000 postings is a pass over all of them: done
         // beside the reload, not before it.
@@ -471,12 +482,35 @@ fn render_everything(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Output, String> {
-    let keys = render::page_keys(board, config);
-    let (rendered, search) = rayon::join(
-        || render::render_keyed(board, config, theme, options, &keys),
+    let (pages, search) = rayon::join(
+        || render_pages(board, config, theme, options),
         || SearchIndex::build(board),
     );
-    let rendered = rendered.map_err(|e| e.to_string())?;
+    let (mut files, owned) = pages?;
+    insert_all(&mut files, search.pages());
+    Ok(Output {
+        owned,
+        search,
+        files,
+    })
+}
+
+/// Every file but the search index's, and the files of each key.
+type Rendered = (
+    HashMap<String, Bytes>,
+    foldhash::HashMap<PageKey, Vec<String>>,
+);
+
+/// Renders every key and the theme's static files.
+fn render_pages(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Rendered, String> {
+    let keys = render::page_keys(board, config);
+    let rendered =
+        render::render_keyed(board, config, theme, options, &keys).map_err(|e| e.to_string())?;
     let mut files = HashMap::with_capacity(keys.len() + 256);
     let mut owned = foldhash::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (key, pages) in keys.into_iter().zip(rendered) {
@@ -488,12 +522,25 @@ fn render_everything(
         return Err(static_clash(&clash.path));
     }
     insert_all(&mut files, static_files);
-    insert_all(&mut files, search.pages());
-    Ok(Output {
-        owned,
-        search,
-        files,
-    })
+    Ok((files, owned))
+}
+
+/// Brings `search` from the postings of `old` to those of `new`, given the
+/// postings that changed; returns the paths of its files that changed.
+fn update_search(
+    search: &mut SearchIndex,
+    old: &Board,
+    new: &Board,
+    changed_postings: &[(Option<usize>, Option<usize>)],
+) -> Vec<String> {
+    let mut paths = Vec::new();
+    for (before, after) in changed_postings {
+        paths.extend(search.replace(
+            before.map(|i| &*old.postings[i]),
+            after.map(|i| &*new.postings[i]),
+        ));
+    }
+    paths
 }
 
 fn static_clash(path: &str) -> String {
