@@ -378,3 +378,24 @@ fn editing_a_posting_past_the_feeds_leaves_them_unchanged_and_equals_a_fresh_bui
     );
     assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
 }
+
+#[test]
+fn a_posting_whose_render_failed_and_that_is_gone_again_leaves_no_trace() {
+    let (_dir, root) = new_site();
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    // Fails on a posting without a company.
+    let fragile = "{% extends \"base.html\" %}{% block content %}{{ posting.company.name }}{% endblock content %}";
+    fs::write(templates.join("posting.html"), fragile).unwrap();
+    let mut site = Site::load(&root, options()).unwrap();
+    let orphan = root.join("content/orphan.md");
+    fs::write(&orphan, "---\ntitle: Lone Engineer\n---\nNo company.\n").unwrap();
+    let apply =
+        |site: &mut Site, path: PathBuf| site.apply(&Changes::classify(&root, "default", [path]));
+    assert!(apply(&mut site, orphan.clone()).is_err());
+    fs::remove_file(&orphan).unwrap();
+    apply(&mut site, orphan).unwrap();
+    fs::remove_file(templates.join("posting.html")).unwrap();
+    apply(&mut site, templates.join("posting.html")).unwrap();
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+}

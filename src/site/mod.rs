@@ -414,15 +414,38 @@ impl Site {
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
         let board = self.board.next(postings_of(&self.sources));
         let plan = incremental::plan(&self.board, &board, &self.config);
-        let rendered = render::render_changed(
-            &board,
-            &self.config,
-            &self.theme,
-            &render_options(&self.options),
-            &plan.dirty,
-            plan.changed_postings.iter().filter_map(|&(_, new)| new),
-        )
-        .map_err(|e| e.to_string())?;
+        let options = render_options(&self.options);
+        let fresh = plan.changed_postings.iter().filter_map(|&(_, new)| new);
+        // The search index is updated beside the render, and taken back
+        // (each replace undone by its inverse) if the render fails.
+        let (rendered, search_paths) = rayon::join(
+            || {
+                render::render_changed(
+                    &board,
+                    &self.config,
+                    &self.theme,
+                    &options,
+                    &plan.dirty,
+                    fresh,
+                )
+            },
+            || {
+                update_search(
+                    &mut self.output.search,
+                    &self.board,
+                    &board,
+                    &plan.changed_postings,
+                )
+            },
+        );
+        let rendered = match rendered {
+            Ok(rendered) => rendered,
+            Err(e) => {
+                let back: Vec<_> = plan.changed_postings.iter().map(|&(a, b)| (b, a)).collect();
+                update_search(&mut self.output.search, &board, &self.board, &back);
+                return Err(e.to_string());
+            }
+        };
         let output = &mut self.output;
         let mut changed = Vec::new();
         for key in &plan.removed {
@@ -448,12 +471,7 @@ impl Site {
             }
             output.owned.insert(key, new_paths);
         }
-        for path in update_search(
-            &mut output.search,
-            &self.board,
-            &board,
-            &plan.changed_postings,
-        ) {
+        for path in search_paths {
             match output.search.page(&path) {
                 Some(page) => output.files.insert(path.clone(), Bytes::from(page.bytes)),
                 None => output.files.remove(&path),
