@@ -30,18 +30,17 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
     let mut changed = vec![false; new.postings.len()];
     let mut dirty = Vec::new();
     let mut removed = Vec::new();
+    // Posting pages: those of the changed postings, and no other.
     for &(before, after) in &changed_postings {
-        let had = before.is_some_and(|j| render::has_page(&old.postings[j], config));
+        let had = before.filter(|&j| render::has_page(&old.postings[j], config));
         let has = after.filter(|&i| render::has_page(&new.postings[i], config));
         if let Some(i) = after {
             changed[i] = true;
         }
         match (had, has) {
             (_, Some(i)) => dirty.push(PageKey::Posting(new.postings[i].slug.clone())),
-            (true, None) => removed.push(PageKey::Posting(
-                old.postings[before.unwrap_or_default()].slug.clone(),
-            )),
-            (false, None) => {}
+            (Some(j), None) => removed.push(PageKey::Posting(old.postings[j].slug.clone())),
+            (None, None) => {}
         }
     }
 
@@ -72,7 +71,7 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
 /// Postings that changed, by slug: (index in the old board, in the new).
 /// A posting is never changed in place, so one that is still the very same
 /// `Arc` is unchanged: only the others are looked up and compared.
-fn changed_postings(old: &Board, new: &Board) -> Vec<(Option<usize>, Option<usize>)> {
+pub fn changed_postings(old: &Board, new: &Board) -> Vec<(Option<usize>, Option<usize>)> {
     let arcs = |board: &Board| -> HashSet<*const Posting> {
         board.postings.iter().map(Arc::as_ptr).collect()
     };

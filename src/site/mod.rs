@@ -302,8 +302,7 @@ impl Site {
         let (mut files, owned) =
             render_pages(&board, &self.config, &theme, &render_options(&self.options))?;
         // Search shows no template: its index is brought up to date, not rebuilt.
-        let changed_postings =
-            incremental::plan(&self.board, &board, &self.config).changed_postings;
+        let changed_postings = incremental::changed_postings(&self.board, &board);
         update_search(
             &mut self.output.search,
             &self.board,
