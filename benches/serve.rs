@@ -38,7 +38,7 @@ fn main() {
         started.elapsed().as_millis()
     );
     let shared = http::Shared::new(http::Snapshot::default());
-    let mut rebuilder = Rebuilder::new(site, shared.clone(), &root, 1);
+    let mut rebuilder = Rebuilder::new(site, shared.clone(), 1);
     shared.publish(rebuilder.snapshot(), http::Change::Reload);
     // Event streams subscribe; one listening makes `publish` send for real.
     let mut listener = shared.subscribe();

@@ -20,6 +20,15 @@ pub struct Company {
     pub open: Vec<usize>,
 }
 
+impl Company {
+    /// Listed on `/companies/`, in the sitemap and for search engines: it
+    /// has open postings (one with only closed ones keeps a page while they
+    /// link to it).
+    pub fn is_listed(&self) -> bool {
+        !self.open.is_empty()
+    }
+}
+
 /// A tag with its open postings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
@@ -148,7 +157,7 @@ impl Board {
         let facts: Vec<Facts> = postings
             .iter()
             .map(|p| {
-                let known = previous.and_then(|b| Some((b, *b.by_arc.get(&address(p))?)));
+                let known = previous.and_then(|b| Some((b, b.arc_index(p)?)));
                 match known {
                     Some((b, i)) => b.facts[i].copy(&b.tag_ids, &mut tag_ids),
                     None => Facts::read(p, &mut names, &mut tag_ids),
@@ -187,6 +196,11 @@ impl Board {
             tag_ids,
             names,
         }
+    }
+
+    /// The index of this very posting (not an equal one) in [`Board::postings`].
+    pub fn arc_index(&self, p: &Arc<Posting>) -> Option<usize> {
+        self.by_arc.get(&address(p)).copied()
     }
 
     /// The parsed `date` of the posting at index `i`.
@@ -360,8 +374,8 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn postings_are_newest_first_and_listed_by_company_and_tag() {
+    /// Undated, tied, closed and remote postings of two companies.
+    fn mixed() -> Vec<Posting> {
         let mut closed = posting("c", "C", "acme", Some("2025-03-05T00:00:00Z"));
         closed.expired = true;
         let mut remote = posting("b", "B", "Globex", Some("2025-03-04T00:00:00Z"));
@@ -370,7 +384,12 @@ mod tests {
         let mut tied = posting("a", "A", "Acme", Some("2025-03-04T00:00:00Z"));
         tied.tags = vec!["rust".into()];
         let undated = posting("d", "D", "Acme", None);
-        let board = Board::new([undated, tied, closed, remote]);
+        vec![undated, tied, closed, remote]
+    }
+
+    #[test]
+    fn postings_are_newest_first_and_listed_by_company_and_tag() {
+        let board = Board::new(mixed());
 
         assert_eq!(
             slugs(&board, &(0..4).collect::<Vec<_>>()),
@@ -444,12 +463,27 @@ mod tests {
         assert!(!Arc::ptr_eq(&copy(&board), &copy(&next)));
         assert_eq!(copy(&next).company.as_deref(), Some("Globex"));
         assert_eq!(lists(&next), lists(&Board::new([first[0].clone(), edited])));
+
+        // What is carried over (dates, tags, flags) gives a fresh board's lists.
+        let mixed: Vec<Arc<Posting>> = mixed().into_iter().map(Arc::new).collect();
+        let before = Board::new(mixed.clone());
+        let mut moved = (*mixed[1]).clone();
+        moved.date = Some("2025-03-06T00:00:00Z".into());
+        moved.tags.push("go".into());
+        let mut now = mixed;
+        now[1] = Arc::new(moved);
+        assert_eq!(lists(&before.next(now.clone())), lists(&Board::new(now)));
     }
 
     /// Everything a board shows, by slug.
     fn lists(board: &Board) -> Vec<Vec<String>> {
+        let every: Vec<usize> = (0..board.postings.len()).collect();
         let mut all = vec![
-            slugs(board, &(0..board.postings.len()).collect::<Vec<_>>()),
+            slugs(board, &every),
+            every
+                .iter()
+                .map(|&i| format!("{:?}", board.date(i)))
+                .collect(),
             slugs(board, &board.open),
             slugs(board, &board.remote),
         ];

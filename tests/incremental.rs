@@ -357,7 +357,8 @@ fn editing_a_posting_past_the_feeds_leaves_them_unchanged_and_equals_a_fresh_bui
     let (_dir, root) = new_site();
     let content = root.join("content");
     for day in 1..=60 {
-        let text = format!("---\ntitle: Engineer {day}\ncompany: Acme\ndate: 2026-09-{:02}\ntags: [rust]\n---\nBody {day}.\n", day % 28 + 1);
+        // All open: within `expire_after_days` of "now".
+        let text = format!("---\ntitle: Engineer {day}\ncompany: Acme\ndate: 2026-10-{:02}\ntags: [rust]\n---\nBody {day}.\n", day % 28 + 1);
         fs::write(content.join(format!("bulk{day}.md")), text).unwrap();
     }
     let mut site = Site::load(&root, options()).unwrap();
@@ -365,12 +366,23 @@ fn editing_a_posting_past_the_feeds_leaves_them_unchanged_and_equals_a_fresh_bui
     let oldest = content.join("bulk28.md");
     fs::write(
         &oldest,
-        "---\ntitle: Engineer 28\ncompany: Acme\ndate: 2026-09-01\ntags: [rust]\n---\nEdited.\n",
+        "---\ntitle: Engineer 28\ncompany: Acme\ndate: 2026-10-01\ntags: [rust]\n---\nEdited.\n",
     )
     .unwrap();
     let update = site
         .apply(&Changes::classify(&root, "default", [oldest]))
         .unwrap();
+    let page = "jobs/acme-engineer-28/index.html".to_string();
+    assert!(
+        update.changed_files.contains(&page),
+        "an open posting, edited"
+    );
+    let feed = String::from_utf8_lossy(&site.files()["atom.xml"]).into_owned();
+    assert_eq!(feed.matches("<entry>").count(), 50, "a full feed");
+    assert!(
+        !feed.contains("Engineer 28<"),
+        "the posting is past the feed"
+    );
     assert!(
         !update.changed_files.iter().any(|f| f.ends_with("atom.xml")),
         "{:?}",

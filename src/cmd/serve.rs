@@ -55,9 +55,9 @@ pub fn run(args: &Args) -> super::Outcome {
     // restarted server never repeats one.
     let generation = jiff::Timestamp::now().as_millisecond().unsigned_abs();
     let shared = http::Shared::new(http::Snapshot::default());
-    let rebuilder = Rebuilder::new(site, shared.clone(), &root, generation);
+    let rebuilder = Rebuilder::new(site, shared.clone(), generation);
     shared.publish(rebuilder.snapshot(), http::Change::Reload);
-    for error in rebuilder.snapshot().problems {
+    for error in &shared.snapshot().problems {
         eprintln!("  {error}");
     }
 

@@ -152,6 +152,9 @@ mod tests {
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("<del>old</del>"), "{}", r.html);
         assert!(r.html.contains("foot"), "{}", r.html);
+        // A footnote, not a link to "foot".
+        assert!(r.html.contains("<sup"), "{}", r.html);
+        assert!(!r.html.contains(r#"href="foot""#), "{}", r.html);
     }
 
     #[test]

@@ -231,9 +231,31 @@ pub(crate) fn robots(urls: &Urls) -> String {
 
 /// `api/postings.json`: the canonical records of `postings`.
 pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> String {
+    let mut text = records_array(postings);
+    text.push('\n');
+    text
+}
+
+/// `api/companies/<slug>.json`: a company and its open postings' records.
+pub(crate) fn company_api<'p>(
+    name: &str,
+    slug: &str,
+    postings: impl Iterator<Item = &'p Posting>,
+) -> String {
+    let head = serde_json::to_string(&json!({ "name": name, "slug": slug })).unwrap_or_default();
+    // `{"name":..,"slug":..}` with the postings before its closing brace.
+    let mut text = head[..head.len() - 1].to_string();
+    text.push_str(",\"postings\":");
+    text.push_str(&records_array(postings));
+    text.push_str("}\n");
+    text
+}
+
+/// The cached records of `postings` as a JSON array, joined exactly as
+/// serde_json writes one; on a big board the largest file of the site,
+/// so records serialize in parallel.
+fn records_array<'p>(postings: impl Iterator<Item = &'p Posting>) -> String {
     use rayon::prelude::*;
-    // The largest file of the site: records serialize in parallel, joined
-    // exactly as serde_json writes an array.
     let postings: Vec<&Posting> = postings.collect();
     let records: Vec<&str> = postings.par_iter().map(|p| p.record_json()).collect();
     let mut text = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 3);
@@ -244,18 +266,8 @@ pub(crate) fn postings_api<'p>(postings: impl Iterator<Item = &'p Posting>) -> S
         }
         text.push_str(record);
     }
-    text.push_str("]\n");
+    text.push(']');
     text
-}
-
-/// `api/companies/<slug>.json`: a company and its open postings' records.
-pub(crate) fn company_api<'p>(
-    name: &str,
-    slug: &str,
-    postings: impl Iterator<Item = &'p Posting>,
-) -> String {
-    let postings: Vec<&Posting> = postings.collect();
-    to_json(&json!({ "name": name, "slug": slug, "postings": postings }))
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {

@@ -2,9 +2,9 @@
 //! search index. Nothing here touches the output folder.
 //!
 //! Every output file belongs to a [`PageKey`]; [`page_keys`] lists them for a
-//! board and [`render_page`] / [`render_pages`] render some, so `serve` can
-//! re-render only what a change touches. A posting's page depends on that posting and the config
-//! alone (no "related jobs").
+//! board and [`render_keyed`] / [`render_changed`] render some, so `serve`
+//! can re-render only what a change touches. A posting's page depends on
+//! that posting and the config alone (no "related jobs").
 
 mod feeds;
 mod jsonld;
@@ -182,39 +182,10 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     keys
 }
 
-/// The files of one key. A key the board no longer has (a deleted posting,
-/// a page number past the end) renders to no files.
-pub fn render_page(
-    board: &Board,
-    config: &Config,
-    theme: &Theme,
-    options: &RenderOptions,
-    key: &PageKey,
-) -> Result<Vec<Page>, RenderError> {
-    check_segments(board.postings.iter().map(|p| &**p))?;
-    Renderer::new(board, config, theme, options).render(key)
-}
-
-/// The files of several keys, rendered in parallel and sorted by path:
-/// cheaper than one [`render_page`] call per key, which prepares the board's
-/// lookups each time. The first failing key (in `keys` order) is the error.
-pub fn render_pages(
-    board: &Board,
-    config: &Config,
-    theme: &Theme,
-    options: &RenderOptions,
-    keys: &[PageKey],
-) -> Result<Vec<Page>, RenderError> {
-    let mut pages: Vec<Page> = render_keyed(board, config, theme, options, keys)?
-        .into_iter()
-        .flatten()
-        .collect();
-    pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
-}
-
-/// Like [`render_pages`], but the files of each key apart, in `keys` order,
-/// so the dev server knows which files a key owns.
+/// The files of each key, in `keys` order, rendered in parallel: `serve`
+/// keeps which files a key owns. A key the board no longer has (a deleted
+/// posting, a page number past the end) renders to no files. The first
+/// failing key (in `keys` order) is the error.
 pub fn render_keyed(
     board: &Board,
     config: &Config,
@@ -222,9 +193,7 @@ pub fn render_keyed(
     options: &RenderOptions,
     keys: &[PageKey],
 ) -> Result<Vec<Vec<Page>>, RenderError> {
-    check_segments(board.postings.iter().map(|p| &**p))?;
-    let renderer = Renderer::new(board, config, theme, options);
-    keys.par_iter().map(|key| renderer.render(key)).collect()
+    render_changed(board, config, theme, options, keys, 0..board.postings.len())
 }
 
 /// Like [`render_keyed`], for a board that differs from one that rendered
@@ -242,27 +211,7 @@ pub fn render_changed(
     keys.par_iter().map(|key| renderer.render(key)).collect()
 }
 
-/// Every file of the site except the search index: the pages of every key
-/// and the theme's static files, sorted by path.
-pub fn render_site(
-    board: &Board,
-    config: &Config,
-    theme: &Theme,
-    options: &RenderOptions,
-) -> Result<Vec<Page>, RenderError> {
-    let mut pages = render_pages(board, config, theme, options, &page_keys(board, config))?;
-    pages.extend(theme.static_files());
-    pages.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pair) = pages.windows(2).find(|pair| pair[0].path == pair[1].path) {
-        return Err(RenderError::plain(format!(
-            "the static file `{}` has the path of a page hireboard generates: rename or remove it",
-            pair[0].path
-        )));
-    }
-    Ok(pages)
-}
-
-fn per_page(config: &Config) -> usize {
+pub(crate) fn per_page(config: &Config) -> usize {
     config.paginate_by.max(1)
 }
 
@@ -278,7 +227,7 @@ pub(crate) fn has_page(p: &Posting, config: &Config) -> bool {
 /// A company with open postings has a page; with only closed ones, it keeps
 /// it while their marked-closed pages link to it.
 fn company_has_page(c: &Company, config: &Config) -> bool {
-    !c.open.is_empty() || config.expired == ExpiredMode::Mark
+    c.is_listed() || config.expired == ExpiredMode::Mark
 }
 
 /// Everything one render needs, prepared once and shared by all keys.
@@ -307,6 +256,8 @@ struct ListSpec<'a> {
     open: &'a [usize],
     url_of: &'a dyn Fn(usize) -> String,
     feeds: Vec<FeedLink>,
+    /// Kept only so closed postings can link to it: not for search engines.
+    noindex: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -496,7 +447,7 @@ impl<'a> Renderer<'a> {
             PageKey::Tags => sitemap.push(urls, urls::TAGS, None),
             PageKey::Tag(name, n) => sitemap.push(urls, &urls::tag(name, *n), None),
             PageKey::Company(slug, n)
-                if self.board.company(slug).is_some_and(|c| !c.open.is_empty()) =>
+                if self.board.company(slug).is_some_and(Company::is_listed) =>
             {
                 sitemap.push(urls, &urls::company(slug, *n), None);
             }
@@ -593,6 +544,7 @@ impl<'a> Renderer<'a> {
             open: &self.board.open,
             url_of: &urls::home,
             feeds: Vec::new(),
+            noindex: false,
         }
     }
 
@@ -609,6 +561,7 @@ impl<'a> Renderer<'a> {
             open: &self.board.remote,
             url_of: &urls::remote,
             feeds: Vec::new(),
+            noindex: false,
         }
     }
 
@@ -633,6 +586,7 @@ impl<'a> Renderer<'a> {
                 href: self.urls().path(&urls::company_feed(&c.slug)),
                 mime: "application/atom+xml",
             }],
+            noindex: !c.is_listed(),
         }
     }
 
@@ -653,6 +607,7 @@ impl<'a> Renderer<'a> {
                 href: self.urls().path(&urls::tag_feed(&t.name)),
                 mime: "application/atom+xml",
             }],
+            noindex: false,
         }
     }
 
@@ -670,8 +625,7 @@ impl<'a> Renderer<'a> {
             (title, n) => format!("{title}, page {n}"),
         };
         let mut meta = self.meta(&rel, &title, &spec.description, spec.section);
-        // Kept only so closed postings can link to it: not for search engines.
-        meta.noindex = spec.kind == "company" && spec.open.is_empty();
+        meta.noindex = spec.noindex;
         let pagination = self.fmt.pagination(n, total, spec.url_of);
         meta.prev_url.clone_from(&pagination.prev_url);
         meta.next_url.clone_from(&pagination.next_url);
@@ -726,7 +680,7 @@ impl<'a> Renderer<'a> {
             groups: Vec<Group<'v>>,
         }
         let mut groups: Vec<Group> = Vec::new();
-        let listed = self.board.companies.iter().filter(|c| !c.open.is_empty());
+        let listed = self.board.companies.iter().filter(|c| c.is_listed());
         for c in listed {
             let letter = c
                 .name

@@ -101,6 +101,34 @@ fn default_theme(config: &Config) -> Theme {
     Theme::load(empty.path(), config).unwrap()
 }
 
+/// Every file of the site but the search index, sorted by path.
+fn render_site(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<Page>, RenderError> {
+    let keys = page_keys(board, config);
+    let mut pages: Vec<Page> = render_keyed(board, config, theme, options, &keys)?
+        .into_iter()
+        .flatten()
+        .chain(theme.static_files())
+        .collect();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+fn render_page(
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &RenderOptions,
+    key: &PageKey,
+) -> Result<Vec<Page>, RenderError> {
+    let keys = std::slice::from_ref(key);
+    Ok(render_keyed(board, config, theme, options, keys)?.concat())
+}
+
 fn build(postings: Vec<Posting>, config: &Config) -> Vec<Page> {
     let board = Board::new(postings);
     render_site(&board, config, &default_theme(config), &options()).unwrap()
@@ -239,7 +267,7 @@ fn every_page_kind_exists_and_links_resolve() {
     assert!(home.contains(r#"<time datetime="2025-03-03">3 Mar 2025</time>"#));
     assert!(home.contains(">Remote</li>") && home.contains(">Full-time</li>"));
     assert!(!home.contains("Old Job"), "closed postings leave the lists");
-    assert!(home.contains("<!-- search placeholder -->") || home.contains("search"));
+    assert!(home.contains(r#"role="search""#), "the search form");
     assert_eq!(home.matches("<h1").count(), 1);
 
     let remote = text(&pages, "remote/index.html");
@@ -543,6 +571,12 @@ fn rendering_is_deterministic() {
     reversed.reverse();
     let b = build(reversed, &config);
     assert_eq!(a, b);
+    // Rendered in parallel: one thread must give the same files.
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    assert_eq!(a, one_thread.install(|| build(fixture(), &config)));
     let sorted: Vec<&str> = a.iter().map(|p| p.path.as_str()).collect();
     let mut expected = sorted.clone();
     expected.sort();
@@ -550,23 +584,17 @@ fn rendering_is_deterministic() {
 }
 
 #[test]
-fn page_keys_render_what_render_site_renders() {
+fn a_key_renders_alone_what_it_renders_among_all() {
     let config = config();
     let board = Board::new(fixture());
     let theme = default_theme(&config);
-    let site = render_site(&board, &config, &theme, &options()).unwrap();
     let keys = page_keys(&board, &config);
-    let mut one_by_one: Vec<Page> = keys
-        .iter()
-        .flat_map(|key| render_page(&board, &config, &theme, &options(), key).unwrap())
-        .chain(theme.static_files())
-        .collect();
-    one_by_one.sort_by(|a, b| a.path.cmp(&b.path));
-    assert_eq!(site, one_by_one);
-    let mut batch = render_pages(&board, &config, &theme, &options(), &keys).unwrap();
-    batch.extend(theme.static_files());
-    batch.sort_by(|a, b| a.path.cmp(&b.path));
-    assert_eq!(site, batch);
+    let all = render_keyed(&board, &config, &theme, &options(), &keys).unwrap();
+    for (key, pages) in keys.iter().zip(&all) {
+        assert!(!pages.is_empty(), "{key:?}");
+        let alone = render_page(&board, &config, &theme, &options(), key).unwrap();
+        assert_eq!(&alone, pages, "{key:?}");
+    }
     // Keys the board does not have render to nothing.
     for gone in [
         PageKey::Home(9),
@@ -689,18 +717,6 @@ fn template_errors_name_file_and_line() {
 }
 
 #[test]
-fn a_static_file_cannot_replace_a_page() {
-    let site = tempfile::tempdir().unwrap();
-    write(site.path(), "static/robots.txt", "mine");
-    let config = config();
-    let theme = Theme::load(site.path(), &config).unwrap();
-    let err = render_site(&Board::new(fixture()), &config, &theme, &options())
-        .err()
-        .unwrap();
-    assert!(err.message.contains("robots.txt"), "{err}");
-}
-
-#[test]
 fn bad_segments_are_refused() {
     let mut p = posting("x", "X", None, None);
     p.tags = vec!["c/c++".into()];
@@ -785,12 +801,12 @@ fn render_10k() {
     let key = PageKey::Posting(board.postings[5000].slug.clone());
     let start = std::time::Instant::now();
     render_page(&board, &config, &theme, &options(), &key).unwrap();
-    eprintln!("render_page of one posting: {:?}", start.elapsed());
+    eprintln!("one posting page: {:?}", start.elapsed());
     let keys: Vec<PageKey> = page_keys(&board, &config)
         .into_iter()
         .step_by(700)
         .collect();
     let start = std::time::Instant::now();
-    render_pages(&board, &config, &theme, &options(), &keys).unwrap();
-    eprintln!("render_pages of {} keys: {:?}", keys.len(), start.elapsed());
+    render_keyed(&board, &config, &theme, &options(), &keys).unwrap();
+    eprintln!("render_keyed of {} keys: {:?}", keys.len(), start.elapsed());
 }

@@ -8,7 +8,7 @@ pub mod http;
 pub mod watch;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -34,58 +34,62 @@ struct Problems {
 pub struct Rebuilder {
     site: Site,
     shared: Arc<Shared>,
-    theme: String,
-    root: PathBuf,
     problems: Problems,
     generation: u64,
     /// Old posting page -> where it is now, for pages open on an old address.
     moved: HashMap<String, String>,
     /// The site's files as last published.
     pages: Pages,
+    /// The problems as of the last batch: listing them reads every source.
+    problem_lines: Vec<String>,
 }
 
 impl Rebuilder {
-    pub fn new(site: Site, shared: Arc<Shared>, root: &Path, generation: u64) -> Rebuilder {
-        Rebuilder {
+    pub fn new(site: Site, shared: Arc<Shared>, generation: u64) -> Rebuilder {
+        let mut rebuilder = Rebuilder {
             pages: Pages::new(site.files().clone()),
-            theme: site.config().theme.clone(),
             site,
             shared,
-            root: root.to_path_buf(),
             problems: Problems::default(),
             generation,
             moved: HashMap::new(),
-        }
+            problem_lines: Vec::new(),
+        };
+        rebuilder.refresh_problems();
+        rebuilder
     }
 
     /// The snapshot of the site as it is now.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             pages: self.pages.clone(),
-            problems: self.problem_lines(),
+            problems: self.problem_lines.clone(),
             generation: self.generation,
             moved: self.moved.clone(),
         }
     }
 
-    fn problem_lines(&self) -> Vec<String> {
+    /// Lists the problems again; returns whether they changed.
+    fn refresh_problems(&mut self) -> bool {
         let p = &self.problems;
-        [&p.config, &p.theme, &p.render]
+        let lines: Vec<String> = [&p.config, &p.theme, &p.render]
             .into_iter()
             .flatten()
             .cloned()
             .chain(self.site.errors().iter().map(ToString::to_string))
-            .collect()
+            .collect();
+        let changed = lines != self.problem_lines;
+        self.problem_lines = lines;
+        changed
     }
 
     /// Applies one batch of changed paths; returns what it did, for the terminal.
     pub fn apply(&mut self, paths: Vec<PathBuf>) -> Option<String> {
-        let changes = Changes::classify(&self.root, &self.theme, paths);
+        let changes = Changes::classify(self.site.root(), &self.site.config().theme, paths);
         if changes.is_empty() {
             return None;
         }
         let started = Instant::now();
-        let before = self.problem_lines();
         let result = self.site.apply(&changes);
         let slot = if changes.config {
             &mut self.problems.config
@@ -102,7 +106,6 @@ impl Rebuilder {
                 if changes.config {
                     // A successful full reload fixes whatever was broken.
                     self.problems = Problems::default();
-                    self.theme = self.site.config().theme.clone();
                 }
                 let change = if update.changed_files.is_empty() {
                     Change::Problems
@@ -123,7 +126,7 @@ impl Rebuilder {
                 (Change::Problems, format!("error: {message}"))
             }
         };
-        let problems_changed = self.problem_lines() != before;
+        let problems_changed = self.refresh_problems();
         if change != Change::Problems || problems_changed {
             self.generation += 1;
             self.shared.publish(self.snapshot(), change);
@@ -156,7 +159,7 @@ impl Rebuilder {
             }
             if let Some(report) = self.apply(paths) {
                 eprintln!("{report}");
-                for problem in self.problem_lines() {
+                for problem in &self.problem_lines {
                     eprintln!("  {problem}");
                 }
             }

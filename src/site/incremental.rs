@@ -4,13 +4,10 @@
 //! that changed, found by identity: touching all 10,000 of a big board's
 //! costs more than the rest of the plan.
 
-use std::sync::Arc;
-
 use foldhash::HashSet;
 
 use crate::board::{Board, Company, Tag};
 use crate::config::Config;
-use crate::posting::Posting;
 use crate::render::{self, PageKey};
 
 /// What to do after a content change.
@@ -48,7 +45,7 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
         old,
         new,
         changed,
-        per_page: config.paginate_by.max(1),
+        per_page: render::per_page(config),
     };
     let old_keys: HashSet<PageKey> = render::list_keys(old, config).into_iter().collect();
     let new_keys = render::list_keys(new, config);
@@ -72,13 +69,9 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
 /// A posting is never changed in place, so one that is still the very same
 /// `Arc` is unchanged: only the others are looked up and compared.
 pub fn changed_postings(old: &Board, new: &Board) -> Vec<(Option<usize>, Option<usize>)> {
-    let arcs = |board: &Board| -> HashSet<*const Posting> {
-        board.postings.iter().map(Arc::as_ptr).collect()
-    };
-    let (in_old, in_new) = (arcs(old), arcs(new));
     let mut changed = Vec::new();
     for (i, p) in new.postings.iter().enumerate() {
-        if in_old.contains(&Arc::as_ptr(p)) {
+        if old.arc_index(p).is_some() {
             continue;
         }
         let before = old.posting_index(&p.slug);
@@ -87,7 +80,7 @@ pub fn changed_postings(old: &Board, new: &Board) -> Vec<(Option<usize>, Option<
         }
     }
     for (j, p) in old.postings.iter().enumerate() {
-        if !in_new.contains(&Arc::as_ptr(p)) && new.posting_index(&p.slug).is_none() {
+        if new.arc_index(p).is_none() && new.posting_index(&p.slug).is_none() {
             changed.push((Some(j), None));
         }
     }
@@ -201,7 +194,7 @@ impl<'a> Lists<'a> {
             board
                 .companies
                 .iter()
-                .filter(|c| !c.open.is_empty())
+                .filter(|c| c.is_listed())
                 .map(move |c| (c.slug.as_str(), pages(c.open.len())))
         };
         let tags = |board: &'a Board| {

@@ -753,6 +753,15 @@ mod apply_tests {
     const POSTING: &str = "---\ntitle: Second Role\ncompany: Acme\n---\nBody.\n";
 
     #[test]
+    fn a_static_file_cannot_replace_a_page() {
+        let (_dir, root, site) = site_with(&[("content/b.md", POSTING)]);
+        fs::create_dir(root.join("static")).unwrap();
+        fs::write(root.join("static/robots.txt"), "mine").unwrap();
+        let error = Site::load(&root, site.options.clone()).err().unwrap();
+        assert!(error.contains("robots.txt"), "{error}");
+    }
+
+    #[test]
     fn a_broken_template_does_not_lose_content_of_the_same_batch() {
         let (_dir, root, mut site) = site_with(&[(
             "content/a.md",
@@ -785,10 +794,18 @@ mod apply_tests {
         let batch = |paths: &[&str]| {
             Changes::classify(&root, "default", paths.iter().map(|p| root.join(p)))
         };
+        // A template edited on disk but not in the batch: pages rendered
+        // again would show it.
+        let page = "jobs/acme-second-role/index.html";
+        let before = site.files()[page].clone();
+        fs::create_dir(root.join("templates")).unwrap();
+        fs::write(root.join("templates/posting.html"), "edited").unwrap();
         let update = site
             .apply(&batch(&["static/style.css", "static/extra.js"]))
             .unwrap();
         assert_eq!(update.changed_files, ["extra.js", "style.css"]);
+        assert_eq!(site.files()[page], before);
+        fs::remove_file(root.join("templates/posting.html")).unwrap();
         fs::remove_file(root.join("static/extra.js")).unwrap();
         let update = site.apply(&batch(&["static/extra.js"])).unwrap();
         assert_eq!(update.changed_files, ["extra.js"]);

@@ -83,13 +83,10 @@ pub fn parse(text: &str) -> Location {
     location
 }
 
-fn most_flexible(a: Option<Remote>, b: Option<Remote>) -> Option<Remote> {
-    let rank = |r: &Remote| match r {
-        Remote::Remote => 0,
-        Remote::Hybrid => 1,
-        Remote::Onsite => 2,
-    };
-    a.into_iter().chain(b).min_by_key(rank)
+/// "Berlin or Remote": a job that may be done remotely is remote (`Remote`
+/// orders from the most flexible; on a tie, `a`).
+pub(super) fn most_flexible(a: Option<Remote>, b: Option<Remote>) -> Option<Remote> {
+    a.into_iter().chain(b).min()
 }
 
 /// One list item: its place, if any, and what it says about remote work.
@@ -417,8 +414,8 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         hybrid.join("|"),
         remote.join("|")
     );
-    // ASCII word boundaries keep the lazy DFA usable: this reads whole bodies.
-    regex(&pattern.replace(r"\b", r"(?-u:\b)"))
+    // This reads whole bodies.
+    super::ascii_regex(&pattern)
 });
 
 #[cfg(test)]

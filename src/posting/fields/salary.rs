@@ -36,7 +36,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let suffix =
         format!(r"(?:{SUFFIX_SYMBOLS}|\b(?:{CODES})\b|(?i:euros?|dollars?|pounds?|rupees?)\b)");
     let to = r"(?:-|–|—|~|\bto\b|\bbis\b)";
-    ascii_regex(&format!(
+    super::ascii_regex(&format!(
         r"(?P<c1>{currency})?{sp}(?P<n1>{number})(?:{sp}(?P<m1>{multiplier}))?(?:{sp}(?P<s1>{suffix}))?(?:{sp}{to}{sp}(?P<c2>{currency})?{sp}(?P<n2>{number})(?:{sp}(?P<m2>{multiplier}))?)?(?:{sp}(?P<s2>{suffix}))?"
     ))
 });
@@ -45,7 +45,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 /// (`(?-u)`): Unicode case folding and `\s` make every search several times
 /// slower, and period words are English.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(concat!(
+    super::ascii_regex(concat!(
         r"(?i-u)(?P<hour>/\s*(?:hour|hr|h)\b|\bper\s+(?:hour|hr)\b|\ban\s+hour\b|\bhourly\b)",
         r"|(?P<day>/\s*(?:day|d)\b|\bper\s+day\b|\ba\s+day\b|\bdaily\b|\bday\s+rate\b)",
         r"|(?P<week>/\s*(?:week|wk|w)\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b)",
@@ -53,14 +53,6 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<year>/\s*(?:year|yr|y|annum)\b|\bper\s+(?:year|yr|annum)\b|\ba\s+year\b|\bp\.\s*a\b\.?|\b(?-i:pa)\b|\bannual(?:ly)?\b|\byearly\b|\bLPA\b)",
     ))
 });
-
-/// A regex whose `\b` are ASCII word boundaries: a Unicode `\b` keeps the
-/// regex engine off its fast path on any non-ASCII text (a body with one
-/// `’` took seconds per 5 MB instead of tens of milliseconds). Letters glued
-/// to a figure are still refused, by [`standalone`].
-fn ascii_regex(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
-}
 
 /// Words near a figure that make it a salary.
 const SALARY_WORDS: &str = concat!(

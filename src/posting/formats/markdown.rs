@@ -137,7 +137,7 @@ fn is_company_heading(draft: &Draft, text: &str) -> bool {
 }
 
 /// Inline Markdown to plain text, with the link targets it holds.
-fn inline_text(markdown: &str) -> (String, Vec<String>) {
+pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
     let mut text = String::new();
     let mut urls = Vec::new();
     for event in Parser::new(markdown) {

@@ -7,6 +7,8 @@ mod oneline;
 mod pelican;
 pub mod rst;
 
+pub(crate) use markdown::inline_text;
+
 use super::{Draft, Format, FormatError, Markup};
 
 /// Detects the format of `text` and parses it. `path` only helps detection

@@ -194,7 +194,7 @@ impl Doc {
         let record = serde_json::to_string(&(
             &p.title,
             &p.company,
-            format!("jobs/{}/", p.slug),
+            super::urls::posting(&p.slug),
             location,
             p.remote,
             p.employment_type,
