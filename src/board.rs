@@ -360,7 +360,7 @@ fn unique_slugs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::posting::example;
+    use crate::testing::example;
 
     fn posting(slug: &str, title: &str, company: &str, date: Option<&str>) -> Posting {
         let mut p = example(slug, title, Some(company), date);

@@ -132,6 +132,16 @@ impl Config {
     pub fn time_zone(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }
+
+    /// What the normalizer needs of this configuration.
+    pub fn normalizing(&self) -> crate::posting::Config {
+        crate::posting::Config {
+            default_currency: self.default_currency.clone(),
+            time_zone: self.time_zone(),
+            expire_after_days: self.expire_after_days,
+            vocabulary: self.vocabulary.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

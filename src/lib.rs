@@ -9,7 +9,11 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod output;
-pub mod posting;
 pub mod render;
 pub mod serve;
 pub mod site;
+#[cfg(test)]
+mod testing;
+
+/// The normalizer, a crate of its own so that its boundary is the compiler's.
+pub use hireboard_posting as posting;

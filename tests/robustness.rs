@@ -5,7 +5,10 @@ use hireboard::posting::Normalizer;
 use proptest::prelude::*;
 
 fn normalizer() -> Normalizer {
-    Normalizer::new(&Config::default(), "2026-01-01T00:00:00Z".parse().unwrap())
+    Normalizer::new(
+        &Config::default().normalizing(),
+        "2026-01-01T00:00:00Z".parse().unwrap(),
+    )
 }
 
 /// Pieces real postings are made of, to reach deep into every parser.

@@ -7,7 +7,7 @@ fn normalize(name: &str) -> Posting {
     let path = format!("{}/tests/fixtures/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
     let now = "2026-11-23T00:00:00Z".parse().unwrap();
-    Normalizer::new(&Config::default(), now)
+    Normalizer::new(&Config::default().normalizing(), now)
         .normalize(&format!("content/{name}"), &bytes)
         .unwrap()
 }

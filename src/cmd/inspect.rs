@@ -40,7 +40,11 @@ impl Selection {
         let root = site::find_root(&targets[0]);
         let config = site::load_config(&root)?;
         let now = site::resolve_now(self.now.as_deref())?;
-        let mut loaded = site::load(&root, &targets, &Normalizer::new(&config, now));
+        let mut loaded = site::load(
+            &root,
+            &targets,
+            &Normalizer::new(&config.normalizing(), now),
+        );
         loaded.postings = Board::new(loaded.postings)
             .postings
             .into_iter()

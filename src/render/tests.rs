@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::*;
-use crate::posting::example as posting;
 use crate::posting::{EmploymentType, Period, Remote, Salary};
+use crate::testing::example as posting;
 
 /// `n` postings, one a day, by two companies.
 fn postings(n: usize) -> Vec<Posting> {

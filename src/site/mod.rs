@@ -163,7 +163,7 @@ impl Site {
     pub fn load(root: &Path, options: SiteOptions) -> Result<Site, String> {
         let config = effective_config(root, &options)?;
         let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
-        let normalizer = Normalizer::new(&config, options.now);
+        let normalizer = Normalizer::new(&config.normalizing(), options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
         let sources = normalize_each(&normalizer, &files);
         let board = Board::new(postings_of(&sources));

@@ -3,7 +3,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::*;
-use crate::posting::{example, EmploymentType, Period, Remote, Salary};
+use crate::posting::{EmploymentType, Period, Remote, Salary};
+use crate::testing::example;
 
 /// A deterministic pseudo-random board, shaped like `gen_corpus.py`'s.
 pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {

@@ -1,9 +1,9 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
 //! in any order, then a plain-text body.
 
-use crate::posting::fields::company::names_a_role;
-use crate::posting::fields::{employment, location, salary};
-use crate::posting::{Draft, Format, Markup};
+use crate::fields::company::names_a_role;
+use crate::fields::{employment, location, salary};
+use crate::{Draft, Format, Markup};
 
 /// At least three `|`-separated short fields, and not a Markdown table row.
 pub fn looks_like_hn(first_line: &str) -> bool {

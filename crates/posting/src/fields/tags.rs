@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::{Match, Regex};
 
-use crate::posting::slugify;
+use crate::slugify;
 
 /// Built-in skills: canonical tag, then the names it is written as, `|`
 /// separated. A name's prefix says how much evidence it needs in free text,

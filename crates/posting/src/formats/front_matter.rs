@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::posting::{Draft, Format, FormatError, Markup};
+use crate::{Draft, Format, FormatError, Markup};
 
 pub fn yaml(text: &str) -> Result<Draft, FormatError> {
     let block = split(text, "---", &["---", "..."])?;

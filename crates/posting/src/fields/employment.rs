@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::posting::EmploymentType;
+use crate::EmploymentType;
 
 /// Phrases of a metadata value, as lowercase words; longest first where one
 /// starts another. A working student (Werkstudent) is a student job alongside

@@ -11,10 +11,10 @@ use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
-use crate::posting::body::{Link, Rendered};
-use crate::posting::draft::normalize_key;
-use crate::posting::fields::is_known_key;
-use crate::posting::{Draft, Format, FormatError, Markup};
+use crate::body::{Link, Rendered};
+use crate::draft::normalize_key;
+use crate::fields::is_known_key;
+use crate::{Draft, Format, FormatError, Markup};
 
 /// Characters that adorn section titles (those the rst specification recommends).
 const ADORNMENTS: &str = "=-`:'\"~^_*+#<>";

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::posting::Remote;
+use crate::Remote;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {

@@ -1,6 +1,6 @@
 //! `Job: <title> - <company> | <body>`, paragraphs separated by a literal `\n`.
 
-use crate::posting::{Draft, Format, Markup};
+use crate::{Draft, Format, Markup};
 
 pub fn looks_like_oneline(first_line: &str) -> bool {
     first_line

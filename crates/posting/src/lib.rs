@@ -1,5 +1,7 @@
 //! Bytes to canonical [`Posting`]: format detection, text repair, field
-//! extraction and body rendering. Pure functions, no I/O.
+//! extraction and body rendering. Pure functions, no I/O: bytes and a
+//! [`Config`] in, a record (or a [`PostingError`]) out. The `hireboard` site
+//! generator uses it as `hireboard::posting`; other tools can use it alone.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,40 +33,6 @@ pub struct Posting {
     /// `api/postings.json` on every edit, and most records did not change.
     #[serde(skip)]
     pub record_cache: RecordCache,
-}
-
-/// A plain open posting for tests, from `content/<slug>.md`.
-#[cfg(test)]
-pub(crate) fn example(
-    slug: &str,
-    title: &str,
-    company: Option<&str>,
-    date: Option<&str>,
-) -> Posting {
-    Posting {
-        slug: slug.into(),
-        title: title.into(),
-        company: company.map(Into::into),
-        company_slug: company.map(crate::posting::slugify),
-        date: date.map(Into::into),
-        expires: None,
-        expired: false,
-        location: Vec::new(),
-        remote: None,
-        employment_type: None,
-        salary: None,
-        tags: Vec::new(),
-        apply: None,
-        summary: format!("{title} summary"),
-        body_html: format!("<h1>About</h1><p>{title} body</p>"),
-        source: Source {
-            path: format!("content/{slug}.md"),
-            format: Format::Markdown,
-        },
-        inferred: Vec::new(),
-        warnings: Vec::new(),
-        record_cache: Default::default(),
-    }
 }
 
 impl Posting {
@@ -170,8 +138,31 @@ mod slug;
 pub use draft::{Draft, Markup, MetaEntry};
 pub use slug::slugify;
 
-use crate::config::Config;
 use fields::tags::Vocabulary;
+
+/// What normalizing needs from the site's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// ISO 4217 code for a bare `$`-less figure's currency ("USD").
+    pub default_currency: String,
+    /// Dates without an offset are read in this zone.
+    pub time_zone: jiff::tz::TimeZone,
+    /// `expires` is `date` plus this many days when a posting does not say.
+    pub expire_after_days: Option<u32>,
+    /// Extra skills: tag -> aliases.
+    pub vocabulary: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            default_currency: "USD".into(),
+            time_zone: jiff::tz::TimeZone::UTC,
+            expire_after_days: None,
+            vocabulary: Default::default(),
+        }
+    }
+}
 
 /// Files larger than this are refused rather than normalized.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -225,7 +216,7 @@ impl Normalizer {
     pub fn new(config: &Config, now: jiff::Timestamp) -> Normalizer {
         Normalizer {
             vocabulary: Vocabulary::new(&config.vocabulary),
-            time_zone: config.time_zone(),
+            time_zone: config.time_zone.clone(),
             config: config.clone(),
             now,
         }

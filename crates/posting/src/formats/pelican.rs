@@ -2,9 +2,9 @@
 
 use serde_json::Value;
 
-use crate::posting::draft::normalize_key;
-use crate::posting::fields::is_known_key;
-use crate::posting::{Draft, Format, Markup};
+use crate::draft::normalize_key;
+use crate::fields::is_known_key;
+use crate::{Draft, Format, Markup};
 
 /// The first line is `Key: value` with a key hireboard knows (Title, Date,
 /// Category, Company, ...), so ordinary prose ("Note: ...") is not mistaken.

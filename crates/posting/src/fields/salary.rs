@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Match, Regex};
 
-use crate::posting::{Period, Salary};
+use crate::{Period, Salary};
 
 /// ISO 4217 codes recognized in text (upper case only: `try`, `cad` are words).
 /// `PHP` is left out: in job ads it is the language far more often than the peso.

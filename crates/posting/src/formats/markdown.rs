@@ -3,8 +3,8 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::posting::fields::{employment, location, salary};
-use crate::posting::{Draft, Format, Markup};
+use crate::fields::{employment, location, salary};
+use crate::{Draft, Format, Markup};
 
 /// The first non-blank line is a heading (`# Title` or a setext underline).
 pub fn looks_like_markdown(text: &str) -> bool {

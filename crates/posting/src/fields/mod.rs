@@ -568,7 +568,7 @@ fn file_stem(path: &str) -> &str {
 
 /// Metadata text as plain text: Markdown emphasis and links dropped, spaces folded.
 fn clean_inline(text: &str) -> String {
-    let (plain, _) = crate::posting::formats::inline_text(text);
+    let (plain, _) = crate::formats::inline_text(text);
     let plain = if plain.is_empty() { text } else { &plain };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
