@@ -28,8 +28,9 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// `.md`, `.markdown`, `.rst`, `.txt`, and not hidden or an editor's leftover
-/// (`*~`, `.*.swp`, `#*#`, `.#*`).
+/// Markdown (`.md`, `.markdown`, `.mdown`, `.mkd`, `.mkdn`), `.rst`, `.txt`,
+/// saved job pages (`.html`, `.htm`) and `JobPosting` files (`.json`), and not
+/// hidden or an editor's leftover (`*~`, `.*.swp`, `#*#`, `.#*`).
 pub fn is_posting_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
@@ -38,7 +39,7 @@ pub fn is_posting_file(path: &Path) -> bool {
     !is_ignored_name(name)
         && matches!(
             ext.to_ascii_lowercase().as_str(),
-            "md" | "markdown" | "rst" | "txt"
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" | "rst" | "txt" | "html" | "htm" | "json"
         )
 }
 
@@ -140,7 +141,19 @@ mod tests {
 
     #[test]
     fn posting_files_and_leftovers() {
-        for ok in ["a.md", "b.markdown", "c.rst", "d.txt", "E.MD"] {
+        for ok in [
+            "a.md",
+            "b.markdown",
+            "c.rst",
+            "d.txt",
+            "E.MD",
+            "f.mdown",
+            "g.mkd",
+            "h.mkdn",
+            "job.html",
+            "job.HTM",
+            "job.json",
+        ] {
             assert!(is_posting_file(Path::new(ok)), "{ok}");
         }
         for skip in [
@@ -149,7 +162,8 @@ mod tests {
             "#a.md#",
             ".#a.md",
             ".hidden.md",
-            "a.html",
+            ".job.html.swp",
+            "a.css",
             "a",
         ] {
             assert!(!is_posting_file(Path::new(skip)), "{skip}");

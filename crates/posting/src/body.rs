@@ -1,8 +1,13 @@
 //! Posting bodies to sanitized HTML, plain text and the links they carry.
+//!
+//! Every body becomes HTML first (Markdown through pulldown-cmark, raw HTML
+//! as it is), is sanitized, and its text and links are read from the
+//! sanitized HTML, so a body written in HTML gives the recognizers the same
+//! lines as one written in Markdown.
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Options, Parser};
 
 use super::formats::rst;
 use super::Markup;
@@ -27,12 +32,23 @@ pub struct Rendered {
 /// HTML has no script, no event handler and no URL other than http(s)/mailto.
 pub fn render(markup: Markup, source: &str) -> Rendered {
     let mut rendered = match markup {
-        Markup::Markdown => markdown(source),
-        Markup::Rst => rst::to_html(source),
+        Markup::Rst => {
+            let mut rendered = rst::to_html(source);
+            rendered.html = SANITIZER.clean(&rendered.html).to_string();
+            rendered
+        }
+        Markup::Markdown if !is_raw_html(source) => from_html(&markdown_html(source)),
+        Markup::Markdown | Markup::Html => from_html(source),
     };
-    rendered.html = SANITIZER.clean(&rendered.html).to_string();
     rendered.links.retain(|link| safe_url(&link.url).is_some());
     rendered
+}
+
+/// Sanitizes `html` and reads its text and links.
+fn from_html(html: &str) -> Rendered {
+    let html = SANITIZER.clean(html).to_string();
+    let (text, links) = text_and_links(&html);
+    Rendered { html, text, links }
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -55,54 +71,226 @@ pub fn safe_url(url: &str) -> Option<&str> {
     }
 }
 
-fn markdown(source: &str) -> Rendered {
+fn markdown_html(source: &str) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
-    let mut text = String::with_capacity(source.len());
-    let mut links = Vec::new();
-    // Links being read: (url, text so far); links do not nest, images may.
-    let mut open_link: Option<(String, String)> = None;
-    let events = Parser::new_ext(source, options).inspect(|event| match event {
-        Event::Text(t) | Event::Code(t) => {
-            text.push_str(t);
-            if let Some((_, link_text)) = open_link.as_mut() {
-                link_text.push_str(t);
-            }
-        }
-        Event::SoftBreak | Event::HardBreak => text.push(' '),
-        Event::Start(Tag::Link { dest_url, .. }) => {
-            open_link = Some((dest_url.to_string(), String::new()));
-        }
-        Event::End(TagEnd::Link) => {
-            if let Some((url, link_text)) = open_link.take() {
-                links.push(Link {
-                    text: link_text,
-                    url,
-                });
-            }
-        }
-        // Headings and list items end without punctuation; in running text
-        // (summaries) they would blur into the next sentence.
-        Event::End(TagEnd::Heading(_)) => end_block(&mut text, ':'),
-        Event::End(TagEnd::Item) => end_block(&mut text, ';'),
-        Event::End(TagEnd::Paragraph | TagEnd::TableRow) => text.push('\n'),
-        _ => {}
-    });
     let mut html = String::with_capacity(source.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    Rendered { html, text, links }
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(source, options));
+    html
+}
+
+/// A "Markdown" body that is really HTML (pasted from a careers page):
+/// it opens with a tag and has no Markdown syntax. Read as Markdown, its
+/// indented lines would become code blocks.
+fn is_raw_html(source: &str) -> bool {
+    let mut lines = source
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty());
+    lines
+        .next()
+        .is_some_and(|first| first.starts_with('<') && first.contains('>'))
+        && source.contains("</")
+        && !source.contains("](")
+        && !source.contains("**")
+        && !lines.any(|l| {
+            l.starts_with('#')
+                || l.starts_with("```")
+                || l.starts_with("* ")
+                || l.starts_with("- ")
+                || l.starts_with("+ ")
+        })
+}
+
+/// Where a tag puts a line break in the text: after a block, before a cell.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+];
+
+/// Plain text and links of sanitized HTML. Relies on how ammonia serializes
+/// it: tags well formed, attribute values in double quotes, text escaped.
+fn text_and_links(html: &str) -> (String, Vec<Link>) {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut links = Vec::new();
+    // The link being read: its URL and where its text starts.
+    let mut open_link: Option<(String, usize)> = None;
+    let mut in_pre = false;
+    let mut cells_in_row = 0;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(tag_start) = rest.strip_prefix('<') else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            push_text(&mut text, &unescape(&rest[..end]), in_pre);
+            rest = &rest[end..];
+            continue;
+        };
+        let end = tag_end(tag_start);
+        let tag = &tag_start[..end];
+        rest = tag_start.get(end + 1..).unwrap_or("");
+        let closing = tag.starts_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match (closing, name.as_str()) {
+            (false, "a") => open_link = attribute(tag, "href").map(|url| (url, text.len())),
+            (true, "a") => {
+                if let Some((url, start)) = open_link.take() {
+                    let link_text = text.get(start..).unwrap_or("");
+                    links.push(Link {
+                        text: link_text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        url,
+                    });
+                }
+            }
+            // Headings and list items end without punctuation; in running text
+            // (summaries) they would blur into the next sentence.
+            (true, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => end_block(&mut text, ':'),
+            (true, "li") => end_block(&mut text, ';'),
+            (false, "tr") => cells_in_row = 0,
+            // A row of cells reads as one line: `Location: Munich`.
+            (false, "td" | "th") => {
+                if cells_in_row > 0 {
+                    end_inline(&mut text, ':');
+                }
+                cells_in_row += 1;
+            }
+            (_, "pre") => {
+                in_pre = !closing;
+                line_break(&mut text);
+            }
+            (_, block) if BLOCK_TAGS.contains(&block) => line_break(&mut text),
+            _ => {}
+        }
+    }
+    (text, links)
+}
+
+/// The index of the `>` ending a tag, outside quoted attribute values.
+fn tag_end(tag: &str) -> usize {
+    let mut quoted = false;
+    for (i, b) in tag.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return i,
+            _ => {}
+        }
+    }
+    tag.len()
+}
+
+/// The value of `name="..."` in a serialized tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let value = &tag[start..];
+    Some(unescape(&value[..value.find('"')?]).into_owned())
+}
+
+/// Undoes the escapes of html5ever's serializer (the only ones it writes).
+pub(crate) fn unescape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let entity = [
+            ("&amp;", "&"),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&nbsp;", "\u{a0}"),
+        ]
+        .into_iter()
+        .find(|(entity, _)| rest.starts_with(entity));
+        match entity {
+            Some((entity, plain)) => {
+                out.push_str(plain);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Appends text as a browser shows it: whitespace runs as one space (kept
+/// as written inside `<pre>`), none at the start of a line.
+fn push_text(text: &mut String, chunk: &str, in_pre: bool) {
+    if in_pre {
+        text.push_str(chunk);
+        return;
+    }
+    for (i, word) in chunk
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .enumerate()
+    {
+        let at_line_start = text.is_empty() || text.ends_with('\n');
+        if i > 0 && !at_line_start && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+}
+
+fn line_break(text: &mut String) {
+    let trimmed = text.trim_end_matches(' ').len();
+    text.truncate(trimmed);
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
 }
 
 /// Ends a block of plain text with `mark` unless it already ends in punctuation.
 fn end_block(text: &mut String, mark: char) {
+    end_inline(text, mark);
+    line_break(text);
+}
+
+/// Adds `mark` and a space after text that ends without punctuation.
+fn end_inline(text: &mut String, mark: char) {
     let trimmed = text.trim_end().len();
     text.truncate(trimmed);
     if text.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '`') {
         text.push(mark);
     }
-    text.push('\n');
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push(' ');
+    }
 }
 
 /// Plain text cut to at most `max` characters at a word boundary, with `…`
@@ -207,6 +395,37 @@ mod tests {
         assert_eq!(summary("alpha, beta gamma", 8), "alpha…");
         assert!(summary(&"word ".repeat(200), 300).chars().count() <= 300);
         assert_eq!(summary("supercalifragilistic", 5), "supe…");
+    }
+
+    #[test]
+    fn html_bodies_read_as_lines_of_text() {
+        let html = "<div>\n    <h3>Where</h3>\n\n    <p>Berlin &amp; remote<br>Salary: &euro;60k</p>\n    <ul><li>Rust</li><li>Go</li></ul>\n    <table><tr><td>Type</td><td>Full-time</td></tr></table>\n    <p>Mail <a href=\"mailto:jobs@acme.example\">our team</a><script>x()</script></p>\n</div>\n";
+        for markup in [Markup::Markdown, Markup::Html] {
+            let r = render(markup, html);
+            assert_eq!(
+                r.text,
+                "Where:\nBerlin & remote\nSalary: \u{20ac}60k\nRust;\nGo;\nType: Full-time\nMail our team\n",
+                "{markup:?}"
+            );
+            assert_eq!(
+                r.links,
+                vec![Link {
+                    text: "our team".into(),
+                    url: "mailto:jobs@acme.example".into()
+                }]
+            );
+            assert!(!r.html.contains("script"), "{}", r.html);
+        }
+    }
+
+    #[test]
+    fn markdown_with_block_html_reads_both() {
+        let r = render(
+            Markup::Markdown,
+            "Intro with **bold**.\n\n<div class=\"x\">\n<p>Apply at <a href=\"https://a.example/j\">the form</a></p>\n</div>\n\n* one\n",
+        );
+        assert_eq!(r.text, "Intro with bold.\nApply at the form\none;\n");
+        assert_eq!(r.links[0].url, "https://a.example/j");
     }
 
     #[test]

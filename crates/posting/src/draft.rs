@@ -9,6 +9,8 @@ use super::Format;
 pub enum Markup {
     Markdown,
     Rst,
+    /// HTML, as in a saved job page's description.
+    Html,
 }
 
 /// One key/value the file carries, from front matter or the format's structure.

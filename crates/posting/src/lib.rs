@@ -125,6 +125,7 @@ pub enum Format {
     Markdown,
     Oneline,
     Hn,
+    Jsonld,
     Text,
 }
 
@@ -263,7 +264,7 @@ fn check_size_and_kind(bytes: &[u8]) -> Result<(), FormatError> {
     }
     if looks_binary(bytes) {
         return refuse(
-            "this is a binary file, not text: move it out of content/ (only .md, .markdown, .rst and .txt postings belong there)"
+            "this is a binary file, not text: move it out of content/ (only text postings such as .md, .rst, .txt and saved .html job pages belong there)"
                 .into(),
         );
     }

@@ -319,7 +319,7 @@ fn currency_of(caps: &Captures, default_currency: &str) -> String {
 }
 
 /// `None` for the dollar sign alone, which is ambiguous.
-fn iso_code(marker: &str) -> Option<&'static str> {
+pub(crate) fn iso_code(marker: &str) -> Option<&'static str> {
     // An ISO code wins over the symbol written after it ("USD $137,000").
     let code = marker
         .get(..3)

@@ -1,7 +1,9 @@
 //! One parser per format of SCHEMA.md, each from text to [`Draft`].
 
+mod email;
 mod front_matter;
 mod hn;
+mod jsonld;
 mod markdown;
 mod oneline;
 mod pelican;
@@ -9,11 +11,15 @@ pub mod rst;
 
 pub(crate) use markdown::inline_text;
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use super::{Draft, Format, FormatError, Markup};
 
 /// Detects the format of `text` and parses it. `path` only helps detection
-/// (a `.rst` file is reStructuredText).
+/// (a `.rst` file is reStructuredText). Template comments are dropped first.
 pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
+    let text = &without_template_comments(text);
     match detect(text, path) {
         Format::Yaml => front_matter::yaml(text),
         Format::Toml => front_matter::toml(text),
@@ -22,6 +28,8 @@ pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
         Format::Markdown => Ok(markdown::parse(text)),
         Format::Oneline => Ok(oneline::parse(text)),
         Format::Hn => Ok(hn::parse(text)),
+        Format::Jsonld => jsonld::parse(text),
+        Format::Text if email::looks_like_email(text) => Ok(email::parse(text)),
         Format::Text => Ok(plain_text(text)),
     }
 }
@@ -30,12 +38,17 @@ pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
 pub fn detect(text: &str, path: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let first_trimmed = first.trim_end();
-    if first_trimmed == "---" && text.trim_start().starts_with("---") {
+    if jsonld::looks_like_jsonld(text, path) {
+        Format::Jsonld
+    } else if first_trimmed == "---" && text.trim_start().starts_with("---") {
         Format::Yaml
     } else if first_trimmed == "+++" {
         Format::Toml
     } else if oneline::looks_like_oneline(first) {
         Format::Oneline
+    } else if email::looks_like_email(text) {
+        // A mail's `Date:`/`Subject:` headers would pass for Pelican's.
+        Format::Text
     } else if pelican::looks_like_pelican(text) {
         Format::Pelican
     } else if path.ends_with(".rst") || rst::looks_like_rst(text) {
@@ -47,6 +60,24 @@ pub fn detect(text: &str, path: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// `{% comment %}…{% endcomment %}` (Liquid), `{# … #}` (Jinja, Tera) and
+/// `<!-- … -->`: notes to the site's editors, not part of the posting. Each
+/// is replaced by the line breaks it held, so line numbers stay right.
+fn without_template_comments(text: &str) -> Cow<'_, str> {
+    static COMMENT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{#.*?#\}|<!--.*?-->",
+        )
+        .expect("valid regex")
+    });
+    if !text.contains("{%") && !text.contains("{#") && !text.contains("<!--") {
+        return text.into();
+    }
+    COMMENT.replace_all(text, |c: &regex::Captures| {
+        "\n".repeat(c[0].matches('\n').count())
+    })
 }
 
 /// Anything else: the first non-empty line is the title, the rest the body.
@@ -108,10 +139,40 @@ mod tests {
                 "a.txt",
                 Format::Text,
             ),
+            ("<p>anything</p>", "job.html", Format::Jsonld),
+            (
+                "From: a@b.example\nDate: Mon, 3 Mar 2025 10:00:00 +0000\nSubject: Cook\n\nbody",
+                "a.txt",
+                Format::Text,
+            ),
         ];
         for (text, path, format) in cases {
             assert_eq!(detect(text, path), format, "{text:?}");
         }
+    }
+
+    #[test]
+    fn template_comments_are_dropped_keeping_lines() {
+        let text = "Baker\n{% comment %}\nSalary: $90k\n{% endcomment %}\nPay {# old: 80k #}is fair<!-- draft\n-->.\n";
+        assert_eq!(
+            without_template_comments(text),
+            "Baker\n\n\n\nPay is fair\n.\n"
+        );
+        let draft = parse("<!-- imported -->\nWe need a baker\n", "a.txt").unwrap();
+        assert_eq!(draft.meta[0].value, "We need a baker");
+        assert_eq!(draft.meta[0].line, 2);
+    }
+
+    #[test]
+    fn a_mail_is_text_with_its_subject_as_title() {
+        let draft = parse(
+            "From: a@b.example\nDate: Mon, 3 Mar 2025 10:00:00 +0000\nSubject: Re: Cook\n\nCome cook.\n",
+            "a.txt",
+        )
+        .unwrap();
+        assert_eq!(draft.format, Format::Text);
+        assert_eq!(draft.meta[0].value, "Cook");
+        assert_eq!(draft.body, "Come cook.\n");
     }
 
     #[test]
