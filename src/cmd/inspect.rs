@@ -13,7 +13,7 @@ use crate::site;
 pub struct Args {
     #[command(flatten)]
     selection: Selection,
-    /// Print a JSON array of canonical records (SCHEMA.md), sorted by source path.
+    /// Print a JSON array of canonical records (SCHEMA.md; JSON Schema: schema/posting.schema.json), sorted by source path.
     #[arg(long)]
     json: bool,
 }
