@@ -94,14 +94,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
 
 /// Browsers accept raw line breaks and tabs inside JSON-LD strings; strict
 /// parsers do not. Escapes control characters inside strings.
-fn repair_json(source: &str) -> std::borrow::Cow<'_, str> {
-    if !source
-        .bytes()
-        .any(|b| b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t')
-        && !has_raw_break_in_string(source)
-    {
-        return source.into();
-    }
+fn repair_json(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 64);
     let (mut in_string, mut escaped) = (false, false);
     for c in source.chars() {
@@ -129,21 +122,7 @@ fn repair_json(source: &str) -> std::borrow::Cow<'_, str> {
         }
         out.push(c);
     }
-    out.into()
-}
-
-fn has_raw_break_in_string(source: &str) -> bool {
-    let (mut in_string, mut escaped) = (false, false);
-    for b in source.bytes() {
-        match b {
-            _ if escaped => escaped = false,
-            b'\\' if in_string => escaped = true,
-            b'"' => in_string = !in_string,
-            b'\n' | b'\r' | b'\t' if in_string => return true,
-            _ => {}
-        }
-    }
-    false
+    out
 }
 
 /// The first `JobPosting` in a JSON-LD value: the value itself, a list, or an `@graph`.
