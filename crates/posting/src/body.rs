@@ -31,6 +31,7 @@ pub struct Rendered {
 /// Renders and sanitizes a body. Untrusted input: whatever it contains, the
 /// HTML has no script, no event handler and no URL other than http(s)/mailto.
 pub fn render(markup: Markup, source: &str) -> Rendered {
+    let source = &without_template_comments(source);
     let mut rendered = match markup {
         Markup::Rst => {
             let mut rendered = rst::to_html(source);
@@ -42,6 +43,24 @@ pub fn render(markup: Markup, source: &str) -> Rendered {
     };
     rendered.links.retain(|link| safe_url(&link.url).is_some());
     rendered
+}
+
+/// `{% comment %}…{% endcomment %}` (Liquid), `{# … #}` (Jinja, Tera) and
+/// `<!-- … -->`: notes to the site's editors, not part of the posting. Each
+/// is replaced by the line breaks it held, so line numbers stay right.
+fn without_template_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    static COMMENT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{#.*?#\}|<!--.*?-->",
+        )
+        .expect("valid regex")
+    });
+    if !text.contains("{%") && !text.contains("{#") && !text.contains("<!--") {
+        return text.into();
+    }
+    COMMENT.replace_all(text, |c: &regex::Captures| {
+        "\n".repeat(c[0].matches('\n').count())
+    })
 }
 
 /// Sanitizes `html` and reads its text and links.
@@ -426,6 +445,20 @@ mod tests {
         );
         assert_eq!(r.text, "Intro with bold.\nApply at the form\none;\n");
         assert_eq!(r.links[0].url, "https://a.example/j");
+    }
+
+    #[test]
+    fn template_comments_are_dropped_keeping_lines() {
+        let text = "Baker\n{% comment %}\nSalary: $90k\n{% endcomment %}\nPay {# old: 80k #}is fair<!-- draft\n-->.\n";
+        assert_eq!(
+            without_template_comments(text),
+            "Baker\n\n\n\nPay is fair\n.\n"
+        );
+        let r = render(Markup::Markdown, text);
+        assert_eq!(r.text, "Baker\nPay is fair .\n");
+        // An unclosed comment is text, not the end of the body.
+        let r = render(Markup::Markdown, "Pay <!-- is fair\n\nmore");
+        assert!(r.text.contains("more"), "{}", r.text);
     }
 
     #[test]

@@ -11,15 +11,11 @@ pub mod rst;
 
 pub(crate) use markdown::inline_text;
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
-
 use super::{Draft, Format, FormatError, Markup};
 
 /// Detects the format of `text` and parses it. `path` only helps detection
-/// (a `.rst` file is reStructuredText). Template comments are dropped first.
+/// (a `.rst` file is reStructuredText).
 pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
-    let text = &without_template_comments(text);
     match detect(text, path) {
         Format::Yaml => front_matter::yaml(text),
         Format::Toml => front_matter::toml(text),
@@ -60,24 +56,6 @@ pub fn detect(text: &str, path: &str) -> Format {
     } else {
         Format::Text
     }
-}
-
-/// `{% comment %}…{% endcomment %}` (Liquid), `{# … #}` (Jinja, Tera) and
-/// `<!-- … -->`: notes to the site's editors, not part of the posting. Each
-/// is replaced by the line breaks it held, so line numbers stay right.
-fn without_template_comments(text: &str) -> Cow<'_, str> {
-    static COMMENT: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{#.*?#\}|<!--.*?-->",
-        )
-        .expect("valid regex")
-    });
-    if !text.contains("{%") && !text.contains("{#") && !text.contains("<!--") {
-        return text.into();
-    }
-    COMMENT.replace_all(text, |c: &regex::Captures| {
-        "\n".repeat(c[0].matches('\n').count())
-    })
 }
 
 /// Anything else: the first non-empty line is the title, the rest the body.
@@ -149,18 +127,6 @@ mod tests {
         for (text, path, format) in cases {
             assert_eq!(detect(text, path), format, "{text:?}");
         }
-    }
-
-    #[test]
-    fn template_comments_are_dropped_keeping_lines() {
-        let text = "Baker\n{% comment %}\nSalary: $90k\n{% endcomment %}\nPay {# old: 80k #}is fair<!-- draft\n-->.\n";
-        assert_eq!(
-            without_template_comments(text),
-            "Baker\n\n\n\nPay is fair\n.\n"
-        );
-        let draft = parse("<!-- imported -->\nWe need a baker\n", "a.txt").unwrap();
-        assert_eq!(draft.meta[0].value, "We need a baker");
-        assert_eq!(draft.meta[0].line, 2);
     }
 
     #[test]
