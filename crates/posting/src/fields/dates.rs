@@ -130,6 +130,28 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<ParsedDate, String> {
     Ok(ParsedDate { time, warning })
 }
 
+/// Seconds or, when too many for that, milliseconds since 1970 (a
+/// JavaScript `timestamp: 1611792000000`), in `tz`.
+pub fn from_epoch(number: &serde_json::Number, tz: &TimeZone) -> Result<ParsedDate, String> {
+    let invalid = || format!("`{number}` is not a date");
+    let value = number.as_i64().ok_or_else(invalid)?;
+    // A year or a count (`date: 2025`) is no moment: epochs before 1973 are refused.
+    if value.abs() < 100_000_000 {
+        return Err(invalid());
+    }
+    // 100 billion seconds is the year 5138: beyond that it counts milliseconds.
+    let timestamp = if value.abs() < 100_000_000_000 {
+        jiff::Timestamp::from_second(value)
+    } else {
+        jiff::Timestamp::from_millisecond(value)
+    }
+    .map_err(|_| invalid())?;
+    Ok(ParsedDate {
+        time: timestamp.to_zoned_datetime(tz.clone()),
+        warning: None,
+    })
+}
+
 /// RFC 3339 with the zone's offset: `2011-09-19T16:18:00+00:00`.
 pub fn rfc3339(time: &ZonedDateTime) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::fields::keys;
 use crate::{Draft, Format, FormatError, Markup};
 
 pub fn yaml(text: &str) -> Result<Draft, FormatError> {
@@ -101,28 +102,79 @@ fn into_draft(format: Format, value: Value, block: &Block) -> Result<Draft, Form
         });
     };
     let mut draft = Draft::new(format, Markup::Markdown);
+    let lines: Vec<&str> = block.source.lines().collect();
     for (key, value) in map {
-        let line = key_line(block, &key);
-        draft.stated(&key, value, line);
+        let at = key_line(&lines, &key, 0, true);
+        flatten(&mut draft, &lines, block.first_line, key, value, at, 0);
     }
     draft.body = block.body.to_string();
     draft.body_line = block.body_line;
     Ok(draft)
 }
 
-/// The file line where `key` is written at the top level of the block.
-fn key_line(block: &Block, key: &str) -> usize {
-    block
-        .source
-        .lines()
-        .position(|line| {
-            let line = line.trim_start_matches(['"', '\'']);
-            line.starts_with(key)
-                && line[key.len()..]
-                    .trim_start_matches(['"', '\'', ' '])
-                    .starts_with([':', '='])
-        })
-        .map_or(block.first_line, |i| block.first_line + i)
+/// Maps nest at most this deep; deeper ones stay one value.
+const MAX_DEPTH: usize = 8;
+
+/// Records `key: value`, a nested map as one entry per leaf (`company:
+/// {name, url}` as `company.name` and `company.url`, Zola's `[extra]`, Hugo's
+/// `params`), each at its own line. A salary map (`{min, max, currency}`)
+/// stays whole, and so does a list of plain values.
+fn flatten(
+    draft: &mut Draft,
+    lines: &[&str],
+    first_line: usize,
+    key: String,
+    value: Value,
+    at: Option<usize>,
+    depth: usize,
+) {
+    let line = first_line + at.unwrap_or(0);
+    let flattens = depth < MAX_DEPTH && !keys::keeps_map(&key);
+    match value {
+        Value::Object(map) if flattens => {
+            for (child, value) in map {
+                let child_at = at.and_then(|from| key_line(lines, &child, from + 1, false));
+                flatten(
+                    draft,
+                    lines,
+                    first_line,
+                    format!("{key}.{child}"),
+                    value,
+                    child_at.or(at),
+                    depth + 1,
+                );
+            }
+        }
+        Value::Array(items) if flattens && items.iter().any(Value::is_object) => {
+            for item in items {
+                flatten(draft, lines, first_line, key.clone(), item, at, depth + 1);
+            }
+        }
+        value => draft.stated(&key, value, line),
+    }
+}
+
+/// The index in `lines`, from `from` on, where `key` is written: `key:`,
+/// `key =`, `"key":` or a TOML table `[key]`; at the left margin when `top`.
+fn key_line(lines: &[&str], key: &str, from: usize, top: bool) -> Option<usize> {
+    (from..lines.len()).find(|&i| {
+        let line = lines[i];
+        let bare = line.trim_start();
+        if top && bare.len() != line.len() {
+            return false;
+        }
+        if bare.starts_with('[') {
+            let table = bare.trim_start_matches('[').split([']', '.']).next();
+            return table.is_some_and(|t| t.trim().trim_matches(['"', '\'']) == key);
+        }
+        let bare = bare
+            .trim_start_matches(['-', ' '])
+            .trim_start_matches(['"', '\'']);
+        bare.starts_with(key)
+            && bare[key.len()..]
+                .trim_start_matches(['"', '\'', ' '])
+                .starts_with([':', '='])
+    })
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
