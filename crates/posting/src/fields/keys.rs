@@ -419,7 +419,7 @@ const RULES: &[Rule] = &[
         1,
     ),
     rule(TAXONOMY, &[], Field::Tags, 1),
-    rule(&["type"], &["kind"], Field::EmploymentType, 1),
+    rule(&["type"], &["kind"], Field::EmploymentType, 0),
     rule(SUMMARY, &["short"], Field::Summary, 1),
     rule(&["slug"], &[], Field::Slug, 1),
 ];
@@ -443,14 +443,14 @@ pub fn meaning(key: &str) -> Meaning {
     let Some(rule) = RULES.iter().find(|r| matches(r, &words)) else {
         return Meaning::Unknown;
     };
-    // Bare keys that blogs use for themselves: Hugo's `type: jobs`, `category:
-    // careers`, `published: true`. A job board's `job_type` or `job_title` is
-    // the job's; a bare `title` may be the post's headline.
+    // Keys that blogs and boards also use for other things: Hugo's `type:
+    // jobs`, a board's `jobType: software`, `category: careers`, `published:
+    // true`. A board's `job_title` is the role; a bare `title` may be the
+    // post's headline.
     let bare = words.len() == 1 && !all.iter().any(|w| w == "job" || w == "jobs");
     match rule.field {
-        Field::EmploymentType | Field::Date if bare && matches!(words[0], "type" | "published") => {
-            Meaning::IfValueFits(rule.field)
-        }
+        Field::EmploymentType if words == ["type"] => Meaning::IfValueFits(rule.field),
+        Field::Date if bare && words[0] == "published" => Meaning::IfValueFits(rule.field),
         Field::Tags if has(TAXONOMY) => Meaning::IfValueFits(Field::Tags),
         Field::Title if bare && words[0] == "title" => Meaning::Field(Field::Title, 1),
         Field::Title => Meaning::Field(Field::Title, 2),
@@ -478,6 +478,11 @@ pub fn keeps_map(key: &str) -> bool {
 /// Whether hireboard understands (or knowingly ignores) a metadata key.
 pub fn is_known_key(key: &str) -> bool {
     meaning(key) != Meaning::Unknown
+}
+
+/// Whether `key` names the title (`Title`, `Job Title`, `Position`).
+pub fn names_title(key: &str) -> bool {
+    matches!(meaning(key), Meaning::Field(Field::Title, _))
 }
 
 /// Whether the key says it holds a link or an address (`subrEmail`,
@@ -656,8 +661,6 @@ mod tests {
             "engagement",
             "contract",
             "commitment",
-            "jobtype",
-            "job_type",
             "employmentType",
             "contract_type",
         ] {

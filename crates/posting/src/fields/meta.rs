@@ -7,6 +7,10 @@ use super::keys::{self, Meaning};
 use super::{apply, dates, employment, location, salary, Collector, Field};
 use crate::{MetaEntry, Normalizer};
 
+/// The rank of a value taken for a field by its content alone, under a key
+/// the lexicon does not know: below every key that names the field.
+const BY_CONTENT: u8 = 0;
+
 struct Ranked {
     field: Field,
     rank: u8,
@@ -35,7 +39,7 @@ impl Meta {
         for entry in entries {
             match keys::meaning(&entry.written) {
                 Meaning::Field(field, rank) => meta.push(field, rank, entry),
-                Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 0, entry),
+                Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 1, entry),
                 Meaning::Page => {}
                 Meaning::Unknown => match read_by_content(n, &entry) {
                     Some(field) => {
@@ -52,7 +56,7 @@ impl Meta {
                             stated: false,
                             ..entry
                         };
-                        meta.push(field, 0, guessed);
+                        meta.push(field, BY_CONTENT, guessed);
                     }
                     None => out.warn_at(
                         entry.line,
@@ -64,7 +68,7 @@ impl Meta {
         for label in labels {
             match keys::meaning(&label.written) {
                 Meaning::Field(field, rank) => meta.push_if_fits(n, field, rank, label),
-                Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 0, label),
+                Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 1, label),
                 Meaning::Page | Meaning::Unknown => {}
             }
         }
@@ -100,14 +104,14 @@ impl Meta {
 
     /// The entries of a field, best first.
     pub fn ranked(&self, field: Field) -> Vec<&MetaEntry> {
-        let mut of_field: Vec<(usize, &Ranked)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.field == field)
-            .collect();
-        of_field.sort_by_key(|(order, r)| (!r.entry.stated, std::cmp::Reverse(r.rank), *order));
-        of_field.into_iter().map(|(_, r)| &r.entry).collect()
+        self.best_first(|r| r.field == field)
+    }
+
+    fn best_first(&self, keep: impl Fn(&Ranked) -> bool) -> Vec<&MetaEntry> {
+        let mut kept: Vec<(usize, &Ranked)> =
+            self.entries.iter().enumerate().filter(|(_, r)| keep(r)).collect();
+        kept.sort_by_key(|(order, r)| (!r.entry.stated, std::cmp::Reverse(r.rank), *order));
+        kept.into_iter().map(|(_, r)| &r.entry).collect()
     }
 
     pub fn get(&self, field: Field) -> Option<&MetaEntry> {
@@ -126,8 +130,10 @@ impl Meta {
 
     /// Each value of a field, best first, a list giving one value per item:
     /// for fields that hold one value (several apply links: the first usable).
-    pub fn values(&self, field: Field) -> Vec<(String, &MetaEntry)> {
-        self.ranked(field)
+    /// `by_content` chooses the values under keys that do not name the field
+    /// (an address under `subrEmail`) or, if false, those under keys that do.
+    pub fn values(&self, field: Field, by_content: bool) -> Vec<(String, &MetaEntry)> {
+        self.best_first(|r| r.field == field && (r.rank == BY_CONTENT) == by_content)
             .into_iter()
             .flat_map(|entry| {
                 scalars(&entry.value)

@@ -14,7 +14,7 @@ pub mod tags;
 
 use serde_json::Value;
 
-pub use keys::is_known_key;
+pub use keys::{is_known_key, names_title};
 use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
@@ -432,24 +432,30 @@ fn tags(
     (all, explicit)
 }
 
-/// The first usable stated link (of several keys, or of a list under one);
-/// else one from the body.
+/// The first usable link under a key that names it (of several keys, or of
+/// a list under one); else one from the body; else one under a key read by
+/// its content (`subrEmail` may be whoever filed the ad).
 fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String> {
-    let values = meta.values(Field::Apply);
-    if let Some((url, entry)) = values
-        .iter()
-        .find_map(|(text, entry)| Some((apply::from_metadata(text)?, *entry)))
-    {
-        out.note_entry("apply", entry);
+    let usable = |values: Vec<(String, &MetaEntry)>| {
+        values
+            .into_iter()
+            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry.stated)))
+    };
+    let named = meta.values(Field::Apply, false);
+    if let Some((url, stated)) = usable(named.clone()) {
+        if !stated {
+            out.guessed("apply");
+        }
         return Some(url);
     }
-    if let Some((text, entry)) = values.iter().find(|(_, entry)| entry.stated) {
+    if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
         out.warn_at(
             entry.line,
             format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
         );
     }
-    let found = apply::find(&rendered.links, &rendered.text);
+    let found = apply::find(&rendered.links, &rendered.text)
+        .or_else(|| usable(meta.values(Field::Apply, true)).map(|(url, _)| url));
     if found.is_some() {
         out.guessed("apply");
     }
