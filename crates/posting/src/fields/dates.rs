@@ -99,8 +99,12 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<ParsedDate, String> {
             (c, y, a, b)
         }
     } else if let Some(c) = NAMED.captures(text) {
-        let name = deunicode::deunicode(c.name("name").or(c.name("name2")).map_or("", |m| m.as_str()))
-            .to_lowercase();
+        let name = deunicode::deunicode(
+            c.name("name")
+                .or(c.name("name2"))
+                .map_or("", |m| m.as_str()),
+        )
+        .to_lowercase();
         // Any abbreviation of three letters or more: `Mar`, `Sept`, `févr.`.
         let month = MONTHS
             .iter()
@@ -347,7 +351,11 @@ mod tests {
     #[test]
     fn epoch_seconds_and_milliseconds() {
         let at = |n: i64| {
-            rfc3339(&from_epoch(&serde_json::Number::from(n), &TimeZone::UTC).unwrap().time)
+            rfc3339(
+                &from_epoch(&serde_json::Number::from(n), &TimeZone::UTC)
+                    .unwrap()
+                    .time,
+            )
         };
         assert_eq!(at(1_700_000_000), "2023-11-14T22:13:20+00:00");
         assert_eq!(at(1_700_000_000_000), "2023-11-14T22:13:20+00:00");

@@ -108,8 +108,12 @@ impl Meta {
     }
 
     fn best_first(&self, keep: impl Fn(&Ranked) -> bool) -> Vec<&MetaEntry> {
-        let mut kept: Vec<(usize, &Ranked)> =
-            self.entries.iter().enumerate().filter(|(_, r)| keep(r)).collect();
+        let mut kept: Vec<(usize, &Ranked)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| keep(r))
+            .collect();
         kept.sort_by_key(|(order, r)| (!r.entry.stated, std::cmp::Reverse(r.rank), *order));
         kept.into_iter().map(|(_, r)| &r.entry).collect()
     }
@@ -226,7 +230,7 @@ fn read_by_content(n: &Normalizer, entry: &MetaEntry) -> Option<Field> {
         Some(Field::Salary)
     } else if employment::parse(&text).is_some() {
         Some(Field::EmploymentType)
-    } else if location::parse(&text).remote.is_some() && location::parse(&text).places.is_empty() {
+    } else if text.split_whitespace().count() <= 4 && location::parse(&text).remote.is_some() {
         Some(Field::Remote)
     } else if !other_day && dates::parse(&text, &n.time_zone).is_ok() {
         Some(Field::Date)
@@ -252,5 +256,231 @@ fn key_name(field: Field) -> &'static str {
         Field::EmploymentType => "employment_type",
         Field::Remote => "remote",
         _ => "date",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Normalizer, Posting, Remote};
+
+    fn normalize(path: &str, text: &str) -> Posting {
+        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        Normalizer::new(&Config::default(), now)
+            .normalize(path, text.as_bytes())
+            .unwrap()
+    }
+
+    #[test]
+    fn board_keys_in_camel_snake_and_nested_forms() {
+        let p = normalize(
+            "jobs/baker.md",
+            "---\nlayout: job\ntitle: Night Baker\ncompanyName: Crumb Works\nurl: https://crumb.example/jobs/7\njobApplyURL: https://crumb.example/jobs/7/apply\ntimestamp: 1700000000000\njob_location: Lyon\nwork_model: hybrid\nengagement: Part-time\nclosing_date: 2023-12-31\nlogoUrl: https://crumb.example/logo.png\n---\nKnead and bake.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Crumb Works"));
+        assert_eq!(
+            p.apply.as_deref(),
+            Some("https://crumb.example/jobs/7/apply")
+        );
+        assert_eq!(p.date.as_deref(), Some("2023-11-14T22:13:20+00:00"));
+        assert_eq!(p.expires.as_deref(), Some("2023-12-31T00:00:00+00:00"));
+        assert_eq!(p.location, ["Lyon"]);
+        assert_eq!(p.remote, Some(Remote::Hybrid));
+        assert_eq!(p.employment_type, Some(crate::EmploymentType::PartTime));
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert!(p.inferred.iter().all(|f| f == "tags"), "{:?}", p.inferred);
+    }
+
+    #[test]
+    fn nested_company_and_contact_maps() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\ncompany:\n  name: Swift Parcels\n  url: https://swift.example\n  logo: /s.png\ncontact:\n  email: hr@swift.example\n---\nRide.\n",
+        );
+        assert_eq!(p.company.as_deref(), Some("Swift Parcels"));
+        assert_eq!(p.apply.as_deref(), Some("mailto:hr@swift.example"));
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn zola_extra_and_hugo_params() {
+        let zola = normalize(
+            "a.md",
+            "+++\ntitle = 'Courier'\n[extra]\ncompany = 'Swift Parcels'\napply_url = 'https://swift.example/apply'\n[taxonomies]\ntags = ['logistics']\n+++\nRide.\n",
+        );
+        assert_eq!(zola.company.as_deref(), Some("Swift Parcels"));
+        assert_eq!(zola.apply.as_deref(), Some("https://swift.example/apply"));
+        assert!(
+            zola.tags.contains(&"logistics".to_string()),
+            "{:?}",
+            zola.tags
+        );
+        let hugo = normalize(
+            "a.md",
+            "---\ntitle: Courier\nparams:\n  salary: 40k-50k EUR\n  city: Ghent\n---\nRide.\n",
+        );
+        assert_eq!(
+            hugo.salary.map(|s| (s.min, s.max)),
+            Some((40_000.0, 50_000.0))
+        );
+        assert_eq!(hugo.location, ["Ghent"]);
+    }
+
+    #[test]
+    fn lists_where_one_value_is_expected() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\nhow_to_apply:\n  - Send a short note about yourself\n  - https://swift.example/apply\nlocations: [Ghent, Bruges]\n---\nRide.\n",
+        );
+        assert_eq!(p.apply.as_deref(), Some("https://swift.example/apply"));
+        assert_eq!(p.location, ["Ghent", "Bruges"]);
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn unknown_keys_read_by_their_content() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\nmoney: €30k–€36k\narrangement: Fully remote\nhours: Full-time\nwhen: 2024-05-01\nrecruiterEmail: ana@swift.example\nmascot: a friendly owl\n---\nRide.\n",
+        );
+        assert_eq!(p.salary.as_ref().map(|s| s.min), Some(30_000.0));
+        assert_eq!(p.remote, Some(Remote::Remote));
+        assert_eq!(p.employment_type, Some(crate::EmploymentType::FullTime));
+        assert_eq!(p.date.as_deref(), Some("2024-05-01T00:00:00+00:00"));
+        assert_eq!(p.apply.as_deref(), Some("mailto:ana@swift.example"));
+        for field in ["date", "remote", "employment_type", "salary", "apply"] {
+            assert!(
+                p.inferred.contains(&field.to_string()),
+                "{field}: {:?}",
+                p.inferred
+            );
+        }
+        let said = |needle: &str| p.warnings.iter().any(|w| w.contains(needle));
+        assert!(
+            said("line 3: key `money` read as the salary; name it `salary:`"),
+            "{:?}",
+            p.warnings
+        );
+        assert!(said(
+            "key `recruiterEmail` read as the apply link; name it `apply:`"
+        ));
+        assert!(said("line 8: unknown key `mascot` ignored"));
+    }
+
+    #[test]
+    fn a_start_date_is_not_the_posting_date() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\nstart_date: 2024-09-01\n---\nRide.\n",
+        );
+        assert_eq!(p.date, None);
+        assert!(p
+            .warnings
+            .iter()
+            .any(|w| w.contains("unknown key `start_date`")));
+    }
+
+    #[test]
+    fn blog_keys_are_not_fields() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\napply: https://swift.example/apply\ntype: jobs\ncategory: careers\ncategories: [rust, jobs]\npublished: true\npermalink: /jobs/courier/\nfeatured: 3\nimage: /c.png\nexcerpt: Ride with us.\n---\nRide.\n",
+        );
+        assert_eq!(p.employment_type, None);
+        assert_eq!(p.tags, ["rust"]);
+        assert_eq!(p.date, None);
+        assert_eq!(p.salary, None);
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        let typed = normalize("a.md", "---\ntitle: Courier\ntype: full-time\n---\nRide.\n");
+        assert_eq!(typed.employment_type, Some(crate::EmploymentType::FullTime));
+    }
+
+    #[test]
+    fn dates_under_every_key_and_shape() {
+        for front in [
+            "created: 2021-06-02",
+            "postdate: 2021-06-02",
+            "date_posted: June 2, 2021",
+            "date: !!timestamp 2021-06-02",
+            "Date: 2 juin 2021",
+        ] {
+            let p = normalize(
+                "a.md",
+                &format!("---\ntitle: Courier\n{front}\n---\nRide.\n"),
+            );
+            assert_eq!(
+                p.date.as_deref(),
+                Some("2021-06-02T00:00:00+00:00"),
+                "{front}"
+            );
+        }
+        let ablog = normalize(
+            "a.rst",
+            "Courier\n=======\n\n.. post:: Jun 2, 2021\n   :tags: logistics\n\nRide.\n",
+        );
+        assert_eq!(ablog.date.as_deref(), Some("2021-06-02T00:00:00+00:00"));
+        let posted = normalize("a.md", "# Courier\n\nPosted on 2. Juni 2021\n\nRide.\n");
+        assert_eq!(posted.date.as_deref(), Some("2021-06-02T00:00:00+00:00"));
+        assert!(posted.inferred.contains(&"date".to_string()));
+    }
+
+    #[test]
+    fn label_lines_in_each_markup() {
+        let bodies = [
+            ("a.md", "# Courier\n\n**Location:** Ghent\n**Salary:** €30k–€36k\n- *Type:* Contract\n\nApply: https://swift.example/apply\n"),
+            ("a.md", "---\ntitle: Courier\n---\n<p><strong>Location:</strong> Ghent</p>\n<p><b>Compensation</b> – €30k–€36k<br><b>Type:</b> Contract</p>\n<p>Apply: https://swift.example/apply</p>\n"),
+            ("a.rst", "Courier\n=======\n\nWe deliver.\n\n:Location: Ghent\n:Salary: €30k–€36k\n:Type: Contract\n\nApply: https://swift.example/apply\n"),
+            ("a.txt", "Courier wanted\n\nWhere: Ghent\nCompensation – €30k–€36k\nEngagement: Contract\nApply: https://swift.example/apply\n"),
+        ];
+        for (path, text) in bodies {
+            let p = normalize(path, text);
+            assert_eq!(p.location, ["Ghent"], "{text}");
+            assert_eq!(p.salary.as_ref().map(|s| s.max), Some(36_000.0), "{text}");
+            assert_eq!(
+                p.employment_type,
+                Some(crate::EmploymentType::Contract),
+                "{text}"
+            );
+            assert_eq!(
+                p.apply.as_deref(),
+                Some("https://swift.example/apply"),
+                "{text}"
+            );
+            for field in ["location", "salary", "employment_type", "apply"] {
+                assert!(p.inferred.contains(&field.to_string()), "{field} {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn stated_metadata_beats_label_lines() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\nlocation: Bruges\n---\nLocation: Ghent\nLocation: see below\n",
+        );
+        assert_eq!(p.location, ["Bruges"]);
+        assert!(!p.inferred.contains(&"location".to_string()));
+    }
+
+    #[test]
+    fn an_empty_tags_line_gives_no_tag() {
+        let p = normalize("a.md", "Title: Courier\nTags:\nDate: 2021-06-02\n\nRide.\n");
+        assert!(p.tags.iter().all(|t| !t.is_empty()), "{:?}", p.tags);
+        let p = normalize("a.md", "---\ntitle: Courier\ntags: ['', ' ']\n---\nRide.\n");
+        assert!(p.tags.iter().all(|t| !t.is_empty()), "{:?}", p.tags);
+    }
+
+    #[test]
+    fn a_lone_label_line_does_not_make_a_pelican_file() {
+        let first = normalize(
+            "a.txt",
+            "Location: Ghent\n\nWe need a courier who loves bikes.\n",
+        );
+        assert_eq!(first.source.format, crate::Format::Text);
+        let body = normalize(
+            "a.txt",
+            "Courier wanted\nLocation: Ghent\n\nWe need a courier.\n",
+        );
+        assert_eq!(body.source.format, crate::Format::Text);
+        assert_eq!(body.location, ["Ghent"]);
     }
 }

@@ -10,7 +10,7 @@ pub fn yaml(text: &str) -> Result<Draft, FormatError> {
     let value: Value = if block.source.trim().is_empty() {
         Value::Object(Default::default())
     } else {
-        serde_yaml::from_str(block.source).map_err(|e| {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(block.source).map_err(|e| {
             let at = e.location();
             FormatError {
                 line: Some(block.first_line + at.as_ref().map_or(0, |l| l.line() - 1)),
@@ -20,6 +20,11 @@ pub fn yaml(text: &str) -> Result<Draft, FormatError> {
                     strip_location(&e.to_string())
                 ),
             }
+        })?;
+        serde_json::to_value(untagged(yaml)).map_err(|e| FormatError {
+            line: Some(block.first_line),
+            column: None,
+            message: format!("the YAML front matter cannot be read: {e}; use text keys"),
         })?
     };
     into_draft(Format::Yaml, value, &block)
@@ -46,6 +51,20 @@ pub fn toml(text: &str) -> Result<Draft, FormatError> {
         toml_to_json(toml::Value::Table(table)),
         &block,
     )
+}
+
+/// The value without its YAML tags: `!!timestamp 2012-03-09` and a Ruby
+/// exporter's `!ruby/object:Job {...}` are read as what they tag.
+fn untagged(value: serde_yaml::Value) -> serde_yaml::Value {
+    use serde_yaml::Value as Yaml;
+    match value {
+        Yaml::Tagged(tagged) => untagged(tagged.value),
+        Yaml::Sequence(items) => Yaml::Sequence(items.into_iter().map(untagged).collect()),
+        Yaml::Mapping(map) => {
+            Yaml::Mapping(map.into_iter().map(|(k, v)| (k, untagged(v))).collect())
+        }
+        other => other,
+    }
 }
 
 struct Block<'a> {
@@ -251,6 +270,69 @@ mod tests {
         let e = toml("+++\ntitle = \"ok\"\ndate = = 3\n+++\n").unwrap_err();
         assert_eq!(e.line, Some(3), "{e:?}");
         assert!(e.column.is_some());
+    }
+
+    #[test]
+    fn tags_are_read_as_what_they_tag() {
+        let d = yaml("---\ndate: !!timestamp 2012-03-09\nsalary: !money '$90k'\n---\n").unwrap();
+        assert_eq!(d.meta[0].value, "2012-03-09");
+        assert_eq!(d.meta[1].value, "$90k");
+    }
+
+    #[test]
+    fn nested_maps_become_dotted_keys_at_their_lines() {
+        let d = yaml(
+            "---\ntitle: Baker\ncompany:\n  name: Crumb & Co\n  logo: /c.png\ncontact:\n  email: jobs@crumb.example\nsalary: {min: 1, max: 2}\n---\n",
+        )
+        .unwrap();
+        let keys: Vec<(&str, usize)> = d
+            .meta
+            .iter()
+            .map(|m| (m.written.as_str(), m.line))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("title", 2),
+                ("company.name", 4),
+                ("company.logo", 5),
+                ("contact.email", 7),
+                ("salary", 8)
+            ]
+        );
+        assert_eq!(d.meta[1].value, "Crumb & Co");
+        assert_eq!(d.meta[4].value, serde_json::json!({"min": 1, "max": 2}));
+    }
+
+    #[test]
+    fn toml_tables_are_flattened_too() {
+        let d = toml("+++\ntitle = 'Baker'\n[extra]\ncompany = 'Crumb'\n[taxonomies]\ntags = ['bread']\n+++\n").unwrap();
+        let keys: Vec<(&str, usize)> = d
+            .meta
+            .iter()
+            .map(|m| (m.written.as_str(), m.line))
+            .collect();
+        assert_eq!(
+            keys,
+            [("title", 2), ("extra.company", 4), ("taxonomies.tags", 6)]
+        );
+    }
+
+    #[test]
+    fn lists_of_maps_are_flattened_item_by_item() {
+        let d = yaml("---\nlocations:\n  - city: Oslo\n  - city: Bergen\n---\n").unwrap();
+        let values: Vec<(&str, &Value)> = d
+            .meta
+            .iter()
+            .map(|m| (m.written.as_str(), &m.value))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("locations.city", &Value::from("Oslo")),
+                ("locations.city", &Value::from("Bergen"))
+            ]
+        );
     }
 
     #[test]

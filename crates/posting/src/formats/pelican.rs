@@ -104,7 +104,9 @@ mod tests {
     fn headers_need_a_title_or_two_known_keys() {
         assert!(looks_like_pelican("Date: 2024-01-02\nTags: go\n\nbody"));
         assert!(looks_like_pelican("title: \"Baker\"\n\nbody"));
-        assert!(!looks_like_pelican("Location: Berlin\n\nWe need a baker.\n"));
+        assert!(!looks_like_pelican(
+            "Location: Berlin\n\nWe need a baker.\n"
+        ));
         assert!(!looks_like_pelican("Location: Berlin\nWe need a baker.\n"));
     }
 
