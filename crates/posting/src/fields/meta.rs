@@ -75,7 +75,16 @@ impl Meta {
         meta
     }
 
-    fn push(&mut self, field: Field, rank: u8, entry: MetaEntry) {
+    fn push(&mut self, field: Field, rank: u8, mut entry: MetaEntry) {
+        if field == Field::Tags {
+            entry.value = Value::Array(
+                tag_items(&entry.value)
+                    .into_iter()
+                    .filter(|t| !SAYS_JOB.contains(&t.to_lowercase().as_str()))
+                    .map(Value::String)
+                    .collect(),
+            );
+        }
         self.entries.push(Ranked { field, rank, entry });
     }
 
@@ -83,15 +92,14 @@ impl Meta {
     /// `categories: [python, jobs]` only the skills.
     fn push_if_fits(&mut self, n: &Normalizer, field: Field, rank: u8, mut entry: MetaEntry) {
         if field == Field::Tags {
-            let skills: Vec<Value> = scalars(&entry.value)
+            let skills: Vec<Value> = tag_items(&entry.value)
                 .into_iter()
-                .flat_map(|t| t.split([',', ';']).map(str::to_string).collect::<Vec<_>>())
                 .filter(|t| {
                     n.vocabulary
-                        .canonical(t.trim().trim_start_matches('#'))
+                        .canonical(t)
                         .is_some_and(|tag| n.vocabulary.is_skill(&tag))
                 })
-                .map(|t| Value::String(t.trim().trim_start_matches('#').to_string()))
+                .map(Value::String)
                 .collect();
             if !skills.is_empty() {
                 entry.value = Value::Array(skills);
@@ -165,6 +173,29 @@ impl Meta {
             .filter(move |r| r.field == field)
             .map(|r| &r.entry)
     }
+}
+
+/// Tags that only say the post is a job ad, as blogs file them.
+const SAYS_JOB: &[&str] = &[
+    "job",
+    "jobs",
+    "hiring",
+    "career",
+    "careers",
+    "vacancy",
+    "vacancies",
+    "we are hiring",
+    "recruiting",
+];
+
+/// A tag list's items: `python, go` and `[python, go]` alike, `#python` as `python`.
+fn tag_items(value: &Value) -> Vec<String> {
+    scalars(value)
+        .iter()
+        .flat_map(|t| t.split([',', ';']))
+        .map(|t| t.trim().trim_start_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A string or number, or the strings and numbers of a list, trimmed.
@@ -459,6 +490,15 @@ mod tests {
         );
         assert_eq!(p.location, ["Bruges"]);
         assert!(!p.inferred.contains(&"location".to_string()));
+    }
+
+    #[test]
+    fn tags_saying_job_are_not_skills() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\ntags: hiring, Jobs, logistics\n---\nRide.\n",
+        );
+        assert_eq!(p.tags, ["logistics"]);
     }
 
     #[test]

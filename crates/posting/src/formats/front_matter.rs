@@ -10,22 +10,25 @@ pub fn yaml(text: &str) -> Result<Draft, FormatError> {
     let value: Value = if block.source.trim().is_empty() {
         Value::Object(Default::default())
     } else {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(block.source).map_err(|e| {
-            let at = e.location();
-            FormatError {
-                line: Some(block.first_line + at.as_ref().map_or(0, |l| l.line() - 1)),
-                column: at.map(|l| l.column()),
-                message: format!(
-                    "the YAML front matter does not parse: {}; fix the YAML between the `---` lines",
-                    strip_location(&e.to_string())
-                ),
-            }
-        })?;
-        serde_json::to_value(untagged(yaml)).map_err(|e| FormatError {
-            line: Some(block.first_line),
-            column: None,
-            message: format!("the YAML front matter cannot be read: {e}; use text keys"),
-        })?
+        // Straight to JSON values, which keeps the last of duplicate keys as
+        // Jekyll does; only tagged values (`!ruby/object`) need the detour
+        // through YAML values, which refuse duplicates.
+        serde_yaml::from_str(block.source)
+            .or_else(|_| {
+                serde_yaml::from_str(block.source)
+                    .map(|yaml| serde_json::to_value(untagged(yaml)).unwrap_or(Value::Null))
+            })
+            .map_err(|e: serde_yaml::Error| {
+                let at = e.location();
+                FormatError {
+                    line: Some(block.first_line + at.as_ref().map_or(0, |l| l.line() - 1)),
+                    column: at.map(|l| l.column()),
+                    message: format!(
+                        "the YAML front matter does not parse: {}; fix the YAML between the `---` lines",
+                        strip_location(&e.to_string())
+                    ),
+                }
+            })?
     };
     into_draft(Format::Yaml, value, &block)
 }
@@ -270,6 +273,12 @@ mod tests {
         let e = toml("+++\ntitle = \"ok\"\ndate = = 3\n+++\n").unwrap_err();
         assert_eq!(e.line, Some(3), "{e:?}");
         assert!(e.column.is_some());
+    }
+
+    #[test]
+    fn a_duplicate_key_keeps_its_last_value() {
+        let d = yaml("---\ntitle: a\ntitle: b\n---\n").unwrap();
+        assert_eq!(d.meta[0].value, "b");
     }
 
     #[test]
