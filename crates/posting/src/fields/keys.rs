@@ -262,7 +262,7 @@ const TAGS: &[&str] = &[
     "keywords",
     "keyword",
 ];
-/// Blog taxonomies: tags only for the values that are skills (not `careers`).
+/// Blog taxonomies, read as tags but for the values saying "jobs" (`careers`).
 const TAXONOMY: &[&str] = &[
     "category",
     "categories",
@@ -444,14 +444,12 @@ pub fn meaning(key: &str) -> Meaning {
         return Meaning::Unknown;
     };
     // Keys that blogs and boards also use for other things: Hugo's `type:
-    // jobs`, a board's `jobType: software`, `category: careers`, `published:
-    // true`. A board's `job_title` is the role; a bare `title` may be the
+    // jobs`, a board's `jobType: software`, `published: true`. A board's `job_title` is the role; a bare `title` may be the
     // post's headline.
     let bare = words.len() == 1 && !all.iter().any(|w| w == "job" || w == "jobs");
     match rule.field {
         Field::EmploymentType if words == ["type"] => Meaning::IfValueFits(rule.field),
         Field::Date if bare && words[0] == "published" => Meaning::IfValueFits(rule.field),
-        Field::Tags if has(TAXONOMY) => Meaning::IfValueFits(Field::Tags),
         Field::Title if bare && words[0] == "title" => Meaning::Field(Field::Title, 1),
         Field::Title => Meaning::Field(Field::Title, 2),
         field => Meaning::Field(field, rule.rank),
@@ -696,8 +694,7 @@ mod tests {
             assert_eq!(meaning(key), Meaning::Page, "{key}");
         }
         assert_eq!(meaning("type"), Meaning::IfValueFits(Field::EmploymentType));
-        assert_eq!(meaning("category"), Meaning::IfValueFits(Field::Tags));
-        assert_eq!(meaning("hashtags"), Meaning::IfValueFits(Field::Tags));
+        assert_eq!(meaning("category"), Meaning::Field(Field::Tags, 1));
         assert_eq!(meaning("published"), Meaning::IfValueFits(Field::Date));
         for key in [
             "start_date",

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::keys::{self, Meaning};
+use super::Field;
 use crate::draft::normalize_key;
 use crate::MetaEntry;
 
@@ -45,7 +47,11 @@ pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
             continue;
         }
         for piece in HTML_BREAK.split(line) {
-            if let Some((label, value)) = label_line(piece) {
+            if let Some((label, mut value)) = label_line(piece) {
+                if let Meaning::Field(Field::Apply, _) = keys::meaning(&label) {
+                    // "Apply: send your CV to jobs@x.example" names its address.
+                    value = link_in(&value).unwrap_or(value);
+                }
                 found.push(MetaEntry {
                     key: normalize_key(&label),
                     written: label,
@@ -57,6 +63,14 @@ pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
         }
     }
     found
+}
+
+/// The first URL or address in `text`, without the punctuation around it.
+fn link_in(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| "<>()[],;.\"'".contains(c)))
+        .find(|word| word.contains("://") || word.starts_with("www.") || word.contains('@'))
+        .map(|word| word.trim_start_matches("mailto:").to_string())
 }
 
 /// `**Salary:** $90k` -> (`Salary`, `$90k`).
@@ -140,6 +154,15 @@ mod tests {
                 ("Salary".to_string(), "600k NOK".to_string(), 10)
             ]
         );
+    }
+
+    #[test]
+    fn an_apply_label_gives_its_link() {
+        let found = labels(
+            "Apply: send your CV to jobs@crumb.example.\nContact: (https://crumb.example/form)\n",
+        );
+        let values: Vec<&str> = found.iter().map(|(_, v, _)| v.as_str()).collect();
+        assert_eq!(values, ["jobs@crumb.example", "https://crumb.example/form"]);
     }
 
     #[test]

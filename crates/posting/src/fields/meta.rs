@@ -65,12 +65,22 @@ impl Meta {
                 },
             }
         }
-        for label in labels {
-            match keys::meaning(&label.written) {
-                Meaning::Field(field, rank) => meta.push_if_fits(n, field, rank, label),
-                Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 1, label),
-                Meaning::Page | Meaning::Unknown => {}
+        for mut label in labels {
+            let (field, rank) = match keys::meaning(&label.written) {
+                Meaning::Field(field, rank) => (field, rank),
+                Meaning::IfValueFits(field) => (field, 1),
+                Meaning::Page | Meaning::Unknown => continue,
+            };
+            if field == Field::Tags {
+                // `Skills: Python, a sense of humour`: prose keeps only the skills.
+                let skills = tag_items(&label.value).into_iter().filter(|t| {
+                    n.vocabulary
+                        .canonical(t)
+                        .is_some_and(|tag| n.vocabulary.is_skill(&tag))
+                });
+                label.value = Value::Array(skills.map(Value::String).collect());
             }
+            meta.push_if_fits(n, field, rank, label);
         }
         meta
     }
@@ -88,24 +98,9 @@ impl Meta {
         self.entries.push(Ranked { field, rank, entry });
     }
 
-    /// Keeps `entry` for `field` when its value reads as one; of a blog's
-    /// `categories: [python, jobs]` only the skills.
-    fn push_if_fits(&mut self, n: &Normalizer, field: Field, rank: u8, mut entry: MetaEntry) {
-        if field == Field::Tags {
-            let skills: Vec<Value> = tag_items(&entry.value)
-                .into_iter()
-                .filter(|t| {
-                    n.vocabulary
-                        .canonical(t)
-                        .is_some_and(|tag| n.vocabulary.is_skill(&tag))
-                })
-                .map(Value::String)
-                .collect();
-            if !skills.is_empty() {
-                entry.value = Value::Array(skills);
-                self.push(field, rank, entry);
-            }
-        } else if fits(n, field, &entry.value) {
+    /// Keeps `entry` for `field` when its value reads as one.
+    fn push_if_fits(&mut self, n: &Normalizer, field: Field, rank: u8, entry: MetaEntry) {
+        if fits(n, field, &entry.value) {
             self.push(field, rank, entry);
         }
     }
@@ -175,7 +170,8 @@ impl Meta {
     }
 }
 
-/// Tags that only say the post is a job ad, as blogs file them.
+/// Tags that only say the post is a job ad, as blogs file them
+/// (`category: careers`): not skills.
 const SAYS_JOB: &[&str] = &[
     "job",
     "jobs",
@@ -227,11 +223,17 @@ fn fits(n: &Normalizer, field: Field, value: &Value) -> bool {
         Field::Date | Field::Expires => dates::parse(&text, &n.time_zone).is_ok(),
         Field::EmploymentType => employment::parse(&text).is_some(),
         Field::Salary => reads_as_salary(n, &text),
-        Field::Remote => short && location::parse(&text).remote.is_some(),
+        Field::Remote => {
+            let yes_or_no = ["yes", "no", "true", "false"].contains(&text.to_lowercase().as_str());
+            short && (yes_or_no || location::parse(&text).remote.is_some())
+        }
         Field::Location => short && !location::parse(&text).places.is_empty(),
         Field::Apply => apply::from_metadata(&text).is_some(),
-        Field::Title | Field::Company => short,
-        Field::Tags | Field::Slug | Field::Summary => false,
+        // `Position: Full-time` says the hours, not the role.
+        Field::Title => short && employment::parse(&text).is_none(),
+        Field::Company => short,
+        Field::Tags => !tag_items(value).is_empty(),
+        Field::Slug | Field::Summary => false,
     }
 }
 
@@ -480,6 +482,12 @@ mod tests {
                 assert!(p.inferred.contains(&field.to_string()), "{field} {text}");
             }
         }
+    }
+
+    #[test]
+    fn a_skills_line_gives_only_skills() {
+        let p = normalize("a.md", "# Courier\n\nSkills: Python, a sense of humour\n");
+        assert_eq!(p.tags, ["python"]);
     }
 
     #[test]
