@@ -288,19 +288,21 @@ mod tests {
         assert_eq!(d.meta[1].value, "$90k");
     }
 
+    fn keys_and_lines(d: &Draft) -> Vec<(&str, usize)> {
+        d.meta
+            .iter()
+            .map(|m| (m.written.as_str(), m.line))
+            .collect()
+    }
+
     #[test]
     fn nested_maps_become_dotted_keys_at_their_lines() {
         let d = yaml(
             "---\ntitle: Baker\ncompany:\n  name: Crumb & Co\n  logo: /c.png\ncontact:\n  email: jobs@crumb.example\nsalary: {min: 1, max: 2}\n---\n",
         )
         .unwrap();
-        let keys: Vec<(&str, usize)> = d
-            .meta
-            .iter()
-            .map(|m| (m.written.as_str(), m.line))
-            .collect();
         assert_eq!(
-            keys,
+            keys_and_lines(&d),
             [
                 ("title", 2),
                 ("company.name", 4),
@@ -316,13 +318,8 @@ mod tests {
     #[test]
     fn toml_tables_are_flattened_too() {
         let d = toml("+++\ntitle = 'Baker'\n[extra]\ncompany = 'Crumb'\n[taxonomies]\ntags = ['bread']\n+++\n").unwrap();
-        let keys: Vec<(&str, usize)> = d
-            .meta
-            .iter()
-            .map(|m| (m.written.as_str(), m.line))
-            .collect();
         assert_eq!(
-            keys,
+            keys_and_lines(&d),
             [("title", 2), ("extra.company", 4), ("taxonomies.tags", 6)]
         );
     }
