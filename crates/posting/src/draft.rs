@@ -18,6 +18,9 @@ pub enum Markup {
 pub struct MetaEntry {
     /// Lowercased, `-` and spaces turned to `_`: `Job-Title` -> `job_title`.
     pub key: String,
+    /// The key as the author wrote it (`jobApplyURL`, `company.name`), for
+    /// the key lexicon and for messages.
+    pub written: String,
     pub value: Value,
     /// 1-based line in the file, for messages.
     pub line: usize,
@@ -62,6 +65,7 @@ impl Draft {
     fn push(&mut self, key: &str, value: Value, line: usize, stated: bool) {
         self.meta.push(MetaEntry {
             key: normalize_key(key),
+            written: key.trim().to_string(),
             value,
             line,
             stated,

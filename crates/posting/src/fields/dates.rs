@@ -39,29 +39,32 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?P<name>[a-z]{3,9})\.?";
-    let day = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?";
+    let month = r"(?P<name>\p{L}{3,10})\.?";
+    // `3rd`, `1er`, `14.`: English, French and German day numbers.
+    let day = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|er|\.)?";
     Regex::new(&format!(
-        r"(?i)^(?:[a-z]{{3,9}},?\s+)?(?:{month}\s+{day}|{day2}\s+(?:of\s+)?{month2}),?\s+(?P<year>[0-9]{{4}}){TIME}$",
+        r"(?i)^(?:(?:\p{{L}}{{2,12}}\.?,?\s+){{0,2}})?(?:{month}\s+{day}|{day2}\s+(?:(?:of|de)\s+)?{month2}),?\s+(?:(?:de|del)\s+)?(?P<year>[0-9]{{4}}){TIME}$",
         day2 = day.replace("P<day>", "P<day2>"),
         month2 = month.replace("P<name>", "P<name2>"),
     ))
     .expect("valid regex")
 });
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names in English, French, German and Spanish, without accents;
+/// a name is matched by any prefix of three letters or more.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "janvier", "januar", "janner", "enero"],
+    &["february", "fevrier", "februar", "febrero"],
+    &["march", "mars", "marz", "maerz", "marzo"],
+    &["april", "avril", "abril"],
+    &["may", "mai", "mayo"],
+    &["june", "juin", "juni", "junio"],
+    &["july", "juillet", "juli", "julio"],
+    &["august", "aout", "agosto"],
+    &["september", "septembre", "septiembre", "setiembre"],
+    &["october", "octobre", "oktober", "octubre"],
+    &["november", "novembre", "noviembre"],
+    &["december", "decembre", "dezember", "diciembre"],
 ];
 
 /// Parses a date; one without an offset is in `tz`, one without a time is midnight.
@@ -96,15 +99,16 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<ParsedDate, String> {
             (c, y, a, b)
         }
     } else if let Some(c) = NAMED.captures(text) {
-        let name = c
-            .name("name")
-            .or(c.name("name2"))
-            .map_or("", |m| m.as_str())
-            .to_lowercase();
-        // Any abbreviation of three letters or more: `Mar`, `Sept`, `Febr`.
+        let name = deunicode::deunicode(
+            c.name("name")
+                .or(c.name("name2"))
+                .map_or("", |m| m.as_str()),
+        )
+        .to_lowercase();
+        // Any abbreviation of three letters or more: `Mar`, `Sept`, `févr.`.
         let month = MONTHS
             .iter()
-            .position(|m| name.len() >= 3 && m.starts_with(&name))
+            .position(|names| name.len() >= 3 && names.iter().any(|m| m.starts_with(&name)))
             .ok_or_else(not_a_date)?;
         let day = c
             .name("day")
@@ -128,6 +132,28 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<ParsedDate, String> {
     };
     let time = zoned.map_err(|_| format!("`{text}` is out of the supported range of dates"))?;
     Ok(ParsedDate { time, warning })
+}
+
+/// Seconds or, when too many for that, milliseconds since 1970 (a
+/// JavaScript `timestamp: 1611792000000`), in `tz`.
+pub fn from_epoch(number: &serde_json::Number, tz: &TimeZone) -> Result<ParsedDate, String> {
+    let invalid = || format!("`{number}` is not a date");
+    let value = number.as_i64().ok_or_else(invalid)?;
+    // A year or a count (`date: 2025`) is no moment: epochs before 1973 are refused.
+    if value.abs() < 100_000_000 {
+        return Err(invalid());
+    }
+    // 100 billion seconds is the year 5138: beyond that it counts milliseconds.
+    let timestamp = if value.abs() < 100_000_000_000 {
+        jiff::Timestamp::from_second(value)
+    } else {
+        jiff::Timestamp::from_millisecond(value)
+    }
+    .map_err(|_| invalid())?;
+    Ok(ParsedDate {
+        time: timestamp.to_zoned_datetime(tz.clone()),
+        warning: None,
+    })
 }
 
 /// RFC 3339 with the zone's offset: `2011-09-19T16:18:00+00:00`.
@@ -211,7 +237,7 @@ fn parse_offset(written: &str) -> Option<Offset> {
 
 /// `February` for 2; callers pass a month in 1..=12.
 fn month_name(month: i64) -> String {
-    let mut name = MONTHS[(month.clamp(1, 12) - 1) as usize].to_string();
+    let mut name = MONTHS[(month.clamp(1, 12) - 1) as usize][0].to_string();
     name[..1].make_ascii_uppercase();
     name
 }
@@ -299,6 +325,42 @@ mod tests {
         );
         assert_eq!(utc("March 3, 2025 at 4:30 pm"), "2025-03-03T16:30:00+00:00");
         assert_eq!(utc("March 3, 2025, 12:05 AM"), "2025-03-03T00:05:00+00:00");
+    }
+
+    #[test]
+    fn month_names_in_french_german_and_spanish() {
+        for text in [
+            "3 mars 2025",
+            "lundi 3 mars 2025",
+            "le 3 mars 2025",
+            "3. März 2025",
+            "3. Maerz 2025",
+            "Montag, 3. März 2025",
+            "3 de marzo de 2025",
+            "lunes, 3 de marzo de 2025",
+        ] {
+            assert_eq!(utc(text), "2025-03-03T00:00:00+00:00", "{text}");
+        }
+        assert_eq!(utc("1er février 2024"), "2024-02-01T00:00:00+00:00");
+        assert_eq!(utc("14 août 2023"), "2023-08-14T00:00:00+00:00");
+        assert_eq!(utc("14. Dezember 2023"), "2023-12-14T00:00:00+00:00");
+        assert_eq!(utc("2 de septiembre del 2022"), "2022-09-02T00:00:00+00:00");
+        assert_eq!(utc("juil. 4 2022"), "2022-07-04T00:00:00+00:00");
+    }
+
+    #[test]
+    fn epoch_seconds_and_milliseconds() {
+        let at = |n: i64| {
+            rfc3339(
+                &from_epoch(&serde_json::Number::from(n), &TimeZone::UTC)
+                    .unwrap()
+                    .time,
+            )
+        };
+        assert_eq!(at(1_700_000_000), "2023-11-14T22:13:20+00:00");
+        assert_eq!(at(1_700_000_000_000), "2023-11-14T22:13:20+00:00");
+        assert!(from_epoch(&serde_json::Number::from(2025), &TimeZone::UTC).is_err());
+        assert!(from_epoch(&serde_json::Number::from(i64::MAX), &TimeZone::UTC).is_err());
     }
 
     #[test]

@@ -5,18 +5,24 @@ pub mod apply;
 pub mod company;
 pub mod dates;
 pub mod employment;
+pub(crate) mod keys;
+mod labels;
 pub mod location;
+mod meta;
 pub mod salary;
 pub mod tags;
 
 use serde_json::Value;
+
+pub use keys::{is_known_key, names_title};
+use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
 use super::{slugify, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
 
 /// The canonical fields metadata can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(crate) enum Field {
     Title,
     Company,
     Date,
@@ -31,100 +37,8 @@ enum Field {
     Summary,
 }
 
-/// Metadata key (normalized, see [`super::draft::normalize_key`]) to field.
-fn field_of(key: &str) -> Option<Field> {
-    Some(match key {
-        "title" | "position" | "role" | "job_title" => Field::Title,
-        "company"
-        | "employer"
-        | "organization"
-        | "organisation"
-        | "hiring_organization"
-        | "companies" => Field::Company,
-        "date" | "posted" | "date_posted" | "published" => Field::Date,
-        "expires" | "valid_through" | "deadline" => Field::Expires,
-        "location" | "locations" | "place" => Field::Location,
-        "remote" => Field::Remote,
-        "employment_type" | "type" | "job_type" => Field::EmploymentType,
-        "salary" | "compensation" | "pay" | "salary_range" => Field::Salary,
-        "tags" | "skills" | "technologies" | "keywords" | "category" | "categories" => Field::Tags,
-        "apply" | "how_to_apply" | "apply_url" | "url" => Field::Apply,
-        "slug" => Field::Slug,
-        "summary" | "description" => Field::Summary,
-        _ => return None,
-    })
-}
-
-/// Keys that are common in blog front matter and safely carry nothing for a posting.
-const IGNORED_KEYS: &[&str] = &[
-    "author", "authors", "lang", "status", "modified", "updated", "draft", "template", "layout",
-    "save_as", "url_path", "weight", "aliases", "id",
-];
-
-/// Whether hireboard understands (or knowingly ignores) a metadata key.
-pub fn is_known_key(key: &str) -> bool {
-    field_of(key).is_some() || IGNORED_KEYS.contains(&key)
-}
-
 /// A summary is at most this many characters.
 const SUMMARY_CHARS: usize = 300;
-
-/// Field values picked from metadata: the first stated entry, else the first guessed.
-struct Meta {
-    entries: Vec<(Field, MetaEntry)>,
-}
-
-impl Meta {
-    fn get(&self, field: Field) -> Option<&MetaEntry> {
-        let mut of_field = self
-            .entries
-            .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, e)| e);
-        let first = of_field.clone().next();
-        of_field.find(|e| e.stated).or(first)
-    }
-
-    /// Every entry of a field: the stated ones, or if none, the guessed ones.
-    fn all(&self, field: Field) -> Vec<&MetaEntry> {
-        let of_field = || {
-            self.entries
-                .iter()
-                .filter(move |(f, _)| *f == field)
-                .map(|(_, e)| e)
-        };
-        let stated: Vec<&MetaEntry> = of_field().filter(|e| e.stated).collect();
-        if stated.is_empty() {
-            of_field().collect()
-        } else {
-            stated
-        }
-    }
-
-    fn text(&self, field: Field) -> Option<(String, &MetaEntry)> {
-        let entry = self.get(field)?;
-        let text = match &entry.value {
-            Value::String(s) => s.trim().to_string(),
-            Value::Number(n) => n.to_string(),
-            Value::Bool(b) => b.to_string(),
-            Value::Array(items) => items
-                .iter()
-                .filter_map(value_text)
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => return None,
-        };
-        (!text.is_empty()).then_some((text, entry))
-    }
-}
-
-fn value_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
 
 /// Collects the posting's fields; `inferred` and `warnings` record every guess and doubt.
 struct Collector {
@@ -156,15 +70,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         inferred: Vec::new(),
         warnings: Vec::new(),
     };
-    let mut entries = Vec::new();
-    for entry in draft.meta {
-        match field_of(&entry.key) {
-            Some(field) => entries.push((field, entry)),
-            None if IGNORED_KEYS.contains(&entry.key.as_str()) => {}
-            None => out.warn_at(entry.line, format!("unknown key `{}` ignored", entry.key)),
-        }
-    }
-    let meta = Meta { entries };
+    let label_lines = labels::find(&draft.body, draft.body_line);
+    let meta = Meta::new(n, draft.meta, label_lines, &mut out);
     let rendered = body::render(draft.markup, &draft.body);
     let config = n.config();
 
@@ -290,29 +197,48 @@ fn title_and_company(
     }
 }
 
+/// The first of the field's dates that reads; a stated one that does not is
+/// reported, a guessed one (a label line) passed over.
 fn meta_date(
     n: &Normalizer,
     meta: &Meta,
     field: Field,
     out: &mut Collector,
 ) -> Option<jiff::ZonedDateTime> {
-    let (text, entry) = meta.text(field)?;
-    let line = entry.line;
-    match dates::parse(&text, &n.time_zone) {
-        Ok(parsed) => {
-            if let Some(w) = parsed.warning {
-                out.warn_at(line, w);
+    for entry in meta.ranked(field) {
+        let parsed = match &entry.value {
+            Value::Number(number) => dates::from_epoch(number, &n.time_zone),
+            value => match value_text(value) {
+                Some(text) if !text.is_empty() => dates::parse(&text, &n.time_zone),
+                _ => continue,
+            },
+        };
+        match parsed {
+            Ok(parsed) => {
+                out.note_entry(
+                    if field == Field::Date {
+                        "date"
+                    } else {
+                        "expires"
+                    },
+                    entry,
+                );
+                if let Some(w) = parsed.warning {
+                    out.warn_at(entry.line, w);
+                }
+                return Some(parsed.time);
             }
-            Some(parsed.time)
-        }
-        Err(reason) => {
-            out.warn_at(
-                line,
-                format!("{reason}; write it as 2025-03-03 or 2025-03-03 14:30"),
-            );
-            None
+            Err(reason) if entry.stated => {
+                out.warn_at(
+                    entry.line,
+                    format!("{reason}; write it as 2025-03-03 or 2025-03-03 14:30"),
+                );
+                return None;
+            }
+            Err(_) => {}
         }
     }
+    None
 }
 
 fn location_and_remote(
@@ -484,10 +410,7 @@ fn tags(
     out: &mut Collector,
 ) -> (Vec<String>, Vec<String>) {
     let mut explicit = Vec::new();
-    for (field, entry) in &meta.entries {
-        if *field != Field::Tags {
-            continue;
-        }
+    for entry in meta.of(Field::Tags) {
         let raw: Vec<String> = match &entry.value {
             Value::Array(items) => items.iter().filter_map(value_text).collect(),
             other => value_text(other)
@@ -509,20 +432,30 @@ fn tags(
     (all, explicit)
 }
 
+/// The first usable link under a key that names it (of several keys, or of
+/// a list under one); else one from the body; else one under a key read by
+/// its content (`subrEmail` may be whoever filed the ad).
 fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String> {
-    if let Some((text, entry)) = meta.text(Field::Apply) {
-        match apply::from_metadata(&text) {
-            Some(url) => {
-                out.note_entry("apply", entry);
-                return Some(url);
-            }
-            None => out.warn_at(
-                entry.line,
-                format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
-            ),
+    let usable = |values: Vec<(String, &MetaEntry)>| {
+        values
+            .into_iter()
+            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry.stated)))
+    };
+    let named = meta.values(Field::Apply, false);
+    if let Some((url, stated)) = usable(named.clone()) {
+        if !stated {
+            out.guessed("apply");
         }
+        return Some(url);
     }
-    let found = apply::find(&rendered.links, &rendered.text);
+    if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
+        out.warn_at(
+            entry.line,
+            format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
+        );
+    }
+    let found = apply::find(&rendered.links, &rendered.text)
+        .or_else(|| usable(meta.values(Field::Apply, true)).map(|(url, _)| url));
     if found.is_some() {
         out.guessed("apply");
     }

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::fields::keys;
 use crate::{Draft, Format, FormatError, Markup};
 
 pub fn yaml(text: &str) -> Result<Draft, FormatError> {
@@ -9,17 +10,25 @@ pub fn yaml(text: &str) -> Result<Draft, FormatError> {
     let value: Value = if block.source.trim().is_empty() {
         Value::Object(Default::default())
     } else {
-        serde_yaml::from_str(block.source).map_err(|e| {
-            let at = e.location();
-            FormatError {
-                line: Some(block.first_line + at.as_ref().map_or(0, |l| l.line() - 1)),
-                column: at.map(|l| l.column()),
-                message: format!(
-                    "the YAML front matter does not parse: {}; fix the YAML between the `---` lines",
-                    strip_location(&e.to_string())
-                ),
-            }
-        })?
+        // Straight to JSON values, which keeps the last of duplicate keys as
+        // Jekyll does; only tagged values (`!ruby/object`) need the detour
+        // through YAML values, which refuse duplicates.
+        serde_yaml::from_str(block.source)
+            .or_else(|_| {
+                serde_yaml::from_str(block.source)
+                    .map(|yaml| serde_json::to_value(untagged(yaml)).unwrap_or(Value::Null))
+            })
+            .map_err(|e: serde_yaml::Error| {
+                let at = e.location();
+                FormatError {
+                    line: Some(block.first_line + at.as_ref().map_or(0, |l| l.line() - 1)),
+                    column: at.map(|l| l.column()),
+                    message: format!(
+                        "the YAML front matter does not parse: {}; fix the YAML between the `---` lines",
+                        strip_location(&e.to_string())
+                    ),
+                }
+            })?
     };
     into_draft(Format::Yaml, value, &block)
 }
@@ -45,6 +54,20 @@ pub fn toml(text: &str) -> Result<Draft, FormatError> {
         toml_to_json(toml::Value::Table(table)),
         &block,
     )
+}
+
+/// The value without its YAML tags: `!!timestamp 2012-03-09` and a Ruby
+/// exporter's `!ruby/object:Job {...}` are read as what they tag.
+fn untagged(value: serde_yaml::Value) -> serde_yaml::Value {
+    use serde_yaml::Value as Yaml;
+    match value {
+        Yaml::Tagged(tagged) => untagged(tagged.value),
+        Yaml::Sequence(items) => Yaml::Sequence(items.into_iter().map(untagged).collect()),
+        Yaml::Mapping(map) => {
+            Yaml::Mapping(map.into_iter().map(|(k, v)| (k, untagged(v))).collect())
+        }
+        other => other,
+    }
 }
 
 struct Block<'a> {
@@ -101,28 +124,79 @@ fn into_draft(format: Format, value: Value, block: &Block) -> Result<Draft, Form
         });
     };
     let mut draft = Draft::new(format, Markup::Markdown);
+    let lines: Vec<&str> = block.source.lines().collect();
     for (key, value) in map {
-        let line = key_line(block, &key);
-        draft.stated(&key, value, line);
+        let at = key_line(&lines, &key, 0, true);
+        flatten(&mut draft, &lines, block.first_line, key, value, at, 0);
     }
     draft.body = block.body.to_string();
     draft.body_line = block.body_line;
     Ok(draft)
 }
 
-/// The file line where `key` is written at the top level of the block.
-fn key_line(block: &Block, key: &str) -> usize {
-    block
-        .source
-        .lines()
-        .position(|line| {
-            let line = line.trim_start_matches(['"', '\'']);
-            line.starts_with(key)
-                && line[key.len()..]
-                    .trim_start_matches(['"', '\'', ' '])
-                    .starts_with([':', '='])
-        })
-        .map_or(block.first_line, |i| block.first_line + i)
+/// Maps nest at most this deep; deeper ones stay one value.
+const MAX_DEPTH: usize = 8;
+
+/// Records `key: value`, a nested map as one entry per leaf (`company:
+/// {name, url}` as `company.name` and `company.url`, Zola's `[extra]`, Hugo's
+/// `params`), each at its own line. A salary map (`{min, max, currency}`)
+/// stays whole, and so does a list of plain values.
+fn flatten(
+    draft: &mut Draft,
+    lines: &[&str],
+    first_line: usize,
+    key: String,
+    value: Value,
+    at: Option<usize>,
+    depth: usize,
+) {
+    let line = first_line + at.unwrap_or(0);
+    let flattens = depth < MAX_DEPTH && !keys::keeps_map(&key);
+    match value {
+        Value::Object(map) if flattens => {
+            for (child, value) in map {
+                let child_at = at.and_then(|from| key_line(lines, &child, from + 1, false));
+                flatten(
+                    draft,
+                    lines,
+                    first_line,
+                    format!("{key}.{child}"),
+                    value,
+                    child_at.or(at),
+                    depth + 1,
+                );
+            }
+        }
+        Value::Array(items) if flattens && items.iter().any(Value::is_object) => {
+            for item in items {
+                flatten(draft, lines, first_line, key.clone(), item, at, depth + 1);
+            }
+        }
+        value => draft.stated(&key, value, line),
+    }
+}
+
+/// The index in `lines`, from `from` on, where `key` is written: `key:`,
+/// `key =`, `"key":` or a TOML table `[key]`; at the left margin when `top`.
+fn key_line(lines: &[&str], key: &str, from: usize, top: bool) -> Option<usize> {
+    (from..lines.len()).find(|&i| {
+        let line = lines[i];
+        let bare = line.trim_start();
+        if top && bare.len() != line.len() {
+            return false;
+        }
+        if bare.starts_with('[') {
+            let table = bare.trim_start_matches('[').split([']', '.']).next();
+            return table.is_some_and(|t| t.trim().trim_matches(['"', '\'']) == key);
+        }
+        let bare = bare
+            .trim_start_matches(['-', ' '])
+            .trim_start_matches(['"', '\'']);
+        bare.starts_with(key)
+            && bare[key.len()..]
+                .trim_start_matches(['"', '\'', ' '])
+                .starts_with([':', '='])
+    })
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
@@ -199,6 +273,72 @@ mod tests {
         let e = toml("+++\ntitle = \"ok\"\ndate = = 3\n+++\n").unwrap_err();
         assert_eq!(e.line, Some(3), "{e:?}");
         assert!(e.column.is_some());
+    }
+
+    #[test]
+    fn a_duplicate_key_keeps_its_last_value() {
+        let d = yaml("---\ntitle: a\ntitle: b\n---\n").unwrap();
+        assert_eq!(d.meta[0].value, "b");
+    }
+
+    #[test]
+    fn tags_are_read_as_what_they_tag() {
+        let d = yaml("---\ndate: !!timestamp 2012-03-09\nsalary: !money '$90k'\n---\n").unwrap();
+        assert_eq!(d.meta[0].value, "2012-03-09");
+        assert_eq!(d.meta[1].value, "$90k");
+    }
+
+    fn keys_and_lines(d: &Draft) -> Vec<(&str, usize)> {
+        d.meta
+            .iter()
+            .map(|m| (m.written.as_str(), m.line))
+            .collect()
+    }
+
+    #[test]
+    fn nested_maps_become_dotted_keys_at_their_lines() {
+        let d = yaml(
+            "---\ntitle: Baker\ncompany:\n  name: Crumb & Co\n  logo: /c.png\ncontact:\n  email: jobs@crumb.example\nsalary: {min: 1, max: 2}\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            keys_and_lines(&d),
+            [
+                ("title", 2),
+                ("company.name", 4),
+                ("company.logo", 5),
+                ("contact.email", 7),
+                ("salary", 8)
+            ]
+        );
+        assert_eq!(d.meta[1].value, "Crumb & Co");
+        assert_eq!(d.meta[4].value, serde_json::json!({"min": 1, "max": 2}));
+    }
+
+    #[test]
+    fn toml_tables_are_flattened_too() {
+        let d = toml("+++\ntitle = 'Baker'\n[extra]\ncompany = 'Crumb'\n[taxonomies]\ntags = ['bread']\n+++\n").unwrap();
+        assert_eq!(
+            keys_and_lines(&d),
+            [("title", 2), ("extra.company", 4), ("taxonomies.tags", 6)]
+        );
+    }
+
+    #[test]
+    fn lists_of_maps_are_flattened_item_by_item() {
+        let d = yaml("---\nlocations:\n  - city: Oslo\n  - city: Bergen\n---\n").unwrap();
+        let values: Vec<(&str, &Value)> = d
+            .meta
+            .iter()
+            .map(|m| (m.written.as_str(), &m.value))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("locations.city", &Value::from("Oslo")),
+                ("locations.city", &Value::from("Bergen"))
+            ]
+        );
     }
 
     #[test]

@@ -2,15 +2,22 @@
 
 use serde_json::Value;
 
-use crate::draft::normalize_key;
-use crate::fields::is_known_key;
+use crate::fields::{is_known_key, names_title};
 use crate::{Draft, Format, Markup};
 
-/// The first line is `Key: value` with a key hireboard knows (Title, Date,
-/// Category, Company, ...), so ordinary prose ("Note: ...") is not mistaken.
+/// The file opens with `Key: value` lines that say so: a title among them,
+/// or at least two keys hireboard knows (Date, Category, Company, ...). So
+/// prose ("Note: ...") and a text posting opening with a lone `Location:`
+/// line are not taken for headers.
 pub fn looks_like_pelican(text: &str) -> bool {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    header(first).is_some_and(|(key, _)| is_known_key(&normalize_key(key)))
+    let headers: Vec<&str> = text
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .map_while(|l| header(l).map(|(key, _)| key))
+        .collect();
+    let known = headers.iter().filter(|key| is_known_key(key)).count();
+    headers.first().is_some_and(|key| is_known_key(key))
+        && (known >= 2 || headers.iter().any(|key| names_title(key)))
 }
 
 pub fn parse(text: &str) -> Draft {
@@ -27,7 +34,7 @@ pub fn parse(text: &str) -> Draft {
         }
         started = true;
         if let Some((key, value)) = header(line) {
-            draft.stated(key, Value::String(value.to_string()), i + 1);
+            draft.stated(key, Value::String(unquote(value).to_string()), i + 1);
         } else if line.starts_with([' ', '\t']) {
             // An indented line continues the previous value.
             if let Some(Value::String(previous)) = draft.meta.last_mut().map(|m| &mut m.value) {
@@ -43,6 +50,15 @@ pub fn parse(text: &str) -> Draft {
     draft.body = super::rest_of(text, body_line);
     draft.body_line = body_line;
     draft
+}
+
+/// `"A title"` -> `A title`: some write header values quoted, as in YAML.
+fn unquote(value: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|&q| value.strip_prefix(q)?.strip_suffix(q))
+        .filter(|inner| !inner.is_empty())
+        .unwrap_or(value)
 }
 
 /// `Key: value` with a short key of letters, digits, spaces, `_` or `-`.
@@ -82,5 +98,22 @@ mod tests {
         assert!(header("https://example.com").is_none());
         assert!(!looks_like_pelican("Note: hello\n\nbody"));
         assert!(looks_like_pelican("Job Title: Baker\n\nbody"));
+    }
+
+    #[test]
+    fn headers_need_a_title_or_two_known_keys() {
+        assert!(looks_like_pelican("Date: 2024-01-02\nTags: go\n\nbody"));
+        assert!(looks_like_pelican("title: \"Baker\"\n\nbody"));
+        assert!(!looks_like_pelican(
+            "Location: Berlin\n\nWe need a baker.\n"
+        ));
+        assert!(!looks_like_pelican("Location: Berlin\nWe need a baker.\n"));
+    }
+
+    #[test]
+    fn quoted_values_lose_their_quotes() {
+        let d = parse("title: \"Baker (night shift)\"\nDate: '2024-01-02'\n\nbody");
+        assert_eq!(d.meta[0].value, "Baker (night shift)");
+        assert_eq!(d.meta[1].value, "2024-01-02");
     }
 }

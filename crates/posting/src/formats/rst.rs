@@ -61,6 +61,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
         &lines,
         meta_fields(&lines, skip_blank(&lines, 0), &mut draft),
     );
+    i = skip_blank(&lines, ablog_post(&lines, i, &mut draft));
     if let Some(title) = section_title(&lines, i) {
         draft.stated(
             "title",
@@ -68,6 +69,7 @@ pub fn parse(text: &str) -> Result<Draft, FormatError> {
             title.line + 1,
         );
         i = meta_fields(&lines, skip_blank(&lines, title.next), &mut draft);
+        i = ablog_post(&lines, skip_blank(&lines, i), &mut draft);
     }
     draft.body_line = skip_blank(&lines, i) + 1;
     draft.body = super::rest_of(text, draft.body_line);
@@ -112,6 +114,30 @@ fn meta_fields(lines: &[&str], mut i: usize, draft: &mut Draft) -> usize {
         draft.stated(name, Value::String(value), line);
     }
     i
+}
+
+/// An ABlog `.. post:: May 4, 2015` directive at line `i`, before or after
+/// the title: its argument is the date and its options (`:tags:`,
+/// `:location:`) are metadata. Returns the line after it, or `i` when line
+/// `i` is something else.
+fn ablog_post(lines: &[&str], i: usize, draft: &mut Draft) -> usize {
+    let Some(("post", date)) = lines
+        .get(i)
+        .and_then(|l| l.strip_prefix(".. "))
+        .and_then(|head| directive(head.trim()))
+    else {
+        return i;
+    };
+    if !date.is_empty() {
+        draft.stated("date", Value::String(date.to_string()), i + 1);
+    }
+    let end = indented_end(lines, i + 1);
+    for (k, line) in lines.iter().enumerate().take(end).skip(i + 1) {
+        if let Some((name, value)) = field(line.trim_start()) {
+            draft.stated(name, Value::String(value.trim().to_string()), k + 1);
+        }
+    }
+    end
 }
 
 /// A title's plain text: inline markup and escapes removed.
@@ -1363,6 +1389,26 @@ We offer a generous learning budget and flexible working hours.";
         );
         assert_eq!(draft.body, "Body.\n");
         assert_eq!(draft.body_line, 10);
+    }
+
+    #[test]
+    fn ablog_post_directive_gives_date_and_options() {
+        let before = parse(".. post:: Jun 2, 2021\n   :tags: hiring, rust\n\nWe are hiring\n=============\n\nText.\n").unwrap();
+        assert_eq!(
+            meta(&before),
+            [
+                ("date", "Jun 2, 2021", 1),
+                ("tags", "hiring, rust", 2),
+                ("title", "We are hiring", 4)
+            ]
+        );
+        assert_eq!(before.body, "Text.\n");
+        let after = parse("Baker\n=====\n\n.. post:: 2021-06-02\n\nBread.\n").unwrap();
+        assert_eq!(
+            meta(&after),
+            [("title", "Baker", 1), ("date", "2021-06-02", 4)]
+        );
+        assert_eq!(after.body, "Bread.\n");
     }
 
     #[test]
