@@ -113,7 +113,7 @@ AREAS = [
 METRO_AREAS = [
     ("US", "CA", "San Francisco Bay Area|Bay Area|SF Bay Area|Silicon Valley|SF"),
     ("US", "NY", "NYC|New York City"),
-    ("US", "DC", "Washington DC|Washington D.C."),
+    ("US", "DC", "Washington DC|Washington D.C.|DC"),
     ("US", "VA", "Northern Virginia|NoVA"),
     ("US", "MA", "Greater Boston"),
     ("GB", "ENG", "Greater London"),

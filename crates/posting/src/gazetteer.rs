@@ -111,7 +111,13 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let codes = entries
         .iter()
         .filter(|e| matches!(e.kind, Kind::Country | Kind::Region))
-        .map(|e| if e.kind == Kind::Country { e.country } else { e.region })
+        .map(|e| {
+            if e.kind == Kind::Country {
+                e.country
+            } else {
+                e.region
+            }
+        })
         .collect();
     Gazetteer {
         entries,
@@ -152,8 +158,7 @@ pub fn lookup(name: &str) -> impl Iterator<Item = &'static Entry> {
 pub fn contains(qualifier: &str, entry: &Entry) -> bool {
     let code = qualifier.trim();
     let is_code = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
-    if is_code && (code == entry.country || (code == entry.region && entry.kind != Kind::Region))
-    {
+    if is_code && (code == entry.country || (code == entry.region && entry.kind != Kind::Region)) {
         return true;
     }
     lookup(qualifier).any(|q| match q.kind {
@@ -240,7 +245,10 @@ mod tests {
 
     #[test]
     fn cities_with_their_country_and_region() {
-        assert_eq!(resolve("Berlin, Germany"), place(Some("Berlin"), None, "DE"));
+        assert_eq!(
+            resolve("Berlin, Germany"),
+            place(Some("Berlin"), None, "DE")
+        );
         assert_eq!(
             resolve("Austin, TX"),
             place(Some("Austin"), Some("Texas"), "US")
@@ -249,7 +257,10 @@ mod tests {
             resolve("Toronto, ON, Canada"),
             place(Some("Toronto"), Some("Ontario"), "CA")
         );
-        assert_eq!(resolve("München"), place(Some("Munich"), Some("Bavaria"), "DE"));
+        assert_eq!(
+            resolve("München"),
+            place(Some("Munich"), Some("Bavaria"), "DE")
+        );
         assert_eq!(resolve("Zürich"), resolve("Zurich"));
         assert_eq!(
             resolve("St Louis, MO"),

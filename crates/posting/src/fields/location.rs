@@ -1,11 +1,10 @@
 //! Places and remote/hybrid/onsite from location strings and free text.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::Remote;
+use crate::{gazetteer, Remote};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
@@ -102,11 +101,13 @@ fn read_part(part: &str) -> (Option<String>, Option<Remote>) {
             return (residue(part, m.start(), m.end()), Some(remote));
         }
     }
-    let place = as_place(part).map(str::to_string);
-    if REMOTE.is_match(part) {
-        (place, Some(Remote::Remote))
-    } else {
-        (place, None)
+    match REMOTE.find(part) {
+        // "Lisbon (Remote)": the place, and remote.
+        Some(m) if part[..m.start()].contains('(') && !REMOTE.is_match(&part[..m.start()]) => {
+            (residue(part, m.start(), m.end()), Some(Remote::Remote))
+        }
+        Some(_) => (as_place(part).map(str::to_string), Some(Remote::Remote)),
+        None => (as_place(part).map(str::to_string), None),
     }
 }
 
@@ -254,6 +255,12 @@ fn is_place_item(item: &str) -> bool {
     if is_known_place(head) {
         return true;
     }
+    // "San Francisco CA": a town and its state without the comma.
+    if let Some((town, code)) = head.rsplit_once(' ') {
+        if gazetteer::is_place_code(code) && is_known_place(town) {
+            return true;
+        }
+    }
     let items: Vec<&str> = head.split(',').map(str::trim).collect();
     let [names @ .., last] = items.as_slice() else {
         return false;
@@ -261,7 +268,7 @@ fn is_place_item(item: &str) -> bool {
     if names.is_empty() {
         return false;
     }
-    let last_known = TAIL_CODES.contains(last) || is_known_place(last);
+    let last_known = gazetteer::is_place_code(last) || is_known_place(last);
     last_known && names.iter().all(|n| is_known_place(n) || is_proper_name(n))
 }
 
@@ -281,69 +288,120 @@ fn is_proper_name(text: &str) -> bool {
         })
 }
 
+/// A country, region, city or area of the gazetteer whose name is not also
+/// a common word ("Reading", "Nice"; those need a qualifier).
 fn is_known_place(name: &str) -> bool {
-    let key = deunicode::deunicode(name).to_lowercase();
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    PLACES.contains(key.as_str())
+    gazetteer::lookup(name).any(|e| !e.weak)
 }
 
-/// Well-known tech hubs, countries, regions, US states and Canadian
-/// provinces, in ASCII (input is transliterated before the lookup). Names that
-/// are also common company or personal names (Phoenix, Columbus, Madison,
-/// Victoria, Jordan, ...) are left out on purpose.
-const PLACE_NAMES: &str = "\
-Amsterdam|Atlanta|Austin|Auckland|Baltimore|Bangalore|Bengaluru|Bangkok|Barcelona|Beijing|Belfast|\
-Belgrade|Berlin|Bern|Bogota|Bordeaux|Boston|Boulder|Bratislava|Brisbane|Bristol|Brno|Brooklyn|\
-Brussels|Bucharest|Budapest|Buenos Aires|Cairo|Calgary|Cambridge|Cape Town|Chennai|Chicago|\
-Copenhagen|Cologne|Dallas|Delhi|New Delhi|Denver|Detroit|Dubai|Dublin|Edinburgh|Eindhoven|\
-Frankfurt|Geneva|Gothenburg|Guadalajara|Hamburg|Helsinki|Ho Chi Minh City|Hong Kong|Houston|\
-Hyderabad|Istanbul|Jakarta|Johannesburg|Kiev|Kyiv|Krakow|Kuala Lumpur|Lagos|Las Vegas|Lausanne|\
-Leeds|Lille|Lisbon|Ljubljana|London|Los Angeles|Lyon|Madrid|Malmo|Manchester|Manila|Melbourne|\
-Mexico City|Miami|Milan|Minneapolis|Montevideo|Montreal|Moscow|Mountain View|Mumbai|Munich|\
-Nairobi|Nantes|New York|New York City|NYC|Oakland|Oslo|Ottawa|Palo Alto|Paris|Philadelphia|\
-Pittsburgh|Portland|Porto|Prague|Pune|Raleigh|Redmond|Reykjavik|Riga|Rio de Janeiro|Rome|\
-Rotterdam|San Diego|San Francisco|SF|San Jose|Santiago|Sao Paulo|Seattle|Seoul|Shanghai|Shenzhen|\
-Singapore|Stockholm|Stuttgart|Sunnyvale|Sydney|Taipei|Tallinn|Tel Aviv|Tokyo|Toronto|Toulouse|\
-Utrecht|Vancouver|Vienna|Vilnius|Warsaw|Washington DC|Washington D.C.|Waterloo|Wellington|\
-Wroclaw|Zagreb|Zurich|Bay Area|SF Bay Area|San Francisco Bay Area|Silicon Valley|Menlo Park|\
-Cupertino|Santa Monica|Salt Lake City|Nashville|Tampa|St. Louis|Kansas City|Cincinnati|Cleveland|\
-Ann Arbor|Durham|Berkeley|Irvine|Sacramento|Kitchener|Edmonton|Quebec City|Halifax|Oxford|\
-Glasgow|Cardiff|Marseille|Grenoble|Rennes|Montpellier|Strasbourg|Dusseldorf|Leipzig|Dresden|\
-Karlsruhe|Antwerp|Ghent|Basel|Lugano|Valencia|Seville|Malaga|Bilbao|Turin|Bologna|Athens|\
-Thessaloniki|Tbilisi|Yerevan|Minsk|Kharkiv|Lviv|Odesa|Gdansk|Poznan|Cluj-Napoca|Novi Sad|Sarajevo|\
-Skopje|Tirana|Limassol|Nicosia|Valletta|Tartu|Abu Dhabi|Doha|Riyadh|Haifa|Jerusalem|Karachi|\
-Lahore|Dhaka|Colombo|Kathmandu|Noida|Gurgaon|Gurugram|Kolkata|Ahmedabad|Kochi|Osaka|Kyoto|Busan|\
-Hanoi|Da Nang|Cebu|Perth|Adelaide|Canberra|Christchurch|Lima|Quito|Medellin|Cordoba|Curitiba|\
-Porto Alegre|Belo Horizonte|Florianopolis|Recife|Monterrey|Panama City|Accra|Kigali|Casablanca|\
-Tunis|Addis Ababa|Kampala|Dar es Salaam|\
-Argentina|Armenia|Australia|Austria|Bangladesh|Belgium|Bolivia|Brazil|Bulgaria|Canada|Chile|\
-China|Colombia|Costa Rica|Croatia|Cyprus|Czechia|Czech Republic|Denmark|Ecuador|Egypt|Estonia|\
-Finland|France|Germany|Ghana|Greece|Hungary|Iceland|India|Indonesia|Ireland|Israel|Italy|Japan|\
-Kenya|Latvia|Lithuania|Luxembourg|Malaysia|Malta|Mexico|Morocco|Netherlands|The Netherlands|\
-New Zealand|Nigeria|Norway|Pakistan|Peru|Philippines|Poland|Portugal|Romania|Rwanda|Serbia|\
-Slovakia|Slovenia|South Africa|South Korea|Korea|Spain|Sri Lanka|Sweden|Switzerland|Taiwan|\
-Thailand|Tunisia|Turkey|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|U.K.|United States|\
-United States of America|US|USA|U.S.|U.S.A.|Uruguay|Vietnam|England|Scotland|Wales|\
-Northern Ireland|Europe|EU|European Union|EMEA|APAC|LATAM|Latin America|North America|\
-South America|Central America|Asia|Africa|Oceania|Americas|Nordics|Scandinavia|Benelux|DACH|\
-Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|\
-Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|\
-Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|\
-North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|\
-South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|\
-Ontario|Quebec|British Columbia|Alberta|Manitoba|Nova Scotia|Saskatchewan|New Brunswick|Bavaria";
+/// Places named in free text: after "based in", "located in", "office in",
+/// "basé à" and the like (where even a name that is also a word counts:
+/// "based in Reading"), in "our Oxford office", after a plain "in"/"à"/"en"
+/// when the name is a city or region that is no common word ("in Lviv",
+/// not "in Mobile") or carries its country ("in Nice, France"), and on short
+/// lines that are nothing but places (headings, badges such as
+/// "🌎 Lisbon (Remote)"). Places come as written, in text order.
+pub fn places_in_text(text: &str) -> Vec<String> {
+    const MAX_PLACES: usize = 4;
+    let mut found: Vec<String> = Vec::new();
+    let mut add = |place: String| {
+        if found.len() < MAX_PLACES && !found.iter().any(|p| p.eq_ignore_ascii_case(&place)) {
+            found.push(place);
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        if line.len() <= 60 && looks_like_place(line) {
+            for place in parse(line).places {
+                if gazetteer::resolve(&place).is_some() {
+                    add(place);
+                }
+            }
+            continue;
+        }
+        for cue in PLACE_CUE.captures_iter(line) {
+            let (Some(whole), strong) = (cue.get(0), cue.name("strong").is_some()) else {
+                continue;
+            };
+            // The weak cue ends on the place's first letter.
+            let from = if strong {
+                whole.end()
+            } else {
+                whole.end()
+                    - line[..whole.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8)
+            };
+            if let Some(place) = place_at(&line[from..], strong) {
+                add(place.to_string());
+            }
+        }
+        for office in OFFICE_AFTER.find_iter(line) {
+            let before = &line[..office.start()];
+            if let Some(name) = OUR_PLACE.captures(before).and_then(|c| c.name("name")) {
+                if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
+                    add(name.as_str().to_string());
+                }
+            }
+        }
+    }
+    found
+}
 
-static PLACES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| PLACE_NAMES.split('|').map(str::to_lowercase).collect());
+/// The place that `text` starts with, if any: the longest run of capitalized
+/// words the gazetteer knows, with the country or region after a comma when
+/// that contains it ("Sunnyvale, CA"). After a weak cue only a city or
+/// region counts, and a weak name only with its qualifier.
+fn place_at(text: &str, strong: bool) -> Option<&str> {
+    let caps = CAPITALIZED_RUN.captures(text)?;
+    let name = caps.name("name")?;
+    let qualifier = caps.name("qualifier");
+    let word_ends: Vec<usize> = WORD_END.find_iter(name.as_str()).map(|m| m.end()).collect();
+    for (i, &end) in word_ends.iter().enumerate().rev() {
+        let candidate = trim_separators(&text[..end]);
+        let entries = || gazetteer::lookup(candidate);
+        if i + 1 == word_ends.len() {
+            if let Some(q) = qualifier {
+                if entries().any(|e| gazetteer::contains(trim_separators(q.as_str()), e)) {
+                    return Some(trim_separators(&text[..q.end()]));
+                }
+            }
+        }
+        let fits = |e: &gazetteer::Entry| {
+            strong || (!e.weak && matches!(e.kind, gazetteer::Kind::City | gazetteer::Kind::Region))
+        };
+        if entries().any(|e| fits(e)) {
+            return Some(candidate);
+        }
+    }
+    None
+}
 
-/// Upper-case codes after a comma: US states, Canadian provinces, Australian
-/// states and common country codes ("IT" is left out: it is rarely Italy).
-static TAIL_CODES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ \
-     NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON QC BC AB MB NS NB NL PE SK \
-     NSW VIC QLD US USA UK GB FR NL ES PT CH AT BE SE NO DK FI PL CZ IE AU NZ JP SG BR MX AR IL AE"
-        .split_whitespace()
-        .collect()
+/// Capitalized words ("Salt Lake City", "Rio de Janeiro", "St. Louis",
+/// "München"), then maybe a comma and a qualifier ("Germany", "CA").
+static CAPITALIZED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"\p{Lu}[\p{L}\p{M}'’.-]*";
+    regex(&format!(
+        r"^(?P<name>{word}(?:[ \t]+(?:(?:de|del|la|le|am|upon|sur|da|do|dos|of)[ \t]+)?{word}){{0,3}})(?:,[ \t]*(?P<qualifier>{word}(?:[ \t]+{word}){{0,2}}))?"
+    ))
+});
+static WORD_END: LazyLock<Regex> = LazyLock::new(|| regex(r"[^\s]+"));
+
+/// Phrases after which a place is named. `strong`: "based in", "offices
+/// in", "located in", French "basé à", "situés dans le 14e à", Spanish
+/// "ubicada en", German "Sitz in"; otherwise a plain "in", "à" or "en"
+/// right before a capital letter.
+static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_regex(concat!(
+        r"(?i)(?P<strong>\b(?:based|located|situated|headquartered|headquarters|offices?|hq|on[\s-]?site|relocate|relocating|relocation|presence|position\s+is(?:\s+technically)?|sitz|standort|ubicad[oa]s?|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
+        r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
+        r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben)\s+(?-i:[A-ZÀ-Ý]))",
+    ))
+});
+static OFFICE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| super::ascii_regex(r"(?i)\s(?:office|offices|hq|headquarters|campus)\b"));
+static OUR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i:\b(?:our|the|its))\s+(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})$")
 });
 
 /// Remote/hybrid/onsite stated in free text (`#LI-REMOTE`, "fully remote",
@@ -752,6 +810,98 @@ mod tests {
             "",
         ] {
             assert_eq!(remote_in_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn places_after_strong_cues() {
+        for (text, expected) in [
+            ("The team is based in Reading and meets weekly.", "Reading"),
+            (
+                "Our offices are located in Salt Lake City, Utah.",
+                "Salt Lake City, Utah",
+            ),
+            ("This role is based in Victoria.", "Victoria"),
+            ("The job is located in Sunnyvale, CA.", "Sunnyvale, CA"),
+            ("We have an office in Lisbon", "Lisbon"),
+            (
+                "Le poste est basé à Lyon, avec deux jours sur place.",
+                "Lyon",
+            ),
+            ("Nos bureaux sont situés dans le centre à Nantes.", "Nantes"),
+            ("Two days a week in our Leeds office.", "Leeds"),
+        ] {
+            assert_eq!(places_in_text(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn places_after_a_plain_in() {
+        assert_eq!(
+            places_in_text("You would work with us in Kraków."),
+            ["Kraków"]
+        );
+        assert_eq!(
+            places_in_text("Join our HQ in San Francisco!"),
+            ["San Francisco"]
+        );
+        assert_eq!(
+            places_in_text("Relax in Nice, France after work."),
+            ["Nice, France"]
+        );
+        assert_eq!(
+            places_in_text("Trabajarás en Madrid con el equipo."),
+            ["Madrid"]
+        );
+    }
+
+    #[test]
+    fn words_that_are_also_towns_need_more() {
+        for text in [
+            "Experience in Mobile development is a plus.",
+            "Nice to have: Kubernetes.",
+            "Reading code is half the job.",
+            "We split the work in Phoenix and Elixir services.",
+            "Fluent in English and German.",
+            "A degree in Computer Science.",
+            "We have customers in Germany.",
+            "Bath time",
+            "",
+        ] {
+            assert!(
+                places_in_text(text).is_empty(),
+                "{text}: {:?}",
+                places_in_text(text)
+            );
+        }
+    }
+
+    #[test]
+    fn heading_and_badge_lines() {
+        assert_eq!(
+            places_in_text("Senior Engineer\n🌎 Lisbon (Remote)\nWe build maps."),
+            ["Lisbon"]
+        );
+        assert_eq!(
+            places_in_text("## Where\nBerlin, Germany\n"),
+            ["Berlin, Germany"]
+        );
+        assert!(places_in_text("Remote\nFully remote\n").is_empty());
+    }
+
+    #[test]
+    fn gazetteer_places_are_recognized_as_fields() {
+        for text in [
+            "Salzburg/Vienna, Austria",
+            "San Francisco CA",
+            "DC / Northern Virginia",
+            "Oxford/London/Glasgow, UK",
+            "Lviv",
+        ] {
+            assert!(looks_like_place(text), "{text}");
+        }
+        for text in ["Phoenix", "Aurora", "Mobile", "Nice"] {
+            assert!(!looks_like_place(text), "{text}");
         }
     }
 }

@@ -374,6 +374,12 @@ fn location_and_remote(
             out.guessed("remote");
         }
     }
+    if places.is_empty() {
+        places = location::places_in_text(&format!("{title}\n{}", rendered.text));
+        if !places.is_empty() {
+            out.guessed("location");
+        }
+    }
     dedup_keep_order(&mut places);
     (places, remote)
 }
