@@ -439,6 +439,9 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:work(?:ing)?|based|located|is|be)\s+(?:fully\s+)?(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"^[ \t]*(?:on[\s-]?site|in[\s-]office)(?:\s+(?:in|at)\b|[ \t]*[-–—:,]|[ \t\r]*$)",
         r"[(\[]\s*(?:on[\s-]?site|in[\s-]office)\s*[)\]]",
+        r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
+        r"\b(?:100\s*%\s+)?presencial\b",
+        r"\ben\s+pr[ée]sentiel\b",
     ];
     let hybrid = [
         r"#li-hybrid\b",
@@ -448,7 +451,20 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:work(?:ing)?|based|is|be)\s+hybrid\s+(?:in|at)\b",
         r"^[ \t]*hybrid(?:\s+(?:in|at)\b|[ \t]*[-–—:,]|[ \t\r]*$)",
         r"\b(?:partly|partially)\s+remote\b",
-        r"\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+office\b",
+        r"\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\b",
+        r"\b(?:telecommuting|teleworking|remote\s+work(?:ing)?|working\s+from\s+home)\s+(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-5])?\s+days?\b",
+        r"\bin\s+(?:the|our)\s+(?:\w+\s+)?office\s+the\s+rest\s+of\s+the\s+(?:time|week)\b",
+        // French, German, Spanish.
+        r"\bhybride\b",
+        r"\bteletrabajo\s+parcial\b",
+        r"\b(?:t[ée]l[ée]travail|remote)\s+(?:est\s+)?(?:possible|partiel|occasionnel|accept[ée])",
+        r"\bpossibilit[ée]\s+de\s+(?:faire\s+du\s+)?t[ée]l[ée]travail\b",
+        r"\bt[ée]l[ée]travail\s+(?:[1-4]|un|deux|trois|quatre)\s+jours?\b",
+        r"\bremote-anteil\b",
+        r"\bmobiles?\s+arbeiten\b",
+        r"\bhome[\s-]?office\s+(?:ist\s+)?m[öo]glich\b",
+        r"\bteilweise\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
+        r"\bh[íi]brid[oa]\b",
     ];
     let remote = [
         r"#li-remote\b",
@@ -465,6 +481,19 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bremote\s*:\s*(?:yes|true)\b",
         r"[(\[]\s*remote\b[^)\]\n]{0,40}[)\]]",
         r"^[ \t]*remote[ \t]*(?:\([^)\n]{0,40}\))?[ \t\r]*$",
+        r"\bbased\s+remotely\b",
+        r"\b(?:option|opportunity|possibility|freedom|choice)\s+to\s+work\s+(?:fully\s+)?remotely\b",
+        r"\bor\s+remote(?:ly)?\b\s*(?:[)\].,;]|$)",
+        r"\bremote(?:ly)?\s+from\s+(?:anywhere|any\s+(?:place|location|country))\b",
+        // French, German, Spanish.
+        r"\bfull[\s-]remote\b",
+        r"\b(?:100\s*%|enti[èe]rement|totalement|compl[èe]tement)\s+(?:en\s+)?(?:t[ée]l[ée]travail|remote|[àa]\s+distance)",
+        r"\bt[ée]l[ée]travail\s+(?:complet|total|100\s*%)",
+        r"\btravail(?:le|lent|ler)?\s+(?:en\s+remote|[àa]\s+distance)",
+        r"\bpostes?\s+[àa]\s+distance",
+        r"\b(?:100\s*%|komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
+        r"\b(?:trabajo|trabajar|trabajas|100\s*%|totalmente|modalidad)\s+(?:en\s+)?remoto\b",
+        r"\bteletrabajo\b",
     ];
     let pattern = format!(
         "(?im)(?P<onsite>{})|(?P<hybrid>{})|(?P<remote>{})",
@@ -903,5 +932,66 @@ mod tests {
         for text in ["Phoenix", "Aurora", "Mobile", "Nice"] {
             assert!(!looks_like_place(text), "{text}");
         }
+    }
+
+    #[test]
+    fn remote_policies_in_english() {
+        for text in [
+            "The engineer can be based remotely.",
+            "This is a fully remote position.",
+            "Work from anywhere in the world.",
+            "Senior Developer (Local or Remote)",
+            "Join us in our Cork office or remotely.",
+            "You will have the opportunity to work remotely.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
+        }
+        assert_eq!(
+            remote_in_text("No telecommuting, sorry."),
+            Some(Remote::Onsite)
+        );
+        for text in [
+            "Telecommuting 2-3 days a week is fine.",
+            "You work two days a week from the Leeds office.",
+            "You work in our Bristol office the rest of the time.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
+        }
+        for text in [
+            "Our sensors use remote sensing or remote controls.",
+            "You will build remote controls for drones.",
+        ] {
+            assert_eq!(remote_in_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn remote_policies_in_french_german_spanish() {
+        for text in [
+            "L'équipe travaille à distance depuis toute la France.",
+            "Poste en full remote.",
+            "100% télétravail.",
+            "Le travail en remote ne nous fait pas peur.",
+            "Die Stelle ist zu 100% im Homeoffice.",
+            "Ofrecemos trabajo en remoto desde cualquier lugar.",
+            "Teletrabajo desde casa.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
+        }
+        for text in [
+            "Le télétravail est possible deux jours par semaine.",
+            "Basé à Lille, avec possibilité de télétravail.",
+            "Mobiles Arbeiten nach Absprache.",
+            "Remote-Anteil bis 60 %.",
+            "Homeoffice möglich.",
+            "Modelo híbrido en Madrid.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
+        }
+        assert_eq!(
+            remote_in_text("Trabajo presencial en Sevilla."),
+            Some(Remote::Onsite)
+        );
+        assert_eq!(remote_in_text("Reparamos el control remoto."), None);
     }
 }

@@ -346,8 +346,10 @@ fn location_and_remote(
             Value::Bool(true) => Some(Remote::Remote),
             Value::Bool(false) => Some(Remote::Onsite),
             Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "yes" | "true" => Some(Remote::Remote),
-                "no" | "false" => Some(Remote::Onsite),
+                "yes" | "true" | "full" | "fully" | "100%" | "y" => Some(Remote::Remote),
+                // Remote some of the time.
+                "partial" | "partially" | "partly" | "flexible" | "part" => Some(Remote::Hybrid),
+                "no" | "false" | "none" | "n" => Some(Remote::Onsite),
                 other => location::parse(other).remote,
             },
             _ => None,
@@ -411,7 +413,17 @@ fn employment_type(
             ),
         }
     }
-    let found = employment::find(title).or_else(|| employment::find(&rendered.text));
+    // Fields a parser recognized by their shape can hold the type too: an HN
+    // line's "Full time $90k - $120k" or "ONSITE, Full-time".
+    let shaped: Vec<String> = meta
+        .entries
+        .iter()
+        .filter(|(_, e)| !e.stated)
+        .filter_map(|(_, e)| value_text(&e.value))
+        .collect();
+    let found = employment::find(title)
+        .or_else(|| employment::find(&shaped.join("\n")))
+        .or_else(|| employment::find(&rendered.text));
     if found.is_some() {
         out.guessed("employment_type");
     }
