@@ -12,6 +12,7 @@ pub mod tags;
 use serde_json::Value;
 
 use super::body::{self, Rendered};
+use super::gazetteer;
 use super::{slugify, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
 
 /// The canonical fields metadata can set.
@@ -179,7 +180,13 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
     let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
     let employment_type = employment_type(&meta, &title, &rendered, &mut out);
-    let salary = salary(&meta, &rendered, &config.default_currency, &mut out);
+    // A `$` is the dollar of the country the posting is in.
+    let currency = location
+        .iter()
+        .find_map(|place| gazetteer::resolve(place)?.country)
+        .and_then(salary::dollar_of)
+        .unwrap_or(&config.default_currency);
+    let salary = salary(&meta, &rendered, currency, &mut out);
     let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
     let apply = apply(&meta, &rendered, &mut out);
 
@@ -413,16 +420,10 @@ fn employment_type(
             ),
         }
     }
-    // Fields a parser recognized by their shape can hold the type too: an HN
-    // line's "Full time $90k - $120k" or "ONSITE, Full-time".
-    let shaped: Vec<String> = meta
-        .entries
-        .iter()
-        .filter(|(_, e)| !e.stated)
-        .filter_map(|(_, e)| value_text(&e.value))
-        .collect();
+    // A field recognized by its shape may hold it too: an HN line's
+    // "Full time $90k - $120k" or "ONSITE, Full-time".
     let found = employment::find(title)
-        .or_else(|| employment::find(&shaped.join("\n")))
+        .or_else(|| employment::find(&shaped_fields(meta).join("\n")))
         .or_else(|| employment::find(&rendered.text));
     if found.is_some() {
         out.guessed("employment_type");
@@ -458,11 +459,24 @@ fn salary(
             }
         }
     }
-    let found = salary::find(&rendered.text, default_currency);
+    // A field recognized by its shape may hold it ("REMOTE, SALARY:$75K-115K").
+    let found = shaped_fields(meta)
+        .iter()
+        .find_map(|field| salary::find(field, default_currency))
+        .or_else(|| salary::find(&rendered.text, default_currency));
     if found.is_some() {
         out.guessed("salary");
     }
     found
+}
+
+/// Values a parser guessed from their shape, such as the fields of an HN line.
+fn shaped_fields(meta: &Meta) -> Vec<String> {
+    meta.entries
+        .iter()
+        .filter(|(_, e)| !e.stated)
+        .filter_map(|(_, e)| value_text(&e.value))
+        .collect()
 }
 
 /// `{min, max, currency, period}` as in the canonical record.
