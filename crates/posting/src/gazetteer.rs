@@ -53,6 +53,8 @@ struct Gazetteer {
     regions: HashMap<(&'static str, &'static str), u32>,
     /// Country and region codes.
     codes: HashSet<&'static str>,
+    /// The first word of every name, folded.
+    first_words: HashSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -119,11 +121,17 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         })
         .collect();
+    let first_words = by_name
+        .keys()
+        .filter_map(|k| k.split(' ').next())
+        .map(str::to_string)
+        .collect();
     Gazetteer {
         entries,
         by_name,
         regions,
         codes,
+        first_words,
     }
 });
 
@@ -141,6 +149,11 @@ pub fn fold(name: &str) -> String {
         .map(|w| if w == "saint" { "st" } else { w })
         .collect();
     words.join(" ")
+}
+
+/// Whether some place's name starts with this word ("San" for "San Jose").
+pub fn opens_a_name(word: &str) -> bool {
+    GAZETTEER.first_words.contains(&fold(word))
 }
 
 /// Every place of this name, best first.

@@ -310,38 +310,47 @@ pub fn places_in_text(text: &str) -> Vec<String> {
         }
     };
     for line in text.lines().map(str::trim) {
-        if line.len() <= 60 && looks_like_place(line) {
+        // Most lines are prose: only one opening with a place name is read whole.
+        let first_word = line
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if line.len() <= 60 && gazetteer::opens_a_name(first_word) && looks_like_place(line) {
             for place in parse(line).places {
                 if gazetteer::resolve(&place).is_some() {
                     add(place);
                 }
             }
+        }
+    }
+    for cue in PLACE_CUE.captures_iter(text) {
+        let (Some(whole), strong) = (cue.get(0), cue.name("strong").is_some()) else {
             continue;
+        };
+        // The weak cue ends on the place's first letter.
+        let from = if strong {
+            whole.end()
+        } else {
+            whole.end()
+                - text[..whole.end()]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8)
+        };
+        if let Some(place) = place_at(&text[from..], strong) {
+            add(place.to_string());
         }
-        for cue in PLACE_CUE.captures_iter(line) {
-            let (Some(whole), strong) = (cue.get(0), cue.name("strong").is_some()) else {
-                continue;
-            };
-            // The weak cue ends on the place's first letter.
-            let from = if strong {
-                whole.end()
-            } else {
-                whole.end()
-                    - line[..whole.end()]
-                        .chars()
-                        .next_back()
-                        .map_or(0, char::len_utf8)
-            };
-            if let Some(place) = place_at(&line[from..], strong) {
-                add(place.to_string());
-            }
-        }
-        for office in OFFICE_AFTER.find_iter(line) {
-            let before = &line[..office.start()];
-            if let Some(name) = OUR_PLACE.captures(before).and_then(|c| c.name("name")) {
-                if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
-                    add(name.as_str().to_string());
-                }
+    }
+    for office in OFFICE_AFTER.find_iter(text) {
+        let from = office.start().saturating_sub(60);
+        let from = (from..=office.start())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(office.start());
+        let before = &text[from..office.start()];
+        if let Some(name) = OUR_PLACE.captures(before).and_then(|c| c.name("name")) {
+            if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
+                add(name.as_str().to_string());
             }
         }
     }

@@ -149,9 +149,10 @@ pub fn find(text: &str, default_currency: &str) -> Option<Salary> {
         if other(&words_before) || other(&words_after) {
             continue;
         }
+        // "€600 to €800 (monthly)".
         let adjacent_period = PERIOD.captures(after).filter(|c| {
             c.get(0)
-                .is_some_and(|m| after[..m.start()].trim().is_empty())
+                .is_some_and(|m| after[..m.start()].trim().trim_end_matches('(').is_empty())
         });
         let salary_word = |w: &String| SALARY.contains(w.as_str());
         let in_context = caps.name("n2").is_some()
@@ -778,6 +779,10 @@ mod tests {
             t(70000.0, 120000.0, "CAD", Period::Year)
         );
         assert_eq!(parsed("$70-120").3, Period::Hour);
+        assert_eq!(
+            found("Salary: roughly €600 to €900 (monthly)."),
+            Some(t(600.0, 900.0, "EUR", Period::Month))
+        );
         assert_eq!(
             parsed("Salary $40-45/hour"),
             t(40.0, 45.0, "USD", Period::Hour)
