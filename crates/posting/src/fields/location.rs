@@ -379,7 +379,7 @@ fn place_at(text: &str, strong: bool) -> Option<&str> {
         let fits = |e: &gazetteer::Entry| {
             strong || (!e.weak && matches!(e.kind, gazetteer::Kind::City | gazetteer::Kind::Region))
         };
-        if entries().any(|e| fits(e)) {
+        if entries().any(fits) {
             return Some(candidate);
         }
     }
