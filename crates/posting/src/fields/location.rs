@@ -348,7 +348,13 @@ pub fn places_in_text(text: &str) -> Vec<String> {
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(office.start());
         let before = &text[from..office.start()];
-        if let Some(name) = OUR_PLACE.captures(before).and_then(|c| c.name("name")) {
+        // "our Leeds office"; "Oxford University" needs no "our".
+        let name_before = if office.as_str().ends_with("University") {
+            &CITY_BEFORE
+        } else {
+            &OUR_PLACE
+        };
+        if let Some(name) = name_before.captures(before).and_then(|c| c.name("name")) {
             if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
                 add(name.as_str().to_string());
             }
@@ -371,8 +377,15 @@ fn place_at(text: &str, strong: bool) -> Option<&str> {
         let entries = || gazetteer::lookup(candidate);
         if i + 1 == word_ends.len() {
             if let Some(q) = qualifier {
-                if entries().any(|e| gazetteer::contains(trim_separators(q.as_str()), e)) {
-                    return Some(trim_separators(&text[..q.end()]));
+                // "Victoria, BC. Salary": the qualifier's words one by one.
+                let qualified = WORD_END.find_iter(q.as_str()).find_map(|w| {
+                    let written = trim_separators(&q.as_str()[..w.end()]);
+                    entries()
+                        .any(|e| gazetteer::contains(written, e))
+                        .then(|| trim_separators(&text[..q.start() + w.end()]))
+                });
+                if qualified.is_some() {
+                    return qualified;
                 }
             }
         }
@@ -404,11 +417,14 @@ static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_regex(concat!(
         r"(?i)(?P<strong>\b(?:based|located|situated|headquartered|headquarters|offices?|hq|on[\s-]?site|relocate|relocating|relocation|presence|position\s+is(?:\s+technically)?|sitz|standort|ubicad[oa]s?|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
         r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
-        r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben)\s+(?-i:[A-ZÀ-Ý]))",
+        r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben|\buniversity\s+of)\s+(?-i:[A-ZÀ-Ý]))",
     ))
 });
-static OFFICE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| super::ascii_regex(r"(?i)\s(?:office|offices|hq|headquarters|campus)\b"));
+static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_regex(r"\s(?:(?i:office|offices|hq|headquarters|campus)|University)\b")
+});
+static CITY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|\s)(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?)$"));
 static OUR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i:\b(?:our|the|its))\s+(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})$")
 });
@@ -861,6 +877,7 @@ mod tests {
             ),
             ("This role is based in Victoria.", "Victoria"),
             ("The job is located in Sunnyvale, CA.", "Sunnyvale, CA"),
+            ("Based in Austin, TX. Salary is good.", "Austin, TX"),
             ("We have an office in Lisbon", "Lisbon"),
             (
                 "Le poste est basé à Lyon, avec deux jours sur place.",
@@ -868,6 +885,8 @@ mod tests {
             ),
             ("Nos bureaux sont situés dans le centre à Nantes.", "Nantes"),
             ("Two days a week in our Leeds office.", "Leeds"),
+            ("A post at the University of Bristol.", "Bristol"),
+            ("Research Engineer, Cambridge University", "Cambridge"),
         ] {
             assert_eq!(places_in_text(text), [expected], "{text}");
         }
@@ -903,6 +922,8 @@ mod tests {
             "Fluent in English and German.",
             "A degree in Computer Science.",
             "We have customers in Germany.",
+            "A degree from Stanford University.",
+            "Graduates of the University of Phoenix.",
             "Bath time",
             "",
         ] {

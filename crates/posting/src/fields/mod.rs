@@ -376,9 +376,18 @@ fn location_and_remote(
             ),
         }
     }
+    // An HN field such as "$100k-150k, equity, Full Time, onsite".
+    let shaped_remote = || {
+        meta.entries
+            .iter()
+            .filter(|(f, e)| matches!(f, Field::Salary | Field::EmploymentType) && !e.stated)
+            .filter_map(|(_, e)| value_text(&e.value))
+            .find_map(|field| location::parse(&field).remote)
+    };
     if remote.is_none() {
-        remote =
-            location::remote_in_text(title).or_else(|| location::remote_in_text(&rendered.text));
+        remote = location::remote_in_text(title)
+            .or_else(shaped_remote)
+            .or_else(|| location::remote_in_text(&rendered.text));
         if remote.is_some() {
             out.guessed("remote");
         }

@@ -183,13 +183,39 @@ pub fn find(text: &str, default_currency: &str) -> Option<Salary> {
                 .chain(&words_after)
                 .map(String::as_str),
         );
-        if let Some(salary) =
+        if let Some(mut salary) =
             build(&caps, default_currency, period, yearly, written).filter(plausible)
         {
+            let opens_a_range = last_words(before, 6)
+                .iter()
+                .any(|w| matches!(w.as_str(), "minimum" | "min" | "from" | "starting"));
+            if caps.name("n2").is_none() && opens_a_range {
+                if let Some((max, upper_end)) = upper_end(text, written_end) {
+                    if max > salary.min && max <= salary.min * 10.0 {
+                        salary.max = max;
+                        salary.text = text[start..upper_end].trim().to_string();
+                    }
+                }
+            }
             return Some(salary);
         }
     }
     None
+}
+
+/// "Minimum hourly rate $21.91; maximum hourly rate $28.85": the upper end
+/// written apart from the lower one, and where it ends.
+fn upper_end(text: &str, from: usize) -> Option<(f64, usize)> {
+    let window = head(&text[from..], 80);
+    let caps = MONEY
+        .captures_iter(window)
+        .find(|c| has_currency(c) && standalone(window, c))?;
+    let between = &window[..start_of(&caps)];
+    if !words(between).any(|w| matches!(w.as_str(), "maximum" | "max" | "to")) {
+        return None;
+    }
+    let figure = number(caps.name("n1")?.as_str())? * caps.name("m1").map_or(1.0, multiplier);
+    Some((figure, from + caps.get(0)?.end()))
 }
 
 /// Badge decoration (emoji, backticks, bullets, brackets) off both ends.
@@ -814,6 +840,28 @@ mod tests {
         assert_eq!(
             found("SALARY:$85K-105K, remote"),
             Some(t(85000.0, 105000.0, "USD", Period::Year))
+        );
+    }
+
+    #[test]
+    fn ends_written_apart() {
+        let s = find(
+            "Pay band: minimum hourly rate $24.10; maximum hourly rate $31.75.",
+            "USD",
+        )
+        .unwrap();
+        assert_eq!(
+            (s.min, s.max, s.period, s.text.as_str()),
+            (
+                24.10,
+                31.75,
+                Period::Hour,
+                "$24.10; maximum hourly rate $31.75"
+            )
+        );
+        assert_eq!(
+            found("Starting salary $60,000, rising with experience."),
+            Some(t(60000.0, 60000.0, "USD", Period::Year))
         );
     }
 

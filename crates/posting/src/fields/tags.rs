@@ -457,9 +457,10 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     true
 }
 
-/// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just before.
+/// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just
+/// before, maybe with an adverb between ("using mainly Go").
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|with|using|use|uses|like|including|especially|such\s+as|of|e\.g\.?|i\.e\.?|eg)|:)[\s`*_\[]*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|with|using|use|uses|like|including|especially|such\s+as|of|e\.g\.?|i\.e\.?|eg)(?:\s+(?:mainly|mostly|primarily|largely|chiefly|heavily|modern|some))?|:)[\s`*_\[]*$")
         .expect("valid regex")
 });
 
@@ -593,6 +594,7 @@ mod tests {
             "Go and Rust are our languages.",
             "Experience with Golang",
             "Languages: Go",
+            "We're using mainly Go with some Python.",
             "- Python\n- Go\n",
         ] {
             assert!(found(text).contains(&"go".to_string()), "{text}");
