@@ -303,10 +303,12 @@ fn is_known_place(name: &str) -> bool {
 /// "🌎 Lisbon (Remote)"). Places come as written, in text order.
 pub fn places_in_text(text: &str) -> Vec<String> {
     const MAX_PLACES: usize = 4;
-    let mut found: Vec<String> = Vec::new();
-    let mut add = |place: String| {
-        if found.len() < MAX_PLACES && !found.iter().any(|p| p.eq_ignore_ascii_case(&place)) {
-            found.push(place);
+    // Where the job is, and other places (the company's offices, "in X").
+    let (mut of_job, mut others): (Vec<String>, Vec<String>) = Default::default();
+    let mut add = |job: bool, place: &str| {
+        let found = if job { &mut of_job } else { &mut others };
+        if found.len() < MAX_PLACES && !found.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+            found.push(place.to_string());
         }
     };
     for line in text.lines().map(str::trim) {
@@ -319,15 +321,15 @@ pub fn places_in_text(text: &str) -> Vec<String> {
         if line.len() <= 60 && gazetteer::opens_a_name(first_word) && looks_like_place(line) {
             for place in parse(line).places {
                 if gazetteer::resolve(&place).is_some() {
-                    add(place);
+                    add(true, &place);
                 }
             }
         }
     }
     for cue in PLACE_CUE.captures_iter(text) {
-        let (Some(whole), strong) = (cue.get(0), cue.name("strong").is_some()) else {
-            continue;
-        };
+        let Some(whole) = cue.get(0) else { continue };
+        let job = cue.name("job").is_some();
+        let strong = job || cue.name("company").is_some();
         // The weak cue ends on the place's first letter.
         let from = if strong {
             whole.end()
@@ -339,7 +341,7 @@ pub fn places_in_text(text: &str) -> Vec<String> {
                     .map_or(0, char::len_utf8)
         };
         if let Some(place) = place_at(&text[from..], strong) {
-            add(place.to_string());
+            add(job, place);
         }
     }
     for office in OFFICE_AFTER.find_iter(text) {
@@ -349,18 +351,19 @@ pub fn places_in_text(text: &str) -> Vec<String> {
             .unwrap_or(office.start());
         let before = &text[from..office.start()];
         // "our Leeds office"; "Oxford University" needs no "our".
-        let name_before = if office.as_str().ends_with("University") {
-            &CITY_BEFORE
-        } else {
-            &OUR_PLACE
-        };
+        let university = office.as_str().ends_with("University");
+        let name_before = if university { &CITY_BEFORE } else { &OUR_PLACE };
         if let Some(name) = name_before.captures(before).and_then(|c| c.name("name")) {
             if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
-                add(name.as_str().to_string());
+                add(!university, name.as_str());
             }
         }
     }
-    found
+    if of_job.is_empty() {
+        others
+    } else {
+        of_job
+    }
 }
 
 /// The place that `text` starts with, if any: the longest run of capitalized
@@ -409,14 +412,16 @@ static CAPITALIZED_RUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD_END: LazyLock<Regex> = LazyLock::new(|| regex(r"[^\s]+"));
 
-/// Phrases after which a place is named. `strong`: "based in", "offices
-/// in", "located in", French "basé à", "situés dans le 14e à", Spanish
-/// "ubicada en", German "Sitz in"; otherwise a plain "in", "à" or "en"
-/// right before a capital letter.
+/// Phrases after which a place is named. Where the job is (`job`): "based
+/// in", "located in", "positions are in", French "basé à", "situés dans le
+/// 14e à", Spanish "ubicada en"; where the company is (`company`): "offices
+/// in", "headquartered in", German "Sitz in"; otherwise (`weak`) a plain
+/// "in", "à", "en" or "University of" right before a capital letter.
 static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_regex(concat!(
-        r"(?i)(?P<strong>\b(?:based|located|situated|headquartered|headquarters|offices?|hq|on[\s-]?site|relocate|relocating|relocation|presence|position\s+is(?:\s+technically)?|sitz|standort|ubicad[oa]s?|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
+        r"(?i)(?P<job>\b(?:based|located|situated|on[\s-]?site|relocate|relocating|relocation|positions?\s+(?:is|are)(?:\s+technically)?|ubicad[oa]s?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
         r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
+        r"|(?P<company>\b(?:headquartered|headquarters|offices?|hq|presence|sitz|standort|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?)",
         r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben|\buniversity\s+of)\s+(?-i:[A-ZÀ-Ý]))",
     ))
 });
@@ -758,6 +763,8 @@ mod tests {
             let _ = parse(text);
             let _ = looks_like_place(text);
             let _ = remote_in_text(text);
+            let _ = places_in_text(text);
+            let _ = gazetteer::resolve(text);
         }
     }
 
@@ -893,6 +900,24 @@ mod tests {
     }
 
     #[test]
+    fn where_the_job_is_beats_where_the_company_is() {
+        assert_eq!(
+            places_in_text(
+                "Headquartered in Boston with offices in Denver. This role is based in Ireland."
+            ),
+            ["Ireland"]
+        );
+        assert_eq!(
+            places_in_text("Headquartered in Boston with offices in Denver."),
+            ["Boston", "Denver"]
+        );
+        assert_eq!(
+            places_in_text("All positions are in Seattle, Washington."),
+            ["Seattle, Washington"]
+        );
+    }
+
+    #[test]
     fn places_after_a_plain_in() {
         assert_eq!(
             places_in_text("You would work with us in Kraków."),
@@ -1023,5 +1048,16 @@ mod tests {
             Some(Remote::Onsite)
         );
         assert_eq!(remote_in_text("Reparamos el control remoto."), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn odd_text_never_panics(text in "\\PC{0,80}", town in "(based in |in |à )?[A-ZÉ][a-zé]{0,8}(, [A-Z]{2,3}\\.?)?") {
+            let joined = format!("{text} {town} {text}");
+            let _ = places_in_text(&joined);
+            let _ = parse(&joined);
+            let _ = gazetteer::resolve(&town);
+            let _ = remote_in_text(&joined);
+        }
     }
 }
