@@ -133,6 +133,7 @@ pub mod body;
 mod draft;
 pub mod fields;
 mod formats;
+pub mod gazetteer;
 pub mod repair;
 mod slug;
 

@@ -40,6 +40,35 @@ const VALUES: &[(&str, EmploymentType)] = &[
     ("working student", EmploymentType::Internship),
     ("werkstudent", EmploymentType::Internship),
     ("co op", EmploymentType::Internship),
+    // French, German, Spanish.
+    ("cdi", EmploymentType::FullTime),
+    ("temps plein", EmploymentType::FullTime),
+    ("vollzeit", EmploymentType::FullTime),
+    ("festanstellung", EmploymentType::FullTime),
+    ("jornada completa", EmploymentType::FullTime),
+    ("tiempo completo", EmploymentType::FullTime),
+    ("temps partiel", EmploymentType::PartTime),
+    ("teilzeit", EmploymentType::PartTime),
+    ("media jornada", EmploymentType::PartTime),
+    ("jornada parcial", EmploymentType::PartTime),
+    ("tiempo parcial", EmploymentType::PartTime),
+    ("indépendant", EmploymentType::Contract),
+    ("independant", EmploymentType::Contract),
+    ("freiberuflich", EmploymentType::Contract),
+    ("autónomo", EmploymentType::Contract),
+    ("autonomo", EmploymentType::Contract),
+    ("cdd", EmploymentType::Temporary),
+    ("intérim", EmploymentType::Temporary),
+    ("interim", EmploymentType::Temporary),
+    ("befristet", EmploymentType::Temporary),
+    ("stage", EmploymentType::Internship),
+    ("stagiaire", EmploymentType::Internship),
+    ("alternance", EmploymentType::Internship),
+    ("praktikum", EmploymentType::Internship),
+    ("werkstudentin", EmploymentType::Internship),
+    ("prácticas", EmploymentType::Internship),
+    ("practicas", EmploymentType::Internship),
+    ("beca", EmploymentType::Internship),
 ];
 
 /// Words that may accompany the type in a metadata value ("Full-time position").
@@ -64,7 +93,7 @@ const FILLER: &[&str] = &[
 static STATED: LazyLock<Regex> = LazyLock::new(|| {
     const NOUN: &str = r"(?:position|role|job|basis|opportunity|engagement|assignment|gig|employment|placement|hire)s?";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<full>full[- ]?time|permanent\s+(?:{NOUN}|contract|full[- ]?time))|(?P<part>part[- ]?time)|(?P<contract>contract(?:or)?\s+{NOUN}|contract[- ]to[- ](?:hire|perm)|(?:[0-9]+|one|two|three|four|six|nine|twelve)[- ](?:week|month|year)s?\s+contract|freelancer?|c2c|corp[- ]to[- ]corp|as\s+an?\s+(?:independent\s+)?contractor)|(?P<temporary>temp[- ]to[- ]perm|temporary\s+(?:{NOUN}|contract)|fixed[- ]term|seasonal\s+{NOUN})|(?P<internship>internships?|intern|working\s+student|werkstudent))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?P<full>full[- ]?time|permanent\s+(?:{NOUN}|contract|full[- ]?time)|cdi|temps\s+plein|vollzeit|festanstellung|jornada\s+completa|tiempo\s+completo)|(?P<part>part[- ]?time|temps\s+partiel|teilzeit|media\s+jornada|jornada\s+parcial|tiempo\s+parcial)|(?P<contract>contract(?:or)?\s+{NOUN}|contract[- ]to[- ](?:hire|perm)|(?:[0-9]+\+?|one|two|three|four|six|nine|twelve)[- ]?(?:week|month|year)s?\s+contract|freelancer?|freiberuflich|c2c|corp[- ]to[- ]corp|as\s+an?\s+(?:independent\s+)?contractor|(?:type|status)\s*:\s*contract(?:or)?|(?:un|une|en)\s+ind[ée]pendante?)|(?P<temporary>temp[- ]to[- ]perm|temporary\s+(?:{NOUN}|contract)|fixed[- ]term|seasonal\s+{NOUN}|(?:type|status)\s*:\s*temp(?:orary)?|cdd|int[ée]rim|befristet)|(?P<internship>internships?|intern|working\s+student|werkstudent(?:in)?|stagiaire|alternance|alternant|praktikum|praktikant(?:in)?|pr[áa]cticas|becari[oa]|(?:offre\s+de|en|un)\s+stage|stage\s+(?:de|d'|conventionn|en)))(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -72,7 +101,8 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
 /// A metadata value such as `Full-time`, `FULL_TIME`, `contractor`, `intern`.
 /// Every word must belong to a type or be filler, so a title such as
 /// "Engineering Intern" is not taken for one. When several types are listed
-/// ("Full-time or contract"), the first is kept.
+/// ("Full-time or contract"), the first is kept; but hours then a kind of
+/// engagement ("Full-time Contract", "part-time internship") is that kind.
 pub fn parse(text: &str) -> Option<EmploymentType> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
@@ -81,8 +111,10 @@ pub fn parse(text: &str) -> Option<EmploymentType> {
         .collect();
     let mut rest = words.as_slice();
     let mut first = None;
+    let mut adjacent = false;
     while let Some(word) = rest.first() {
         if FILLER.contains(word) {
+            adjacent = false;
             rest = &rest[1..];
             continue;
         }
@@ -91,19 +123,43 @@ pub fn parse(text: &str) -> Option<EmploymentType> {
             (rest.len() >= n && rest[..n].iter().copied().eq(phrase.split(' ')))
                 .then_some((n, *kind))
         })?;
-        first = first.or(Some(kind));
+        let hours_then_engagement = adjacent
+            && matches!(
+                first,
+                Some(EmploymentType::FullTime | EmploymentType::PartTime)
+            )
+            && !matches!(kind, EmploymentType::FullTime | EmploymentType::PartTime);
+        if first.is_none() || hours_then_engagement {
+            first = Some(kind);
+        }
+        adjacent = true;
         rest = &rest[len..];
     }
     first
 }
 
+/// Mentions about other people or another time: "our full-time team",
+/// "we work with contractors", "we've had success hiring full-time",
+/// "probably leading to full time".
+static ABOUT_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_regex(
+        r"(?i)\bour\s+(?:\w+\s+)?$|^\W*(?:team|staff|employees|colleagues|workforce|members|people)\b|\b(?:we've|we\s+have)\s+had\b|\bleading\s+to\s+$|\beventually\s+$|\b(?:possibility|option|chance)\s+of\s+(?:\w+\s+)?$|\bwork(?:ing)?\s+with\s+(?:\w+\s+)?$",
+    )
+});
+
 /// Employment type stated in free text ("this is a full-time position").
-/// The first statement wins: a posting names its own type before it mentions
-/// others ("full-time ... we also mentor interns"). Negated mentions ("no
-/// contractors", "not a contract role") and smart contracts are skipped.
+/// The first statement about this role wins: a posting names its own type
+/// before it mentions others ("full-time ... we also mentor interns").
+/// Negated mentions ("no contractors", "not a contract role"), smart
+/// contracts and mentions about other people or a later time ("our
+/// full-time team", "leading to full time") are skipped.
 pub fn find(text: &str) -> Option<EmploymentType> {
     STATED.captures_iter(text).find_map(|caps| {
-        let start = caps.get(0)?.start();
+        let whole = caps.get(0)?;
+        let start = whole.start();
+        if about_others(text, start, whole.end()) {
+            return None;
+        }
         let mut before = text[..start]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -127,6 +183,18 @@ pub fn find(text: &str) -> Option<EmploymentType> {
         .find(|(name, _)| caps.name(name).is_some())
         .map(|(_, kind)| kind)
     })
+}
+
+/// Whether the mention at `start..end` is in a phrase about someone else.
+fn about_others(text: &str, start: usize, end: usize) -> bool {
+    let sentence_start = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let after_end = (end + 30..=text.len().min(end + 33))
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    ABOUT_OTHERS.is_match(&text[sentence_start..start])
+        || ABOUT_OTHERS.is_match(&text[end..after_end.max(end)])
 }
 
 #[cfg(test)]
@@ -240,5 +308,67 @@ mod tests {
             let _ = parse(&text);
             let _ = find(&text);
         }
+    }
+
+    #[test]
+    fn hours_then_engagement_is_the_engagement() {
+        assert_eq!(parse("Full-time Contract"), Some(Contract));
+        assert_eq!(parse("PART-TIME"), Some(PartTime));
+        assert_eq!(parse("Part-time internship"), Some(Internship));
+        assert_eq!(parse("Full-time or contract"), Some(FullTime));
+    }
+
+    #[test]
+    fn french_german_spanish_values() {
+        for (text, kind) in [
+            ("CDI", FullTime),
+            ("Vollzeit", FullTime),
+            ("Jornada completa", FullTime),
+            ("Temps partiel", PartTime),
+            ("Teilzeit", PartTime),
+            ("Freelance / indépendant", Contract),
+            ("CDD", Temporary),
+            ("Intérim", Temporary),
+            ("Stage", Internship),
+            ("Alternance", Internship),
+            ("Praktikum", Internship),
+            ("Werkstudent", Internship),
+            ("Prácticas", Internship),
+            ("Beca", Internship),
+        ] {
+            assert_eq!(parse(text), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn french_german_spanish_in_text() {
+        assert_eq!(find("Offre de stage : développeuse web"), Some(Internship));
+        assert_eq!(find("Stage conventionné de six mois."), Some(Internship));
+        assert_eq!(
+            find("Mission ouverte à un indépendant pour trois mois."),
+            Some(Contract)
+        );
+        assert_eq!(find("Poste en CDI à Lyon."), Some(FullTime));
+        assert_eq!(
+            find("Die Stelle ist in Teilzeit zu besetzen."),
+            Some(PartTime)
+        );
+        assert_eq!(find("Buscamos becario para prácticas."), Some(Internship));
+        assert_eq!(find("We are an early stage startup."), None);
+        assert_eq!(find("Status: Contractor"), Some(Contract));
+        assert_eq!(find("5+ months contract, on site."), Some(Contract));
+    }
+
+    #[test]
+    fn the_type_of_this_role_beats_one_about_others() {
+        assert_eq!(
+            find("We've had luck hiring full-time from here. Now we want part-time help, maybe leading to full time."),
+            Some(PartTime)
+        );
+        assert_eq!(
+            find("Join our full-time team as a contractor."),
+            Some(Contract)
+        );
+        assert_eq!(find("Our full-time staff is small."), None);
     }
 }

@@ -1,11 +1,10 @@
 //! Places and remote/hybrid/onsite from location strings and free text.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::Remote;
+use crate::{gazetteer, Remote};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
@@ -102,11 +101,13 @@ fn read_part(part: &str) -> (Option<String>, Option<Remote>) {
             return (residue(part, m.start(), m.end()), Some(remote));
         }
     }
-    let place = as_place(part).map(str::to_string);
-    if REMOTE.is_match(part) {
-        (place, Some(Remote::Remote))
-    } else {
-        (place, None)
+    match REMOTE.find(part) {
+        // "Lisbon (Remote)": the place, and remote.
+        Some(m) if part[..m.start()].contains('(') && !REMOTE.is_match(&part[..m.start()]) => {
+            (residue(part, m.start(), m.end()), Some(Remote::Remote))
+        }
+        Some(_) => (as_place(part).map(str::to_string), Some(Remote::Remote)),
+        None => (as_place(part).map(str::to_string), None),
     }
 }
 
@@ -254,6 +255,12 @@ fn is_place_item(item: &str) -> bool {
     if is_known_place(head) {
         return true;
     }
+    // "San Francisco CA": a town and its state without the comma.
+    if let Some((town, code)) = head.rsplit_once(' ') {
+        if gazetteer::is_place_code(code) && is_known_place(town) {
+            return true;
+        }
+    }
     let items: Vec<&str> = head.split(',').map(str::trim).collect();
     let [names @ .., last] = items.as_slice() else {
         return false;
@@ -261,7 +268,7 @@ fn is_place_item(item: &str) -> bool {
     if names.is_empty() {
         return false;
     }
-    let last_known = TAIL_CODES.contains(last) || is_known_place(last);
+    let last_known = gazetteer::is_place_code(last) || is_known_place(last);
     last_known && names.iter().all(|n| is_known_place(n) || is_proper_name(n))
 }
 
@@ -281,69 +288,150 @@ fn is_proper_name(text: &str) -> bool {
         })
 }
 
+/// A country, region, city or area of the gazetteer whose name is not also
+/// a common word ("Reading", "Nice"; those need a qualifier).
 fn is_known_place(name: &str) -> bool {
-    let key = deunicode::deunicode(name).to_lowercase();
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    PLACES.contains(key.as_str())
+    gazetteer::lookup(name).any(|e| !e.weak)
 }
 
-/// Well-known tech hubs, countries, regions, US states and Canadian
-/// provinces, in ASCII (input is transliterated before the lookup). Names that
-/// are also common company or personal names (Phoenix, Columbus, Madison,
-/// Victoria, Jordan, ...) are left out on purpose.
-const PLACE_NAMES: &str = "\
-Amsterdam|Atlanta|Austin|Auckland|Baltimore|Bangalore|Bengaluru|Bangkok|Barcelona|Beijing|Belfast|\
-Belgrade|Berlin|Bern|Bogota|Bordeaux|Boston|Boulder|Bratislava|Brisbane|Bristol|Brno|Brooklyn|\
-Brussels|Bucharest|Budapest|Buenos Aires|Cairo|Calgary|Cambridge|Cape Town|Chennai|Chicago|\
-Copenhagen|Cologne|Dallas|Delhi|New Delhi|Denver|Detroit|Dubai|Dublin|Edinburgh|Eindhoven|\
-Frankfurt|Geneva|Gothenburg|Guadalajara|Hamburg|Helsinki|Ho Chi Minh City|Hong Kong|Houston|\
-Hyderabad|Istanbul|Jakarta|Johannesburg|Kiev|Kyiv|Krakow|Kuala Lumpur|Lagos|Las Vegas|Lausanne|\
-Leeds|Lille|Lisbon|Ljubljana|London|Los Angeles|Lyon|Madrid|Malmo|Manchester|Manila|Melbourne|\
-Mexico City|Miami|Milan|Minneapolis|Montevideo|Montreal|Moscow|Mountain View|Mumbai|Munich|\
-Nairobi|Nantes|New York|New York City|NYC|Oakland|Oslo|Ottawa|Palo Alto|Paris|Philadelphia|\
-Pittsburgh|Portland|Porto|Prague|Pune|Raleigh|Redmond|Reykjavik|Riga|Rio de Janeiro|Rome|\
-Rotterdam|San Diego|San Francisco|SF|San Jose|Santiago|Sao Paulo|Seattle|Seoul|Shanghai|Shenzhen|\
-Singapore|Stockholm|Stuttgart|Sunnyvale|Sydney|Taipei|Tallinn|Tel Aviv|Tokyo|Toronto|Toulouse|\
-Utrecht|Vancouver|Vienna|Vilnius|Warsaw|Washington DC|Washington D.C.|Waterloo|Wellington|\
-Wroclaw|Zagreb|Zurich|Bay Area|SF Bay Area|San Francisco Bay Area|Silicon Valley|Menlo Park|\
-Cupertino|Santa Monica|Salt Lake City|Nashville|Tampa|St. Louis|Kansas City|Cincinnati|Cleveland|\
-Ann Arbor|Durham|Berkeley|Irvine|Sacramento|Kitchener|Edmonton|Quebec City|Halifax|Oxford|\
-Glasgow|Cardiff|Marseille|Grenoble|Rennes|Montpellier|Strasbourg|Dusseldorf|Leipzig|Dresden|\
-Karlsruhe|Antwerp|Ghent|Basel|Lugano|Valencia|Seville|Malaga|Bilbao|Turin|Bologna|Athens|\
-Thessaloniki|Tbilisi|Yerevan|Minsk|Kharkiv|Lviv|Odesa|Gdansk|Poznan|Cluj-Napoca|Novi Sad|Sarajevo|\
-Skopje|Tirana|Limassol|Nicosia|Valletta|Tartu|Abu Dhabi|Doha|Riyadh|Haifa|Jerusalem|Karachi|\
-Lahore|Dhaka|Colombo|Kathmandu|Noida|Gurgaon|Gurugram|Kolkata|Ahmedabad|Kochi|Osaka|Kyoto|Busan|\
-Hanoi|Da Nang|Cebu|Perth|Adelaide|Canberra|Christchurch|Lima|Quito|Medellin|Cordoba|Curitiba|\
-Porto Alegre|Belo Horizonte|Florianopolis|Recife|Monterrey|Panama City|Accra|Kigali|Casablanca|\
-Tunis|Addis Ababa|Kampala|Dar es Salaam|\
-Argentina|Armenia|Australia|Austria|Bangladesh|Belgium|Bolivia|Brazil|Bulgaria|Canada|Chile|\
-China|Colombia|Costa Rica|Croatia|Cyprus|Czechia|Czech Republic|Denmark|Ecuador|Egypt|Estonia|\
-Finland|France|Germany|Ghana|Greece|Hungary|Iceland|India|Indonesia|Ireland|Israel|Italy|Japan|\
-Kenya|Latvia|Lithuania|Luxembourg|Malaysia|Malta|Mexico|Morocco|Netherlands|The Netherlands|\
-New Zealand|Nigeria|Norway|Pakistan|Peru|Philippines|Poland|Portugal|Romania|Rwanda|Serbia|\
-Slovakia|Slovenia|South Africa|South Korea|Korea|Spain|Sri Lanka|Sweden|Switzerland|Taiwan|\
-Thailand|Tunisia|Turkey|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|U.K.|United States|\
-United States of America|US|USA|U.S.|U.S.A.|Uruguay|Vietnam|England|Scotland|Wales|\
-Northern Ireland|Europe|EU|European Union|EMEA|APAC|LATAM|Latin America|North America|\
-South America|Central America|Asia|Africa|Oceania|Americas|Nordics|Scandinavia|Benelux|DACH|\
-Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|\
-Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|\
-Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|\
-North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|\
-South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|\
-Ontario|Quebec|British Columbia|Alberta|Manitoba|Nova Scotia|Saskatchewan|New Brunswick|Bavaria";
+/// Places named in free text: after "based in", "located in", "office in",
+/// "basé à" and the like (where even a name that is also a word counts:
+/// "based in Reading"), in "our Oxford office", after a plain "in"/"à"/"en"
+/// when the name is a city or region that is no common word ("in Lviv",
+/// not "in Mobile") or carries its country ("in Nice, France"), and on short
+/// lines that are nothing but places (headings, badges such as
+/// "🌎 Lisbon (Remote)"). Places come as written, in text order.
+pub fn places_in_text(text: &str) -> Vec<String> {
+    const MAX_PLACES: usize = 4;
+    // Where the job is, and other places (the company's offices, "in X").
+    let (mut of_job, mut others): (Vec<String>, Vec<String>) = Default::default();
+    let mut add = |job: bool, place: &str| {
+        let found = if job { &mut of_job } else { &mut others };
+        if found.len() < MAX_PLACES && !found.iter().any(|p| p.eq_ignore_ascii_case(place)) {
+            found.push(place.to_string());
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        // Most lines are prose: only one opening with a place name is read whole.
+        let first_word = line
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if line.len() <= 60 && gazetteer::opens_a_name(first_word) && looks_like_place(line) {
+            for place in parse(line).places {
+                if gazetteer::resolve(&place).is_some() {
+                    add(true, &place);
+                }
+            }
+        }
+    }
+    for cue in PLACE_CUE.captures_iter(text) {
+        let Some(whole) = cue.get(0) else { continue };
+        let job = cue.name("job").is_some();
+        let strong = job || cue.name("company").is_some();
+        // The weak cue ends on the place's first letter.
+        let from = if strong {
+            whole.end()
+        } else {
+            whole.end()
+                - text[..whole.end()]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8)
+        };
+        if let Some(place) = place_at(&text[from..], strong) {
+            add(job, place);
+        }
+    }
+    for office in OFFICE_AFTER.find_iter(text) {
+        let from = office.start().saturating_sub(60);
+        let from = (from..=office.start())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(office.start());
+        let before = &text[from..office.start()];
+        // "our Leeds office"; "Oxford University" needs no "our".
+        let university = office.as_str().ends_with("University");
+        let name_before = if university { &CITY_BEFORE } else { &OUR_PLACE };
+        if let Some(name) = name_before.captures(before).and_then(|c| c.name("name")) {
+            if gazetteer::lookup(name.as_str()).any(|e| e.kind == gazetteer::Kind::City) {
+                add(!university, name.as_str());
+            }
+        }
+    }
+    if of_job.is_empty() {
+        others
+    } else {
+        of_job
+    }
+}
 
-static PLACES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| PLACE_NAMES.split('|').map(str::to_lowercase).collect());
+/// The place that `text` starts with, if any: the longest run of capitalized
+/// words the gazetteer knows, with the country or region after a comma when
+/// that contains it ("Sunnyvale, CA"). After a weak cue only a city or
+/// region counts, and a weak name only with its qualifier.
+fn place_at(text: &str, strong: bool) -> Option<&str> {
+    let caps = CAPITALIZED_RUN.captures(text)?;
+    let name = caps.name("name")?;
+    let qualifier = caps.name("qualifier");
+    let word_ends: Vec<usize> = WORD_END.find_iter(name.as_str()).map(|m| m.end()).collect();
+    for (i, &end) in word_ends.iter().enumerate().rev() {
+        let candidate = trim_separators(&text[..end]);
+        let entries = || gazetteer::lookup(candidate);
+        if i + 1 == word_ends.len() {
+            if let Some(q) = qualifier {
+                // "Victoria, BC. Salary": the qualifier's words one by one.
+                let qualified = WORD_END.find_iter(q.as_str()).find_map(|w| {
+                    let written = trim_separators(&q.as_str()[..w.end()]);
+                    entries()
+                        .any(|e| gazetteer::contains(written, e))
+                        .then(|| trim_separators(&text[..q.start() + w.end()]))
+                });
+                if qualified.is_some() {
+                    return qualified;
+                }
+            }
+        }
+        let fits = |e: &gazetteer::Entry| {
+            strong || (!e.weak && matches!(e.kind, gazetteer::Kind::City | gazetteer::Kind::Region))
+        };
+        if entries().any(fits) {
+            return Some(candidate);
+        }
+    }
+    None
+}
 
-/// Upper-case codes after a comma: US states, Canadian provinces, Australian
-/// states and common country codes ("IT" is left out: it is rarely Italy).
-static TAIL_CODES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ \
-     NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON QC BC AB MB NS NB NL PE SK \
-     NSW VIC QLD US USA UK GB FR NL ES PT CH AT BE SE NO DK FI PL CZ IE AU NZ JP SG BR MX AR IL AE"
-        .split_whitespace()
-        .collect()
+/// Capitalized words ("Salt Lake City", "Rio de Janeiro", "St. Louis",
+/// "München"), then maybe a comma and a qualifier ("Germany", "CA").
+static CAPITALIZED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"\p{Lu}[\p{L}\p{M}'’.-]*";
+    regex(&format!(
+        r"^(?P<name>{word}(?:[ \t]+(?:(?:de|del|la|le|am|upon|sur|da|do|dos|of)[ \t]+)?{word}){{0,3}})(?:,[ \t]*(?P<qualifier>{word}(?:[ \t]+{word}){{0,2}}))?"
+    ))
+});
+static WORD_END: LazyLock<Regex> = LazyLock::new(|| regex(r"[^\s]+"));
+
+/// Phrases after which a place is named. Where the job is (`job`): "based
+/// in", "located in", "positions are in", French "basé à", "situés dans le
+/// 14e à", Spanish "ubicada en"; where the company is (`company`): "offices
+/// in", "headquartered in", German "Sitz in"; otherwise (`weak`) a plain
+/// "in", "à", "en" or "University of" right before a capital letter.
+static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_regex(concat!(
+        r"(?i)(?P<job>\b(?:based|located|situated|on[\s-]?site|relocate|relocating|relocation|positions?\s+(?:is|are)(?:\s+technically)?|ubicad[oa]s?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
+        r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
+        r"|(?P<company>\b(?:headquartered|headquarters|offices?|hq|presence|sitz|standort|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?)",
+        r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben|\buniversity\s+of)\s+(?-i:[A-ZÀ-Ý]))",
+    ))
+});
+static OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_regex(r"\s(?:(?i:office|offices|hq|headquarters|campus)|University)\b")
+});
+static CITY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|\s)(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?)$"));
+static OUR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i:\b(?:our|the|its))\s+(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})$")
 });
 
 /// Remote/hybrid/onsite stated in free text (`#LI-REMOTE`, "fully remote",
@@ -381,6 +469,9 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:work(?:ing)?|based|located|is|be)\s+(?:fully\s+)?(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"^[ \t]*(?:on[\s-]?site|in[\s-]office)(?:\s+(?:in|at)\b|[ \t]*[-–—:,]|[ \t\r]*$)",
         r"[(\[]\s*(?:on[\s-]?site|in[\s-]office)\s*[)\]]",
+        r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
+        r"\b(?:100\s*%\s+)?presencial\b",
+        r"\ben\s+pr[ée]sentiel\b",
     ];
     let hybrid = [
         r"#li-hybrid\b",
@@ -390,7 +481,20 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:work(?:ing)?|based|is|be)\s+hybrid\s+(?:in|at)\b",
         r"^[ \t]*hybrid(?:\s+(?:in|at)\b|[ \t]*[-–—:,]|[ \t\r]*$)",
         r"\b(?:partly|partially)\s+remote\b",
-        r"\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at)\s+(?:the|our)\s+office\b",
+        r"\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\b",
+        r"\b(?:telecommuting|teleworking|remote\s+work(?:ing)?|working\s+from\s+home)\s+(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-5])?\s+days?\b",
+        r"\bin\s+(?:the|our)\s+(?:\w+\s+)?office\s+the\s+rest\s+of\s+the\s+(?:time|week)\b",
+        // French, German, Spanish.
+        r"\bhybride\b",
+        r"\bteletrabajo\s+parcial\b",
+        r"\b(?:t[ée]l[ée]travail|remote)\s+(?:est\s+)?(?:possible|partiel|occasionnel|accept[ée])",
+        r"\bpossibilit[ée]\s+de\s+(?:faire\s+du\s+)?t[ée]l[ée]travail\b",
+        r"\bt[ée]l[ée]travail\s+(?:[1-4]|un|deux|trois|quatre)\s+jours?\b",
+        r"\bremote-anteil\b",
+        r"\bmobiles?\s+arbeiten\b",
+        r"\bhome[\s-]?office\s+(?:ist\s+)?m[öo]glich\b",
+        r"\bteilweise\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
+        r"\bh[íi]brid[oa]\b",
     ];
     let remote = [
         r"#li-remote\b",
@@ -407,6 +511,19 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bremote\s*:\s*(?:yes|true)\b",
         r"[(\[]\s*remote\b[^)\]\n]{0,40}[)\]]",
         r"^[ \t]*remote[ \t]*(?:\([^)\n]{0,40}\))?[ \t\r]*$",
+        r"\bbased\s+remotely\b",
+        r"\b(?:option|opportunity|possibility|freedom|choice)\s+to\s+work\s+(?:fully\s+)?remotely\b",
+        r"\bor\s+remote(?:ly)?\b\s*(?:[)\].,;]|$)",
+        r"\bremote(?:ly)?\s+from\s+(?:anywhere|any\s+(?:place|location|country))\b",
+        // French, German, Spanish.
+        r"\bfull[\s-]remote\b",
+        r"\b(?:100\s*%|enti[èe]rement|totalement|compl[èe]tement)\s+(?:en\s+)?(?:t[ée]l[ée]travail|remote|[àa]\s+distance)",
+        r"\bt[ée]l[ée]travail\s+(?:complet|total|100\s*%)",
+        r"\btravail(?:le|lent|ler)?\s+(?:en\s+remote|[àa]\s+distance)",
+        r"\bpostes?\s+[àa]\s+distance",
+        r"\b(?:100\s*%|komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
+        r"\b(?:trabajo|trabajar|trabajas|100\s*%|totalmente|modalidad)\s+(?:en\s+)?remoto\b",
+        r"\bteletrabajo\b",
     ];
     let pattern = format!(
         "(?im)(?P<onsite>{})|(?P<hybrid>{})|(?P<remote>{})",
@@ -646,6 +763,8 @@ mod tests {
             let _ = parse(text);
             let _ = looks_like_place(text);
             let _ = remote_in_text(text);
+            let _ = places_in_text(text);
+            let _ = gazetteer::resolve(text);
         }
     }
 
@@ -752,6 +871,193 @@ mod tests {
             "",
         ] {
             assert_eq!(remote_in_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn places_after_strong_cues() {
+        for (text, expected) in [
+            ("The team is based in Reading and meets weekly.", "Reading"),
+            (
+                "Our offices are located in Salt Lake City, Utah.",
+                "Salt Lake City, Utah",
+            ),
+            ("This role is based in Victoria.", "Victoria"),
+            ("The job is located in Sunnyvale, CA.", "Sunnyvale, CA"),
+            ("Based in Austin, TX. Salary is good.", "Austin, TX"),
+            ("We have an office in Lisbon", "Lisbon"),
+            (
+                "Le poste est basé à Lyon, avec deux jours sur place.",
+                "Lyon",
+            ),
+            ("Nos bureaux sont situés dans le centre à Nantes.", "Nantes"),
+            ("Two days a week in our Leeds office.", "Leeds"),
+            ("A post at the University of Bristol.", "Bristol"),
+            ("Research Engineer, Cambridge University", "Cambridge"),
+        ] {
+            assert_eq!(places_in_text(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn where_the_job_is_beats_where_the_company_is() {
+        assert_eq!(
+            places_in_text(
+                "Headquartered in Boston with offices in Denver. This role is based in Ireland."
+            ),
+            ["Ireland"]
+        );
+        assert_eq!(
+            places_in_text("Headquartered in Boston with offices in Denver."),
+            ["Boston", "Denver"]
+        );
+        assert_eq!(
+            places_in_text("All positions are in Seattle, Washington."),
+            ["Seattle, Washington"]
+        );
+    }
+
+    #[test]
+    fn places_after_a_plain_in() {
+        assert_eq!(
+            places_in_text("You would work with us in Kraków."),
+            ["Kraków"]
+        );
+        assert_eq!(
+            places_in_text("Join our HQ in San Francisco!"),
+            ["San Francisco"]
+        );
+        assert_eq!(
+            places_in_text("Relax in Nice, France after work."),
+            ["Nice, France"]
+        );
+        assert_eq!(
+            places_in_text("Trabajarás en Madrid con el equipo."),
+            ["Madrid"]
+        );
+    }
+
+    #[test]
+    fn words_that_are_also_towns_need_more() {
+        for text in [
+            "Experience in Mobile development is a plus.",
+            "Nice to have: Kubernetes.",
+            "Reading code is half the job.",
+            "We split the work in Phoenix and Elixir services.",
+            "Fluent in English and German.",
+            "A degree in Computer Science.",
+            "We have customers in Germany.",
+            "A degree from Stanford University.",
+            "Graduates of the University of Phoenix.",
+            "Bath time",
+            "",
+        ] {
+            assert!(
+                places_in_text(text).is_empty(),
+                "{text}: {:?}",
+                places_in_text(text)
+            );
+        }
+    }
+
+    #[test]
+    fn heading_and_badge_lines() {
+        assert_eq!(
+            places_in_text("Senior Engineer\n🌎 Lisbon (Remote)\nWe build maps."),
+            ["Lisbon"]
+        );
+        assert_eq!(
+            places_in_text("## Where\nBerlin, Germany\n"),
+            ["Berlin, Germany"]
+        );
+        assert!(places_in_text("Remote\nFully remote\n").is_empty());
+    }
+
+    #[test]
+    fn gazetteer_places_are_recognized_as_fields() {
+        for text in [
+            "Salzburg/Vienna, Austria",
+            "San Francisco CA",
+            "DC / Northern Virginia",
+            "Oxford/London/Glasgow, UK",
+            "Lviv",
+        ] {
+            assert!(looks_like_place(text), "{text}");
+        }
+        for text in ["Phoenix", "Aurora", "Mobile", "Nice"] {
+            assert!(!looks_like_place(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn remote_policies_in_english() {
+        for text in [
+            "The engineer can be based remotely.",
+            "This is a fully remote position.",
+            "Work from anywhere in the world.",
+            "Senior Developer (Local or Remote)",
+            "Join us in our Cork office or remotely.",
+            "You will have the opportunity to work remotely.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
+        }
+        assert_eq!(
+            remote_in_text("No telecommuting, sorry."),
+            Some(Remote::Onsite)
+        );
+        for text in [
+            "Telecommuting 2-3 days a week is fine.",
+            "You work two days a week from the Leeds office.",
+            "You work in our Bristol office the rest of the time.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
+        }
+        for text in [
+            "Our sensors use remote sensing or remote controls.",
+            "You will build remote controls for drones.",
+        ] {
+            assert_eq!(remote_in_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn remote_policies_in_french_german_spanish() {
+        for text in [
+            "L'équipe travaille à distance depuis toute la France.",
+            "Poste en full remote.",
+            "100% télétravail.",
+            "Le travail en remote ne nous fait pas peur.",
+            "Die Stelle ist zu 100% im Homeoffice.",
+            "Ofrecemos trabajo en remoto desde cualquier lugar.",
+            "Teletrabajo desde casa.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
+        }
+        for text in [
+            "Le télétravail est possible deux jours par semaine.",
+            "Basé à Lille, avec possibilité de télétravail.",
+            "Mobiles Arbeiten nach Absprache.",
+            "Remote-Anteil bis 60 %.",
+            "Homeoffice möglich.",
+            "Modelo híbrido en Madrid.",
+        ] {
+            assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
+        }
+        assert_eq!(
+            remote_in_text("Trabajo presencial en Sevilla."),
+            Some(Remote::Onsite)
+        );
+        assert_eq!(remote_in_text("Reparamos el control remoto."), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn odd_text_never_panics(text in "\\PC{0,80}", town in "(based in |in |à )?[A-ZÉ][a-zé]{0,8}(, [A-Z]{2,3}\\.?)?") {
+            let joined = format!("{text} {town} {text}");
+            let _ = places_in_text(&joined);
+            let _ = parse(&joined);
+            let _ = gazetteer::resolve(&town);
+            let _ = remote_in_text(&joined);
         }
     }
 }

@@ -18,6 +18,7 @@ pub use keys::{is_known_key, names_title};
 use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
+use super::gazetteer;
 use super::{slugify, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
 
 /// The canonical fields metadata can set.
@@ -86,7 +87,13 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
     let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
     let employment_type = employment_type(&meta, &title, &rendered, &mut out);
-    let salary = salary(&meta, &rendered, &config.default_currency, &mut out);
+    // A `$` is the dollar of the country the posting is in.
+    let currency = location
+        .iter()
+        .find_map(|place| gazetteer::resolve(place)?.country)
+        .and_then(salary::dollar_of)
+        .unwrap_or(&config.default_currency);
+    let salary = salary(&meta, &rendered, currency, &mut out);
     let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
     let apply = apply(&meta, &rendered, &mut out);
 
@@ -272,8 +279,10 @@ fn location_and_remote(
             Value::Bool(true) => Some(Remote::Remote),
             Value::Bool(false) => Some(Remote::Onsite),
             Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "yes" | "true" => Some(Remote::Remote),
-                "no" | "false" => Some(Remote::Onsite),
+                "yes" | "true" | "full" | "fully" | "100%" | "y" => Some(Remote::Remote),
+                // Remote some of the time.
+                "partial" | "partially" | "partly" | "flexible" | "part" => Some(Remote::Hybrid),
+                "no" | "false" | "none" | "n" => Some(Remote::Onsite),
                 other => location::parse(other).remote,
             },
             _ => None,
@@ -293,11 +302,26 @@ fn location_and_remote(
             ),
         }
     }
+    // An HN field such as "$100k-150k, equity, Full Time, onsite".
+    let shaped_remote = || {
+        meta.entries
+            .iter()
+            .filter(|(f, e)| matches!(f, Field::Salary | Field::EmploymentType) && !e.stated)
+            .filter_map(|(_, e)| value_text(&e.value))
+            .find_map(|field| location::parse(&field).remote)
+    };
     if remote.is_none() {
-        remote =
-            location::remote_in_text(title).or_else(|| location::remote_in_text(&rendered.text));
+        remote = location::remote_in_text(title)
+            .or_else(shaped_remote)
+            .or_else(|| location::remote_in_text(&rendered.text));
         if remote.is_some() {
             out.guessed("remote");
+        }
+    }
+    if places.is_empty() {
+        places = location::places_in_text(&format!("{title}\n{}", rendered.text));
+        if !places.is_empty() {
+            out.guessed("location");
         }
     }
     dedup_keep_order(&mut places);
@@ -331,7 +355,11 @@ fn employment_type(
             ),
         }
     }
-    let found = employment::find(title).or_else(|| employment::find(&rendered.text));
+    // A field recognized by its shape may hold it too: an HN line's
+    // "Full time $90k - $120k" or "ONSITE, Full-time".
+    let found = employment::find(title)
+        .or_else(|| employment::find(&shaped_fields(meta).join("\n")))
+        .or_else(|| employment::find(&rendered.text));
     if found.is_some() {
         out.guessed("employment_type");
     }
@@ -366,11 +394,24 @@ fn salary(
             }
         }
     }
-    let found = salary::find(&rendered.text, default_currency);
+    // A field recognized by its shape may hold it ("REMOTE, SALARY:$75K-115K").
+    let found = shaped_fields(meta)
+        .iter()
+        .find_map(|field| salary::find(field, default_currency))
+        .or_else(|| salary::find(&rendered.text, default_currency));
     if found.is_some() {
         out.guessed("salary");
     }
     found
+}
+
+/// Values a parser guessed from their shape, such as the fields of an HN line.
+fn shaped_fields(meta: &Meta) -> Vec<String> {
+    meta.entries
+        .iter()
+        .filter(|(_, e)| !e.stated)
+        .filter_map(|(_, e)| value_text(&e.value))
+        .collect()
 }
 
 /// `{min, max, currency, period}` as in the canonical record.

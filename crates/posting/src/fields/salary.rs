@@ -32,12 +32,16 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     // Indian grouping (12,00,000), then thousands groups with any usual
     // separator (120,000 60.000 120'000 60 000) and cents, then plain digits.
     let number = r"(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:[,.'’\x20\x{a0}\x{202f}][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]{1,2})?)";
-    let multiplier = r"(?:[kK]|lakhs?|lacs?|LPA|L|crores?|[Cc]r)\b";
+    // "30-40 kE": thousands of euros, as French ads write it.
+    let multiplier = r"(?:[kK]E?|lakhs?|lacs?|LPA|L|crores?|[Cc]r)\b";
     let suffix =
         format!(r"(?:{SUFFIX_SYMBOLS}|\b(?:{CODES})\b|(?i:euros?|dollars?|pounds?|rupees?)\b)");
-    let to = r"(?:-|–|—|~|\bto\b|\bbis\b)";
+    // "entre 40K€ et 60K€", "36.000€ y 42.000€", "de 45 000 à 55 000 €".
+    let to = r"(?:-|–|—|−|~|\bto\b|\bbis\b|\bund\b|\bet\b|\by\b|\ba\b|à)";
+    // "$174,000/yr - $235,000/yr": the first figure's unit before the second.
+    let unit = r"(?:/\s*(?:hour|hr|h|year|yr|y|annum|month|mo|week|wk|day|d)\b|\s+(?:per|an|a)\s+(?:hour|year|month|week|day)\b)";
     super::ascii_regex(&format!(
-        r"(?P<c1>{currency})?{sp}(?P<n1>{number})(?:{sp}(?P<m1>{multiplier}))?(?:{sp}(?P<s1>{suffix}))?(?:{sp}{to}{sp}(?P<c2>{currency})?{sp}(?P<n2>{number})(?:{sp}(?P<m2>{multiplier}))?)?(?:{sp}(?P<s2>{suffix}))?"
+        r"(?P<c1>{currency})?{sp}(?P<n1>{number})(?:{sp}(?P<m1>{multiplier}))?(?:{sp}(?P<s1>{suffix}))?(?:{unit}?{sp}{to}{sp}(?P<c2>{currency})?{sp}(?P<n2>{number})(?:{sp}(?P<m2>{multiplier}))?)?(?:{sp}(?P<s2>{suffix}))?"
     ))
 });
 
@@ -46,18 +50,19 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 /// slower, and period words are English.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_regex(concat!(
-        r"(?i-u)(?P<hour>/\s*(?:hour|hr|h)\b|\bper\s+(?:hour|hr)\b|\ban\s+hour\b|\bhourly\b)",
-        r"|(?P<day>/\s*(?:day|d)\b|\bper\s+day\b|\ba\s+day\b|\bdaily\b|\bday\s+rate\b)",
+        r"(?i-u)(?P<hour>/\s*(?:hour|hr|h)\b|\bper\s+(?:hour|hr)\b|\ban\s+hour\b|\bhourly\b|\bpro\s+stunde\b|\bde\s+l'heure\b|\bpor\s+hora\b)",
+        r"|(?P<day>/\s*(?:day|d)\b|\bper\s+day\b|\ba\s+day\b|\bdaily\b|\bday\s+rate\b|\bpar\s+jour\b|\btjm\b|\bpro\s+tag\b)",
         r"|(?P<week>/\s*(?:week|wk|w)\b|\bper\s+week\b|\ba\s+week\b|\bweekly\b)",
-        r"|(?P<month>/\s*(?:month|mo|mth|m)\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b)",
-        r"|(?P<year>/\s*(?:year|yr|y|annum)\b|\bper\s+(?:year|yr|annum)\b|\ba\s+year\b|\bp\.\s*a\b\.?|\b(?-i:pa)\b|\bannual(?:ly)?\b|\byearly\b|\bLPA\b)",
+        r"|(?P<month>/\s*(?:month|mo|mth|m)\b|\bper\s+month\b|\ba\s+month\b|\bmonthly\b|\bpar\s+mois\b|\bmensuel(?:le)?\b|\bpro\s+monat\b|\bmonatlich\b|\bal\s+mes\b|\bmensual(?:es)?\b)",
+        r"|(?P<year>/\s*(?:year|yr|y|annum)\b|\bper\s+(?:year|yr|annum)\b|\ba\s+year\b|\bp\.\s*a\b\.?|\b(?-i:pa)\b|\bannual(?:ly)?\b|\byearly\b|\bLPA\b|\bannuel(?:le)?s?\b|\bpar\s+an\b|\bpro\s+jahr\b|\bj(?:ä|ae)hrlich\b|\bal\s+a(?:ñ|n)o\b|\banual(?:es)?\b|\bbrut\s+annuel\b)",
     ))
 });
 
 /// Words near a figure that make it a salary.
 const SALARY_WORDS: &str = concat!(
     "salary salaries compensation comp pay pays paying wage wages base range ote earn earning ",
-    "earnings remuneration rate income ",
+    "earnings remuneration rate income salaire rémunération remuneration fourchette brut ",
+    "gehalt jahresgehalt vergütung salario sueldo retribución ",
 );
 /// Words right next to a figure that make it something else: "$1K vacation
 /// bonus", "raised $5,000,000", "$500 learning budget", "$40 per user".
@@ -66,8 +71,15 @@ const OTHER_MONEY_WORDS: &str = concat!(
     "credit credits reimbursement reimbursed grant grants fund investment invested investors ",
     "seed series relocation referral equipment gift prize donation donations match matching ",
     "worth cost costs price fee fees spend spent saved savings sales customers users user ",
-    "people employees years yrs months seat license learning million billion ",
+    "people employees years yrs months seat license learning million billion cover covers ",
+    "covered reimburse perk perks office desk coworking internet phone gym wellness conference ",
+    "conferences books lunch meals travel commuter childcare vacation holiday laptop hardware ",
 );
+/// Words that make a figure without `k` a yearly salary in thousands
+/// ("CAD$70-120 + equity", "Salary: $80-100"), unless a period is written.
+const YEARLY_WORDS: &str =
+    "salary salaries equity annual annually yearly salaire gehalt jahresgehalt salario sueldo ";
+
 /// What may accompany a figure without a currency in a salary string.
 const FILLER_WORDS: &str = concat!(
     "salary base compensation pay range gross ote up to from plus equity approx approximately ",
@@ -80,6 +92,12 @@ static OTHER_MONEY: LazyLock<HashSet<&str>> =
     LazyLock::new(|| OTHER_MONEY_WORDS.split_whitespace().collect());
 static FILLER: LazyLock<HashSet<&str>> =
     LazyLock::new(|| FILLER_WORDS.split_whitespace().collect());
+static YEARLY: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| YEARLY_WORDS.split_whitespace().collect());
+
+fn yearly_context<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|w| YEARLY.contains(w.to_lowercase().as_str()))
+}
 
 /// Parses a string that is meant to be a salary (a metadata value, a badge,
 /// an HN field). `None` when it is not a figure ("competitive", "DOE").
@@ -98,7 +116,8 @@ pub fn parse(text: &str, default_currency: &str) -> Option<Salary> {
         }
     };
     let period = PERIOD.captures(text).map(|c| period_of(&c));
-    build(&chosen, default_currency, period, text.to_string())
+    let yearly = yearly_context(text.split(|c: char| !c.is_alphanumeric()));
+    build(&chosen, default_currency, period, yearly, text.to_string())
 }
 
 /// Finds a salary in free text (a body), only where the context says it is
@@ -130,9 +149,10 @@ pub fn find(text: &str, default_currency: &str) -> Option<Salary> {
         if other(&words_before) || other(&words_after) {
             continue;
         }
+        // "€600 to €800 (monthly)".
         let adjacent_period = PERIOD.captures(after).filter(|c| {
             c.get(0)
-                .is_some_and(|m| after[..m.start()].trim().is_empty())
+                .is_some_and(|m| after[..m.start()].trim().trim_end_matches('(').is_empty())
         });
         let salary_word = |w: &String| SALARY.contains(w.as_str());
         let in_context = caps.name("n2").is_some()
@@ -157,11 +177,45 @@ pub fn find(text: &str, default_currency: &str) -> Option<Salary> {
                     .map(|c| period_of(&c))
             });
         let written = text[start..written_end].trim().to_string();
-        if let Some(salary) = build(&caps, default_currency, period, written).filter(plausible) {
+        let yearly = yearly_context(
+            last_words(before, 12)
+                .iter()
+                .chain(&words_after)
+                .map(String::as_str),
+        );
+        if let Some(mut salary) =
+            build(&caps, default_currency, period, yearly, written).filter(plausible)
+        {
+            let opens_a_range = last_words(before, 6)
+                .iter()
+                .any(|w| matches!(w.as_str(), "minimum" | "min" | "from" | "starting"));
+            if caps.name("n2").is_none() && opens_a_range {
+                if let Some((max, upper_end)) = upper_end(text, written_end) {
+                    if max > salary.min && max <= salary.min * 10.0 {
+                        salary.max = max;
+                        salary.text = text[start..upper_end].trim().to_string();
+                    }
+                }
+            }
             return Some(salary);
         }
     }
     None
+}
+
+/// "Minimum hourly rate $21.91; maximum hourly rate $28.85": the upper end
+/// written apart from the lower one, and where it ends.
+fn upper_end(text: &str, from: usize) -> Option<(f64, usize)> {
+    let window = head(&text[from..], 80);
+    let caps = MONEY
+        .captures_iter(window)
+        .find(|c| has_currency(c) && standalone(window, c))?;
+    let between = &window[..start_of(&caps)];
+    if !words(between).any(|w| matches!(w.as_str(), "maximum" | "max" | "to")) {
+        return None;
+    }
+    let figure = number(caps.name("n1")?.as_str())? * caps.name("m1").map_or(1.0, multiplier);
+    Some((figure, from + caps.get(0)?.end()))
 }
 
 /// Badge decoration (emoji, backticks, bullets, brackets) off both ends.
@@ -216,6 +270,7 @@ fn has_currency(caps: &Captures) -> bool {
     ["c1", "s1", "c2", "s2"]
         .iter()
         .any(|n| caps.name(n).is_some())
+        || euro_thousands(caps)
 }
 
 /// A figure without currency is a salary only when it looks like one (a
@@ -244,6 +299,7 @@ fn build(
     caps: &Captures,
     default_currency: &str,
     period: Option<Period>,
+    yearly: bool,
     text: String,
 ) -> Option<Salary> {
     let currency = currency_of(caps, default_currency);
@@ -265,6 +321,19 @@ fn build(
     if min > max {
         std::mem::swap(&mut min, &mut max);
     }
+    // "CAD$70-120 + equity": thousands a year, not an hourly rate.
+    let in_thousands = yearly
+        && period.is_none()
+        && m1.is_none()
+        && m2.is_none()
+        && (20.0..1000.0).contains(&(max / unit_scale(&currency)));
+    let period = if in_thousands {
+        min *= 1000.0;
+        max *= 1000.0;
+        Some(Period::Year)
+    } else {
+        period
+    };
     // Zero, a "range" such as "$120k-15" that is two unrelated numbers, or
     // more than anyone is paid.
     if min <= 0.0 || max > min * 10.0 || max > 10_000_000.0 * unit_scale(&currency) {
@@ -302,7 +371,7 @@ fn number(written: &str) -> Option<f64> {
 
 fn multiplier(m: Match) -> f64 {
     match m.as_str().to_ascii_lowercase().as_str() {
-        "k" => 1e3,
+        "k" | "ke" => 1e3,
         "cr" | "crore" | "crores" => 1e7,
         _ => 1e5, // lakh, lac, L, LPA
     }
@@ -310,12 +379,37 @@ fn multiplier(m: Match) -> f64 {
 
 /// The first specific currency written; a bare `$` (or "dollars") is the site's.
 fn currency_of(caps: &Captures, default_currency: &str) -> String {
-    ["c1", "s1", "c2", "s2"]
+    let written = ["c1", "s1", "c2", "s2"]
         .iter()
         .filter_map(|n| caps.name(n))
-        .find_map(|m| iso_code(m.as_str()))
+        .find_map(|m| iso_code(m.as_str()));
+    let euro_thousands = euro_thousands(caps).then_some("EUR");
+    written
+        .or(euro_thousands)
         .unwrap_or(default_currency)
         .to_string()
+}
+
+/// "30-40 kE": thousands of euros.
+fn euro_thousands(caps: &Captures) -> bool {
+    [caps.name("m1"), caps.name("m2")]
+        .into_iter()
+        .flatten()
+        .any(|m| m.as_str().ends_with('E'))
+}
+
+/// The dollar of a country where `$` means its own currency, for postings
+/// placed there ("$90k" in a Toronto posting is Canadian).
+pub fn dollar_of(country: &str) -> Option<&'static str> {
+    Some(match country {
+        "US" => "USD",
+        "CA" => "CAD",
+        "AU" => "AUD",
+        "NZ" => "NZD",
+        "SG" => "SGD",
+        "HK" => "HKD",
+        _ => return None,
+    })
 }
 
 /// `None` for the dollar sign alone, which is ambiguous.
@@ -682,5 +776,110 @@ mod tests {
             let _ = find(&format!("{text}{noise}"), "USD");
             let _ = parse(&noise, "USD");
         }
+    }
+
+    #[test]
+    fn both_ends_with_a_unit_stay_a_range() {
+        assert_eq!(
+            parsed("US$52/hour to US$75/hour"),
+            t(52.0, 75.0, "USD", Period::Hour)
+        );
+        assert_eq!(
+            parsed("$174,000/yr - $235,000/yr"),
+            t(174000.0, 235000.0, "USD", Period::Year)
+        );
+        assert_eq!(
+            parsed("$21.91 - $28.85 per hour"),
+            t(21.91, 28.85, "USD", Period::Hour)
+        );
+    }
+
+    #[test]
+    fn thousands_without_k_beside_yearly_words() {
+        assert_eq!(
+            parsed("CAD$70-120 + equity"),
+            t(70000.0, 120000.0, "CAD", Period::Year)
+        );
+        assert_eq!(
+            parsed("CAD$70-120k"),
+            t(70000.0, 120000.0, "CAD", Period::Year)
+        );
+        assert_eq!(parsed("$70-120").3, Period::Hour);
+        assert_eq!(
+            found("Salary: roughly €600 to €900 (monthly)."),
+            Some(t(600.0, 900.0, "EUR", Period::Month))
+        );
+        assert_eq!(
+            parsed("Salary $40-45/hour"),
+            t(40.0, 45.0, "USD", Period::Hour)
+        );
+    }
+
+    #[test]
+    fn french_german_spanish_ranges() {
+        assert_eq!(
+            found("Salaire : entre 48K€ et 62K€ selon profil."),
+            Some(t(48000.0, 62000.0, "EUR", Period::Year))
+        );
+        assert_eq!(
+            found("Salario entre 31.000€ y 39.000€ anuales."),
+            Some(t(31000.0, 39000.0, "EUR", Period::Year))
+        );
+        assert_eq!(
+            found("Le salaire sera dans la fourchette 35-45 kE selon expérience."),
+            Some(t(35000.0, 45000.0, "EUR", Period::Year))
+        );
+        assert_eq!(
+            found("Rémunération de 42 000 à 51 000 € brut annuel."),
+            Some(t(42000.0, 51000.0, "EUR", Period::Year))
+        );
+        assert_eq!(
+            found("Gehalt: 55.000 - 65.000 EUR p.a."),
+            Some(t(55000.0, 65000.0, "EUR", Period::Year))
+        );
+        assert_eq!(
+            found("SALARY:$85K-105K, remote"),
+            Some(t(85000.0, 105000.0, "USD", Period::Year))
+        );
+    }
+
+    #[test]
+    fn ends_written_apart() {
+        let s = find(
+            "Pay band: minimum hourly rate $24.10; maximum hourly rate $31.75.",
+            "USD",
+        )
+        .unwrap();
+        assert_eq!(
+            (s.min, s.max, s.period, s.text.as_str()),
+            (
+                24.10,
+                31.75,
+                Period::Hour,
+                "$24.10; maximum hourly rate $31.75"
+            )
+        );
+        assert_eq!(
+            found("Starting salary $60,000, rising with experience."),
+            Some(t(60000.0, 60000.0, "USD", Period::Year))
+        );
+    }
+
+    #[test]
+    fn perks_are_not_salary() {
+        for text in [
+            "We also cover up to $300 USD per month for a coworking desk.",
+            "A $400/month home office stipend.",
+            "Plus a $1K bonus and a 401k.",
+            "We give a $2,000 learning budget per year.",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dollars_of_a_country() {
+        assert_eq!(dollar_of("CA"), Some("CAD"));
+        assert_eq!(dollar_of("DE"), None);
     }
 }

@@ -106,6 +106,81 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("grafana", "grafana"),
     ("jquery", "jquery"),
     ("sqlalchemy", "sqlalchemy"),
+    ("phoenix", "!Phoenix|phoenix framework|phoenix liveview"),
+    ("redux", "redux"),
+    ("symfony", "symfony"),
+    ("celery", "^celery"),
+    (
+        "spring",
+        "!Spring|spring boot|spring framework|spring mvc|springboot",
+    ),
+    ("webpack", "webpack"),
+    ("sphinx", "~sphinx"),
+    ("tdd", "tdd|test-driven development|test driven development"),
+    ("cuda", "cuda"),
+    ("machine-learning", "machine learning|machine-learning|!ML"),
+    ("i18n", "i18n|internationalization|internationalisation"),
+    ("git", "git"),
+    ("scrum", "scrum"),
+    ("tornado", "~tornado"),
+    ("sales", "^sales"),
+    ("marketing", "^marketing"),
+    ("restructuredtext", "restructuredtext|!RST"),
+    ("nextjs", "next.js|nextjs"),
+    ("tailwind", "tailwind|tailwindcss"),
+    ("sass", "sass|scss"),
+    ("jest", "~jest"),
+    ("cypress", "~cypress"),
+    ("selenium", "~selenium"),
+    ("playwright", "~playwright"),
+    ("jenkins", "^jenkins"),
+    ("github-actions", "github actions"),
+    ("gitlab", "gitlab"),
+    ("circleci", "circleci"),
+    ("helm", "!Helm"),
+    ("datadog", "datadog"),
+    ("heroku", "heroku"),
+    ("cloudflare", "cloudflare"),
+    ("keras", "keras"),
+    ("nlp", "nlp|natural language processing"),
+    ("llm", "llm|llms|large language models"),
+    ("computer-vision", "computer vision|opencv"),
+    ("data-science", "data science|data scientist"),
+    ("devops", "devops"),
+    ("sre", "!SRE|site reliability"),
+    ("jupyter", "jupyter"),
+    ("scipy", "scipy"),
+    ("solidity", "solidity"),
+    ("blockchain", "blockchain"),
+    ("figma", "figma"),
+    ("wordpress", "wordpress"),
+    ("drupal", "drupal"),
+    ("shopify", "shopify"),
+    ("salesforce", "salesforce"),
+    ("mariadb", "mariadb"),
+    ("neo4j", "neo4j"),
+    ("clickhouse", "clickhouse"),
+    ("firebase", "firebase"),
+    ("puppet", "!Puppet"),
+    ("openshift", "openshift"),
+    ("gradle", "gradle"),
+    ("maven", "!Maven"),
+    ("bash", "~bash"),
+    ("powershell", "powershell"),
+    ("matlab", "matlab"),
+    ("fortran", "fortran"),
+    ("verilog", "verilog"),
+    ("fpga", "fpga"),
+    ("opengl", "opengl"),
+    ("webgl", "webgl"),
+    ("threejs", "three.js|threejs"),
+    ("d3", "d3.js|d3js"),
+    ("ember", "ember.js|emberjs"),
+    ("electron", "!Electron"),
+    ("unix", "unix"),
+    ("freebsd", "freebsd"),
+    ("agile", "^agile"),
+    ("kanban", "kanban"),
 ];
 
 /// How much evidence a name needs before free text counts as the skill.
@@ -382,9 +457,10 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     true
 }
 
-/// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just before.
+/// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just
+/// before, maybe with an adverb between ("using mainly Go").
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:in|with|using|use|uses|like|including|especially|such\s+as|of|e\.g\.?|i\.e\.?|eg)|:)[\s`*_\[]*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:in|with|using|use|uses|like|including|especially|such\s+as|of|e\.g\.?|i\.e\.?|eg)(?:\s+(?:mainly|mostly|primarily|largely|chiefly|heavily|modern|some))?|:)[\s`*_\[]*$")
         .expect("valid regex")
 });
 
@@ -518,6 +594,7 @@ mod tests {
             "Go and Rust are our languages.",
             "Experience with Golang",
             "Languages: Go",
+            "We're using mainly Go with some Python.",
             "- Python\n- Go\n",
         ] {
             assert!(found(text).contains(&"go".to_string()), "{text}");
@@ -651,5 +728,47 @@ mod tests {
             "{:?}",
             start.elapsed()
         );
+    }
+
+    #[test]
+    fn frameworks_and_practices() {
+        assert_eq!(
+            found("We build on Elixir and Phoenix, with Redux and Webpack on the front."),
+            ["elixir", "phoenix", "redux", "webpack"]
+        );
+        assert_eq!(
+            found("Java 17, Spring Boot and Symfony"),
+            ["java", "spring", "symfony"]
+        );
+        assert_eq!(
+            found("Background jobs in Celery; docs in Sphinx and reStructuredText."),
+            ["celery", "restructuredtext", "sphinx"]
+        );
+        assert_eq!(
+            found("We practice TDD and Scrum, and use Git."),
+            ["git", "scrum", "tdd"]
+        );
+        assert_eq!(
+            found("GPU kernels in CUDA for machine learning"),
+            ["cuda", "machine-learning"]
+        );
+        assert_eq!(
+            found("i18n of a web app written with Tornado"),
+            ["i18n", "tornado"]
+        );
+        assert_eq!(found("Skills: Python, ML"), ["machine-learning", "python"]);
+    }
+
+    #[test]
+    fn prose_words_are_not_frameworks() {
+        for text in [
+            "We moved to Phoenix last spring.",
+            "In spring we hike; a celery stick at lunch.",
+            "The Spring meetup was fun.",
+            "Our office is a former tornado shelter.",
+            "She will help our electron microscopy lab.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }
