@@ -510,19 +510,27 @@ fn tags(
 }
 
 fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String> {
+    let mut slot = None;
     if let Some((text, entry)) = meta.text(Field::Apply) {
         match apply::from_metadata(&text) {
-            Some(url) => {
+            Some(url) if entry.stated => {
                 out.note_entry("apply", entry);
                 return Some(url);
             }
+            // A route the parser guessed (an HN line's URL) competes with the body's.
+            Some(url) => slot = Some(url),
             None => out.warn_at(
                 entry.line,
                 format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
             ),
         }
     }
-    let found = apply::find(&rendered.links, &rendered.text);
+    let found = apply::choose(
+        slot.as_deref(),
+        &rendered.links,
+        &rendered.html,
+        &rendered.text,
+    );
     if found.is_some() {
         out.guessed("apply");
     }
