@@ -37,9 +37,13 @@ static PLAIN_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a sentence an apply instruction, in English, French,
-/// German and Spanish.
+/// German and Spanish ("applications" alone are often software).
 static APPLY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:apply|applying|applications?|send (?:us |me )?(?:your |a |an )?(?:cv|resume|r\S+sum\S+|application|portfolio)|(?:cv|resume)s? to|fill (?:out|in)|this form|postuler|postulez|candidature|candidatez|bewerb\w*|lebenslauf|aplica\w*|aplico|solicitud)\b")
+    ascii_regex(r"(?i)\b(?:apply|applying|applications? (?:to|via|at|by|through|should|must|will|are|only)|application (?:link|form|process|page)|your application|(?:send|submit) (?:us |me )?(?:your |a |an )?(?:cv|resume|r\S+sum\S+|portfolio|letter)|(?:cv|resume)s? to|fill (?:out|in)|this form|postuler|postulez|candidature|candidatez|bewerb\w*|lebenslauf|aplica\w*|aplico|solicitud)\b")
+});
+/// Words that name a page of job ads: a likely route.
+static JOB_PAGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\b(?:(?:careers?|jobs?|hiring) (?:page|site|board|portal)|job (?:description|listing|offer|ad|spec)|full spec|vacanc(?:y|ies)|open positions|openings)\b")
 });
 /// Words that offer a way to write: a likely route, weaker than "apply".
 static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,7 +51,11 @@ static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that say a link or address is for something other than applying.
 static OTHER_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:questions?|accommodations?|accessibility|learn more|read more|more info\w*|about us|as a company|see it|check out|our blog|press|talk|demo|investors?|values|handbook|open.source|product)\b")
+    ascii_regex(r"(?i)\b(?:questions?|accommodations?|accessibility|(?:learn|read) more about (?:us|our (?:company|team|culture|product|work|story))|as a company|see it|check out|our blog|press|demo|investors?|handbook|open.source)\b")
+});
+/// Words that offer a page to read rather than a way to apply.
+static FOR_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\b(?:more info\w*|more details|(?:learn|read) more)\b")
 });
 
 /// Applicant-tracking systems and form services: a link there is an application.
@@ -173,8 +181,8 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
     let text = reveal_addresses(text);
     let mut found: Vec<(i32, String)> = Vec::new();
     let mut add = |url: String, start: Option<usize>, end: usize, link_text: &str| {
-        let context = start.map_or(String::new(), |s| sentence_around(&text, s, end));
-        let score = url_score(&url) + context_score(&context, link_text, &text[end.min(text.len())..]);
+        let context = start.map_or(0, |start| context_score(&text, start, end, link_text));
+        let score = url_score(&url) + context;
         match found.iter_mut().find(|(_, u)| u.eq_ignore_ascii_case(&url)) {
             Some(seen) => seen.0 = seen.0.max(score),
             None => found.push((score, url)),
@@ -194,12 +202,13 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
     }
     for m in BARE_URL.find_iter(&text) {
         let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>']);
+        let end = m.start() + url.len();
         let url = match url.get(..4) {
             Some(w) if w.eq_ignore_ascii_case("www.") => format!("https://{url}"),
             _ => url.to_string(),
         };
         if safe_url(&url).is_some() {
-            add(url, Some(m.start()), m.start() + m.len(), "");
+            add(url, Some(m.start()), end, "");
         }
     }
     for m in EMAIL.find_iter(&text) {
@@ -239,7 +248,7 @@ fn url_score(url: &str) -> i32 {
             })
         })
     });
-    let job_host = ["jobs.", "careers.", "apply.", "karriere."]
+    let job_host = ["jobs.", "careers.", "apply.", "karriere.", "employment."]
         .iter()
         .any(|p| host.starts_with(p));
     if on(APPLY_HOSTS) || job_path || job_host || lower.contains("docs.google.com/forms") {
@@ -253,19 +262,35 @@ fn url_score(url: &str) -> i32 {
     }
 }
 
-/// What the words around a candidate say about it.
-fn context_score(sentence: &str, link_text: &str, after: &str) -> i32 {
-    let words = format!("{sentence} {link_text}");
-    let cue = if APPLY_CUE.is_match(&words) {
+/// What the words around a candidate say about it. A cue counts in its
+/// sentence, or the one before when this one is bare ("Apply here:\nURL");
+/// another purpose only in its own.
+fn context_score(text: &str, start: usize, end: usize, link_text: &str) -> i32 {
+    let (own, before) = sentences_around(text, start, end);
+    let own = format!("{own} {link_text}");
+    let cued = |cue: &Regex| cue.is_match(&own) || cue.is_match(before);
+    let cue = if cued(&APPLY_CUE) {
         4
-    } else if CONTACT_CUE.is_match(&words) {
+    } else if cued(&JOB_PAGE_CUE) {
+        3
+    } else if cued(&CONTACT_CUE) {
         2
     } else {
         0
     };
-    let other = if OTHER_PURPOSE.is_match(&words) { 5 } else { 0 };
+    let other = if OTHER_PURPOSE.is_match(&own) {
+        5
+    } else if FOR_INFORMATION.is_match(&own) {
+        2
+    } else {
+        0
+    };
     // "Apply today! https://…" at the very end of a post: the route it ends with.
-    let last = if after.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty() {
+    let rest = &text[end..];
+    let last = if rest
+        .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .is_empty()
+    {
         2
     } else {
         0
@@ -273,21 +298,21 @@ fn context_score(sentence: &str, link_text: &str, after: &str) -> i32 {
     cue - other + last
 }
 
-/// The sentence holding `text[start..end]`, without it; the sentence before
-/// too when this one has barely any words of its own ("Apply here:\nURL").
-fn sentence_around(text: &str, start: usize, end: usize) -> String {
+/// The sentence holding `text[start..end]`, without it, and the sentence
+/// before when this one has barely any words of its own.
+fn sentences_around(text: &str, start: usize, end: usize) -> (String, &str) {
     let before = &text[..start];
-    let after = &text[end.min(text.len())..];
+    let after = &text[end..];
     let own_start = sentence_start(before);
-    let own_end = after.find(['\n', '!', '?']).map_or(after.len(), |i| i);
-    let own_end = after[..own_end].find(". ").map_or(own_end, |i| i);
+    let own_end = after.find(['\n', '!', '?']).unwrap_or(after.len());
+    let own_end = after[..own_end].find(". ").unwrap_or(own_end);
     let own = format!("{} {}", &before[own_start..], &after[..own_end]);
-    if own.split_whitespace().count() >= 3 {
-        return own;
+    let span_words = text[start..end].split_whitespace().count();
+    if own.split_whitespace().count() + span_words >= 3 {
+        return (own, "");
     }
-    let previous = &before[..own_start];
-    let previous = previous.trim_end();
-    format!("{} {own}", &previous[sentence_start(previous)..])
+    let previous = before[..own_start].trim_end();
+    (own, &previous[sentence_start(previous)..])
 }
 
 /// Where the last sentence of `text` starts: after a line break or a `. `.

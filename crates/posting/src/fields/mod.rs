@@ -181,7 +181,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let employment_type = employment_type(&meta, &title, &rendered, &mut out);
     let salary = salary(&meta, &rendered, &config.default_currency, &mut out);
     let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
-    let apply = apply(&meta, &rendered, &mut out);
+    let apply = apply(&meta, &title, &rendered, &mut out);
 
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
@@ -509,7 +509,7 @@ fn tags(
     (all, explicit)
 }
 
-fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String> {
+fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> Option<String> {
     let mut slot = None;
     if let Some((text, entry)) = meta.text(Field::Apply) {
         match apply::from_metadata(&text) {
@@ -525,11 +525,12 @@ fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String
             ),
         }
     }
+    // A text post's first line, taken for its title, may be the apply line.
     let found = apply::choose(
         slot.as_deref(),
         &rendered.links,
         &rendered.html,
-        &rendered.text,
+        &format!("{title}\n{}", rendered.text),
     );
     if found.is_some() {
         out.guessed("apply");
