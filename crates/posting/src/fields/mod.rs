@@ -8,6 +8,7 @@ pub mod employment;
 pub mod location;
 pub mod salary;
 pub mod tags;
+pub mod title;
 
 use serde_json::Value;
 
@@ -168,7 +169,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let rendered = body::render(draft.markup, &draft.body);
     let config = n.config();
 
-    let (mut title, mut company) = title_and_company(&meta, &rendered, path, &mut out);
+    // The title as written keeps its cues ("(Remote)") for the other fields.
+    let (written_title, mut title, mut company) =
+        title_and_company(n, &meta, &rendered, path, &mut out);
     let date = meta_date(n, &meta, Field::Date, &mut out);
     let expires = meta_date(n, &meta, Field::Expires, &mut out).or_else(|| {
         let days = config.expire_after_days?;
@@ -177,8 +180,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             .ok()
     });
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
-    let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
-    let employment_type = employment_type(&meta, &title, &rendered, &mut out);
+    let (location, remote) = location_and_remote(&meta, &written_title, &rendered, &mut out);
+    let employment_type = employment_type(&meta, &written_title, &rendered, &mut out);
     let salary = salary(&meta, &rendered, &config.default_currency, &mut out);
     let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
     let apply = apply(&meta, &title, &rendered, &mut out);
@@ -257,36 +260,56 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     }
 }
 
+/// The title as written, the role alone, and the company.
 fn title_and_company(
+    n: &Normalizer,
     meta: &Meta,
     rendered: &Rendered,
     path: &str,
     out: &mut Collector,
-) -> (String, Option<String>) {
-    let company = meta.text(Field::Company).map(|(c, entry)| {
+) -> (String, String, Option<String>) {
+    let known = meta.text(Field::Company).map(|(c, entry)| {
         out.note_entry("company", entry);
-        clean_inline(&c)
+        company::clean_name(&clean_inline(&c))
     });
-    let title = match meta.text(Field::Title) {
+    let written = match meta.text(Field::Title) {
         Some((t, entry)) => {
             out.note_entry("title", entry);
-            clean_inline(&t)
+            let t = clean_inline(&t);
+            // A sentence taken for a title: the role the text names instead.
+            match title::role_in_text(&rendered.text) {
+                Some(role) if !entry.stated && title::is_sentence(&t) => role,
+                _ => t,
+            }
         }
         None => {
             out.guessed("title");
-            match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
+            let first_line = rendered.text.lines().map(str::trim).find(|l| !l.is_empty());
+            match first_line {
+                Some(line) if title::is_sentence(line) => title::role_in_text(&rendered.text)
+                    .unwrap_or_else(|| body::summary(line, 120)),
                 Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
                 None => file_stem(path).replace(['-', '_'], " "),
             }
         }
     };
+    let is_skill = |t: &str| {
+        n.vocabulary
+            .canonical(t)
+            .is_some_and(|c| n.vocabulary.is_skill(&c))
+    };
+    let (role, named) = title::role_only(&written, known.as_deref(), is_skill);
+    let company = title::better_company(known.clone(), named);
+    if company != known {
+        out.guessed("company");
+    }
     // "Backend Engineer - Olark": the company trails the title.
-    match (company, company::split_title(&title)) {
+    match (company, company::split_title(&role)) {
         (None, Some((role, trailing))) => {
             out.guessed("company");
-            (role, Some(trailing))
+            (written, role, Some(trailing))
         }
-        (company, _) => (title, company),
+        (company, _) => (written, role, company),
     }
 }
 
