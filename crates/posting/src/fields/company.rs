@@ -35,7 +35,7 @@ static X_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
 /// "Acme is a small software company", "Acme Inc is a team of".
 static X_IS_A_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
-        r"(?m){SENTENCE_START}{}\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:company|team|startup|start-up|agency|studio|firm|consultancy|organi[sz]ation|non-?profit|provider|platform|business|lab)\b",
+        r"(?m){SENTENCE_START}{}\s+(?:is|are|est|ist|es)\s+(?:a|an|the|une?|ein|eine|una?)\s+(?:[\w-]+\s+){{0,4}}?(?i:company|team|startup|start-up|agency|studio|firm|consultancy|organi[sz]ation|non-?profit|provider|platform|business|lab|entreprise|soci\S+t\S+|association|unternehmen|firma|empresa)\b",
         name()
     ))
 });
@@ -261,6 +261,17 @@ const ROLE_WORDS: &[&str] = &[
     "fullstack",
 ];
 
+/// Words only job ads use, in English, French, German and Spanish.
+static HIRING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join (?:us|our team)|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b")
+});
+
+/// Whether a posting reads as a job ad: a role in its title, or hiring
+/// words in its text. A picnic report has neither.
+pub fn reads_as_job_ad(title: &str, text: &str) -> bool {
+    names_a_role(title) || HIRING_WORDS.is_match(title) || HIRING_WORDS.is_match(text)
+}
+
 /// Whether a title names a job ("Senior Engineer", "Baker wanted", "... is hiring").
 pub fn names_a_role(title: &str) -> bool {
     title
@@ -342,6 +353,7 @@ mod tests {
             ("At 3fold, we build sheds.", "3fold"),
             ("At Lumen (lumen.example), we build robots.", "Lumen"),
             ("Lumen Inc is a team of forty engineers.", "Lumen Inc"),
+            ("Lumen est une Startup de la santé.", "Lumen"),
             ("Come and join Lumen's small team.", "Lumen"),
             ("Lumen recrute un développeur.", "Lumen"),
             ("Die Lumen GmbH sucht Verstärkung.", "Die Lumen GmbH"),
@@ -378,6 +390,20 @@ mod tests {
     fn a_role_word_tag_is_no_company() {
         let tags = vec!["developer".to_string()];
         assert_eq!(infer("Senior Developer", "", &tags, &vocab(), None), None);
+    }
+
+    #[test]
+    fn job_ads_and_other_posts() {
+        assert!(reads_as_job_ad("Senior Baker", ""));
+        assert!(reads_as_job_ad(
+            "gardening evangelist",
+            "Sounds fun? You could be a good fit for this role."
+        ));
+        assert!(reads_as_job_ad("Boulanger", "Nous recrutons pour un poste en CDI."));
+        assert!(!reads_as_job_ad(
+            "Our summer picnic",
+            "We ate cake by the river and played games."
+        ));
     }
 
     #[test]

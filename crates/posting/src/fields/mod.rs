@@ -188,9 +188,11 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
 
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
+        // A summary in the metadata ("Coach @ Acme") is the author's text too.
+        let summary = meta.text(Field::Summary).map(|(s, _)| s).unwrap_or_default();
         company = company::infer(
             &title,
-            &rendered.text,
+            &format!("{summary}\n{}", rendered.text),
             &explicit_tags,
             &n.vocabulary,
             apply_domain,
@@ -202,9 +204,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     if let Some(c) = &company {
         title = company::strip_trailing_company(&title, c);
     }
-    if apply.is_none() && !company::names_a_role(&title) {
+    if apply.is_none() && !company::reads_as_job_ad(&title, &rendered.text) {
         out.warnings.push(
-            "this does not read as a job ad: no apply link and no role in the title; add `apply:` if it is one"
+            "this does not read as a job ad: no apply link, no role in the title and no word of hiring; add `apply:` if it is one"
                 .into(),
         );
     }

@@ -11,7 +11,7 @@ use super::company::{clean_name, names_a_role};
 
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:job posting|job opening|job offer|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|opening|position|offre d'emploi|stellenangebot|oferta)\s*[:\-–—]\s*").expect("valid regex")
+    Regex::new(r"(?i)^(?:job posting|job opening|job offer|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|opening|position|offre d'emploi|offre de stage|stellenangebot|oferta)\s*[:\-–—]\s*").expect("valid regex")
 });
 /// "Acme is hiring: Baker", "Acme is hiring a Baker", "Acme recrute un·e boulanger",
 /// "Acme sucht eine Bäckerin", "Acme busca un panadero".
@@ -20,6 +20,10 @@ static X_HIRES_Y: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SECOND_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(ou|oder|o)\s+(?:un|une|einen|eine|una?)\s+").expect("valid regex")
+});
+/// "Acme - we are hiring", "Acme | Jobs": a title naming only the company.
+static X_IS_HIRING_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.{2,40}?)\s*[-–—|:]\s*(?:we[- ]are[- ]hiring|we['’]re[- ]hiring|is[- ]hiring|now[- ]hiring|hiring|jobs|careers)!?$").expect("valid regex")
 });
 /// "Looking for a Baker", "We're hiring a Baker", "Seeking an Engineer".
 static LOOKING_FOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,7 +86,12 @@ pub fn role_only(
             title = rest;
         }
     }
-    if let Some(c) = X_HIRES_Y.captures(&title) {
+    if let Some(c) = X_IS_HIRING_ALONE
+        .captures(&title)
+        .filter(|c| !names_a_role(&c[1]))
+    {
+        named = Some(clean_name(&c[1]));
+    } else if let Some(c) = X_HIRES_Y.captures(&title) {
         if c[1].split_whitespace().count() <= 5 && !names_a_role(&c[1]) {
             named = Some(clean_name(&c[1]));
             // "un développeur ou une développeuse": the second article goes too.
@@ -129,9 +138,12 @@ fn organization_prefix(
         };
         let (prefix, role) = (prefix.trim(), role.trim());
         let is_company = company.is_some_and(|c| prefix.eq_ignore_ascii_case(c));
+        // "Offre de stage - …" is no name: a name's words are capitalized.
         let looks_like_name = company.is_none()
             && prefix.split_whitespace().count() <= 4
-            && prefix.starts_with(|c: char| c.is_uppercase())
+            && prefix
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
             && !is_skill(&prefix.to_lowercase());
         if names_a_role(role)
             && !names_a_role(prefix)
@@ -211,6 +223,8 @@ mod tests {
         ] {
             assert_eq!(role(title), (expected.to_string(), Some(company.to_string())), "{title}");
         }
+        assert_eq!(role("Lumen - we-are-hiring").1.as_deref(), Some("Lumen"));
+        assert_eq!(role("Offre de stage - Business Developer"), ("Business Developer".to_string(), None));
         // A skill in front is part of the role, not an employer.
         assert_eq!(role("Python - DevOps"), ("Python - DevOps".to_string(), None));
         assert_eq!(role("Mozilla Services is hiring").1, None);
