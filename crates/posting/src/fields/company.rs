@@ -261,9 +261,38 @@ const ROLE_WORDS: &[&str] = &[
     "fullstack",
 ];
 
+/// Section headings that open a posting's parts, not names.
+const SECTION_WORDS: &[&str] = &[
+    "About", "Responsibilities", "Requirements", "Qualifications", "Description", "Overview",
+    "Summary", "Benefits", "Perks", "Details", "Location", "Salary", "Compensation", "Tasks",
+    "Profile", "Skills", "Who", "Why", "How", "Where", "When", "Apply", "Contact", "Introduction",
+];
+
+/// A short line that is only a name, as a company line under a title:
+/// "Otter Bakery Ltd", not "Responsibilities", "Lyon, France" or a sentence.
+pub fn is_name_line(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let connector = |w: &&str| matches!(*w, "of" | "the" | "for" | "and" | "&" | "de" | "du" | "des");
+    (1..=5).contains(&words.len())
+        && line.len() <= 60
+        && !line.ends_with(['.', ':', '?', '!', ';', ','])
+        && !line.contains(['@', '|', ':'])
+        && !line.contains("://")
+        && words
+            .iter()
+            .filter(|w| !connector(w))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && !NOT_NAMES.contains(&words[0])
+        && !SECTION_WORDS.contains(&words[0])
+        && !names_a_role(line)
+        && !super::location::looks_like_place(line)
+        && super::salary::parse(line, "USD").is_none()
+}
+
 /// Words only job ads use, in English, French, German and Spanish.
 static HIRING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join (?:us|our team)|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b")
+    ascii_regex(r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join our team|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b")
 });
 
 /// Whether a posting reads as a job ad: a role in its title, or hiring
@@ -390,6 +419,22 @@ mod tests {
     fn a_role_word_tag_is_no_company() {
         let tags = vec!["developer".to_string()];
         assert_eq!(infer("Senior Developer", "", &tags, &vocab(), None), None);
+    }
+
+    #[test]
+    fn name_lines() {
+        assert!(is_name_line("Otter Bakery Ltd"));
+        assert!(is_name_line("Read the Words"));
+        for line in [
+            "Responsibilities",
+            "About the role",
+            "We bake bread.",
+            "Senior Baker",
+            "Salary: $50k",
+            "https://otter.example",
+        ] {
+            assert!(!is_name_line(line), "{line}");
+        }
     }
 
     #[test]
