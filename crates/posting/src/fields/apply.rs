@@ -3,6 +3,7 @@
 //! an address in an "apply"/"send your CV" sentence, beats a homepage, a
 //! product link or a "questions to" address.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -29,34 +30,45 @@ static BRACKETED_DOT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\s*[\[({<]\s*dot\s*[\])}>]\s*"));
 /// `getabine dotcom`, `acme dot com` right after an `@`.
 static SPELLED_DOT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)(@[a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*(?:\bdot\s*(com|org|net|io)\b|\s+dot\s+([a-z]{2,6})\b)")
+    ascii_regex(
+        r"(?i)(@[a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*(?:\bdot\s*(com|org|net|io)\b|\s+dot\s+([a-z]{2,6})\b)",
+    )
 });
 /// `email srini at acme.io`: a plain " at " only counts after a word about writing.
 static PLAIN_AT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(e-?mail|mail|write|contact|reach|send|ping)\b([^.\n@]{0,30}?\s)([a-z0-9][a-z0-9._+-]*) at ([a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.| dot )[a-z]{2,6})\b")
+    ascii_regex(
+        r"(?i)\b(e-?mail|mail|write|contact|reach|send|ping)\b([^.\n@]{0,30}?\s)([a-z0-9][a-z0-9._+-]*) at ([a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.| dot )[a-z]{2,6})\b",
+    )
 });
 
 /// Words that make a sentence an apply instruction, in English, French,
 /// German and Spanish ("applications" alone are often software).
 static APPLY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:apply|applying|applications? (?:to|via|at|by|through|should|must|will|are|only)|application (?:link|form|process|page)|your application|(?:send|submit) (?:us |me )?(?:your |a |an )?(?:cv|resume|r\S+sum\S+|portfolio|letter)|(?:cv|resume)s? to|fill (?:out|in)|this form|postuler|postulez|candidature|candidatez|bewerb\w*|lebenslauf|aplica\w*|aplico|solicitud)\b")
+    ascii_regex(
+        r"(?i)\b(?:apply|applying|applications? (?:to|via|at|by|through|should|must|will|are|only)|application (?:link|form|process|page)|your application|(?:send|submit) (?:us |me )?(?:your |a |an )?(?:cv|resume|r\S+sum\S+|portfolio|letter)|(?:cv|resume)s? to|fill (?:out|in)|this form|postuler|postulez|candidature|candidatez|bewerb\w*|lebenslauf|aplica\w*|aplico|solicitud)\b",
+    )
 });
 /// Words that name a page of job ads: a likely route.
 static JOB_PAGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:(?:careers?|jobs?|hiring) (?:page|site|board|portal)|job (?:description|listing|offer|ad|spec)|full spec|vacanc(?:y|ies)|open positions|openings)\b")
+    ascii_regex(
+        r"(?i)\b(?:(?:careers?|jobs?|hiring) (?:page|site|board|portal)|job (?:description|listing|offer|ad|spec)|full spec|vacanc(?:y|ies)|open positions|openings)\b",
+    )
 });
 /// Words that offer a way to write: a likely route, weaker than "apply".
 static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:e-?mail|mail|write|contact\w*|reach (?:out|me|us)|drop (?:us|me) a (?:line|note)|get in touch|chat|ping|melde|schreib\w*|envoy\w*|escr[ií]be\w*)\b")
+    ascii_regex(
+        r"(?i)\b(?:e-?mail|mail|write|contact\w*|reach (?:out|me|us)|drop (?:us|me) a (?:line|note)|get in touch|chat|ping|melde|schreib\w*|envoy\w*|escr[ií]be\w*)\b",
+    )
 });
 /// Words that say a link or address is for something other than applying.
 static OTHER_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:questions?|accommodations?|accessibility|(?:learn|read) more about (?:us|our (?:company|team|culture|product|work|story))|as a company|see it|check out|our blog|press|demo|investors?|handbook|open.source)\b")
+    ascii_regex(
+        r"(?i)\b(?:questions?|accommodations?|accessibility|(?:learn|read) more about (?:us|our (?:company|team|culture|product|work|story))|as a company|see it|check out|our blog|press|demo|investors?|handbook|open.source)\b",
+    )
 });
 /// Words that offer a page to read rather than a way to apply.
-static FOR_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:more info\w*|more details|(?:learn|read) more)\b")
-});
+static FOR_INFORMATION: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:more info\w*|more details|(?:learn|read) more)\b"));
 
 /// Applicant-tracking systems and form services: a link there is an application.
 const APPLY_HOSTS: &[&str] = &[
@@ -201,7 +213,9 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
         add(link.url, at, end, &link.text);
     }
     for m in BARE_URL.find_iter(&text) {
-        let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>']);
+        let url = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>']);
         let end = m.start() + url.len();
         let url = match url.get(..4) {
             Some(w) if w.eq_ignore_ascii_case("www.") => format!("https://{url}"),
@@ -218,7 +232,12 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
             .next()
             .is_some_and(|word| word.contains("://"));
         if !in_url {
-            add(format!("mailto:{}", m.as_str()), Some(m.start()), m.end(), "");
+            add(
+                format!("mailto:{}", m.as_str()),
+                Some(m.start()),
+                m.end(),
+                "",
+            );
         }
     }
     found
@@ -243,9 +262,9 @@ fn url_score(url: &str) -> i32 {
     };
     let job_path = path.split(['/', '?', '#', '&']).any(|segment| {
         JOB_PATHS.iter().any(|p| {
-            segment.strip_prefix(p).is_some_and(|after| {
-                after.is_empty() || after.starts_with(['-', '_', '.', '='])
-            })
+            segment
+                .strip_prefix(p)
+                .is_some_and(|after| after.is_empty() || after.starts_with(['-', '_', '.', '=']))
         })
     });
     let job_host = ["jobs.", "careers.", "apply.", "karriere.", "employment."]
@@ -342,10 +361,19 @@ fn html_anchors(html: &str, known: &[Link]) -> Vec<Link> {
 
 /// The text with hidden addresses written out: `jobs [at] acme [dot] com`,
 /// `x (at) y.com`, `jobs [at] acme dotcom`, "email srini at acme.io".
-fn reveal_addresses(text: &str) -> String {
-    let lower_has = |needle: &str| text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
-    if !lower_has(" at ") && !lower_has("at]") && !lower_has("at)") && !lower_has("at}") && !lower_has("at>") {
-        return text.to_string();
+fn reveal_addresses(text: &str) -> Cow<'_, str> {
+    let lower_has = |needle: &str| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if !lower_has(" at ")
+        && !lower_has("at]")
+        && !lower_has("at)")
+        && !lower_has("at}")
+        && !lower_has("at>")
+    {
+        return Cow::Borrowed(text);
     }
     let text = BRACKETED_AT.replace_all(text, "@");
     let text = BRACKETED_DOT.replace_all(&text, ".");
@@ -354,7 +382,7 @@ fn reveal_addresses(text: &str) -> String {
         let tld = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
         format!("{}.{tld}", &c[1])
     });
-    text.into_owned()
+    Cow::Owned(text.into_owned())
 }
 
 /// `mailto:ken@rackspace.com` -> `rackspace.com`.
@@ -420,10 +448,19 @@ mod tests {
     #[test]
     fn hidden_addresses_are_revealed() {
         for (text, address) in [
-            ("Reach us: hiring [at] otter [dot] example", "hiring@otter.example"),
-            ("No agencies please - work [at] otterworks dotcom.", "work@otterworks.com"),
+            (
+                "Reach us: hiring [at] otter [dot] example",
+                "hiring@otter.example",
+            ),
+            (
+                "No agencies please - work [at] otterworks dotcom.",
+                "work@otterworks.com",
+            ),
             ("I'd love to chat! sam (at) otter.io", "sam@otter.io"),
-            ("If you like it, please email pat at otter.io.", "pat@otter.io"),
+            (
+                "If you like it, please email pat at otter.io.",
+                "pat@otter.io",
+            ),
             ("Or just write maria {at} otter.org", "maria@otter.org"),
         ] {
             assert_eq!(
@@ -467,7 +504,13 @@ mod tests {
         );
         // A job link in the slot stays.
         assert_eq!(
-            choose(Some("https://boats.example/jobs/3"), &[], "", "Mail ahoy@boats.example").as_deref(),
+            choose(
+                Some("https://boats.example/jobs/3"),
+                &[],
+                "",
+                "Mail ahoy@boats.example"
+            )
+            .as_deref(),
             Some("https://boats.example/jobs/3")
         );
     }
@@ -488,7 +531,10 @@ mod tests {
 
     #[test]
     fn a_form_and_a_raw_html_mailto() {
-        let links = [link("this form", "https://docs.google.com/forms/d/x/viewform")];
+        let links = [link(
+            "this form",
+            "https://docs.google.com/forms/d/x/viewform",
+        )];
         assert_eq!(
             choose(None, &links, "", "Please fill out this form with a video.").as_deref(),
             Some("https://docs.google.com/forms/d/x/viewform")

@@ -39,8 +39,7 @@ static X_IS_A_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         name()
     ))
 });
-static JOIN_X: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(&format!(r"\b[Jj]oin {}", name())));
+static JOIN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\b[Jj]oin {}", name())));
 /// A line of its own naming the company: "About Acme", "Acme Company", "Über Acme".
 static ABOUT_X: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
@@ -49,8 +48,7 @@ static ABOUT_X: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// "Technical Coach @ Acme".
-static AT_SIGN_X: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(&format!(r"\s@\s+{}", name())));
+static AT_SIGN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\s@\s+{}", name())));
 /// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`.
 static NAME_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*)\)")
@@ -58,11 +56,57 @@ static NAME_NOISE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalized words that start sentences rather than names.
 const NOT_NAMES: &[&str] = &[
-    "We", "Us", "Our", "The", "This", "That", "These", "Those", "You", "Your", "It", "Its", "A",
-    "An", "In", "At", "My", "Their", "They", "He", "She", "Here", "There", "If", "When", "As",
-    "For", "With", "All", "Each", "Every", "Some", "Many", "Most", "Who", "What", "Why", "How",
-    "Please", "Job", "Position", "Role", "Team", "Company", "Everyone", "One", "Today", "Now",
-    "Applicants", "Candidates", "Interested",
+    "We",
+    "Us",
+    "Our",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "You",
+    "Your",
+    "It",
+    "Its",
+    "A",
+    "An",
+    "In",
+    "At",
+    "My",
+    "Their",
+    "They",
+    "He",
+    "She",
+    "Here",
+    "There",
+    "If",
+    "When",
+    "As",
+    "For",
+    "With",
+    "All",
+    "Each",
+    "Every",
+    "Some",
+    "Many",
+    "Most",
+    "Who",
+    "What",
+    "Why",
+    "How",
+    "Please",
+    "Job",
+    "Position",
+    "Role",
+    "Team",
+    "Company",
+    "Everyone",
+    "One",
+    "Today",
+    "Now",
+    "Applicants",
+    "Candidates",
+    "Interested",
 ];
 
 /// Free mail providers and hosting sites say nothing about the employer.
@@ -145,9 +189,7 @@ pub fn clean_name(name: &str) -> String {
 /// `mozilla` tagged, and "Mozilla" written in the text: the text's spelling.
 fn tag_named_in_text(text: &str, tags: &[String], vocabulary: &Vocabulary) -> Option<String> {
     tags.iter()
-        .filter(|t| {
-            !vocabulary.is_skill(t) && t.len() > 2 && !t.contains('-') && !names_a_role(t)
-        })
+        .filter(|t| !vocabulary.is_skill(t) && t.len() > 2 && !t.contains('-') && !names_a_role(t))
         .find_map(|tag| {
             text.split(|c: char| !c.is_alphanumeric())
                 .find(|w| w.eq_ignore_ascii_case(tag) && w.starts_with(char::is_uppercase))
@@ -263,9 +305,30 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Section headings that open a posting's parts, not names.
 const SECTION_WORDS: &[&str] = &[
-    "About", "Responsibilities", "Requirements", "Qualifications", "Description", "Overview",
-    "Summary", "Benefits", "Perks", "Details", "Location", "Salary", "Compensation", "Tasks",
-    "Profile", "Skills", "Who", "Why", "How", "Where", "When", "Apply", "Contact", "Introduction",
+    "About",
+    "Responsibilities",
+    "Requirements",
+    "Qualifications",
+    "Description",
+    "Overview",
+    "Summary",
+    "Benefits",
+    "Perks",
+    "Details",
+    "Location",
+    "Salary",
+    "Compensation",
+    "Tasks",
+    "Profile",
+    "Skills",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "When",
+    "Apply",
+    "Contact",
+    "Introduction",
 ];
 
 /// A short line that is only a name, as a company line under a title:
@@ -273,7 +336,8 @@ const SECTION_WORDS: &[&str] = &[
 pub fn is_name_line(line: &str) -> bool {
     let line = line.trim();
     let words: Vec<&str> = line.split_whitespace().collect();
-    let connector = |w: &&str| matches!(*w, "of" | "the" | "for" | "and" | "&" | "de" | "du" | "des");
+    let connector =
+        |w: &&str| matches!(*w, "of" | "the" | "for" | "and" | "&" | "de" | "du" | "des");
     (1..=5).contains(&words.len())
         && line.len() <= 60
         && !line.ends_with(['.', ':', '?', '!', ';', ','])
@@ -292,7 +356,9 @@ pub fn is_name_line(line: &str) -> bool {
 
 /// Words only job ads use, in English, French, German and Spanish.
 static HIRING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join our team|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b")
+    ascii_regex(
+        r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join our team|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b",
+    )
 });
 
 /// Whether a posting reads as a job ad: a role in its title, or hiring
@@ -376,8 +442,14 @@ mod tests {
     #[test]
     fn names_from_prose() {
         for (text, company) in [
-            ("Lumen Robotics is seeking a firmware engineer.", "Lumen Robotics"),
-            ("Intro.\nLumen, a robotics startup in Porto, is currently looking for makers.", "Lumen"),
+            (
+                "Lumen Robotics is seeking a firmware engineer.",
+                "Lumen Robotics",
+            ),
+            (
+                "Intro.\nLumen, a robotics startup in Porto, is currently looking for makers.",
+                "Lumen",
+            ),
             ("Read the Words is hiring!", "Read the Words"),
             ("At 3fold, we build sheds.", "3fold"),
             ("At Lumen (lumen.example), we build robots.", "Lumen"),
@@ -444,7 +516,10 @@ mod tests {
             "gardening evangelist",
             "Sounds fun? You could be a good fit for this role."
         ));
-        assert!(reads_as_job_ad("Boulanger", "Nous recrutons pour un poste en CDI."));
+        assert!(reads_as_job_ad(
+            "Boulanger",
+            "Nous recrutons pour un poste en CDI."
+        ));
         assert!(!reads_as_job_ad(
             "Our summer picnic",
             "We ate cake by the river and played games."

@@ -189,7 +189,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
         // A summary in the metadata ("Coach @ Acme") is the author's text too.
-        let summary = meta.text(Field::Summary).map(|(s, _)| s).unwrap_or_default();
+        let summary = meta
+            .text(Field::Summary)
+            .map(|(s, _)| s)
+            .unwrap_or_default();
         company = company::infer(
             &title,
             &format!("{summary}\n{}", rendered.text),
@@ -288,8 +291,9 @@ fn title_and_company(
             out.guessed("title");
             let first_line = rendered.text.lines().map(str::trim).find(|l| !l.is_empty());
             match first_line {
-                Some(line) if title::is_sentence(line) => title::role_in_text(&rendered.text)
-                    .unwrap_or_else(|| body::summary(line, 120)),
+                Some(line) if title::is_sentence(line) => {
+                    title::role_in_text(&rendered.text).unwrap_or_else(|| body::summary(line, 120))
+                }
                 Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
                 None => file_stem(path).replace(['-', '_'], " "),
             }

@@ -27,7 +27,7 @@ static X_IS_HIRING_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Looking for a Baker", "We're hiring a Baker", "Seeking an Engineer".
 static LOOKING_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:we(?:'re|’re| are)\s+)?(?:looking\s+for|hiring|seeking|searching\s+for)\s+(?:an?\s+)?(.+)$").expect("valid regex")
+    Regex::new(r"(?i)^(?:we(?:'re|’re| are)\s+)?(?:(?:looking\s+for|searching\s+for|seeking)\s+(?:an?\s+)?|hiring\s+an?\s+)(.+)$").expect("valid regex")
 });
 /// "(Local or Remote)", "(100% remote)", "(m/w/d)" at the end.
 static WORK_PLACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,7 +50,9 @@ static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "We need an Engineering Manager to", "hiring a Senior Data Engineer".
 static ROLE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"\b(?:need|hiring(?: for)?|seeking|looking for|searching for|recruiting)\s+(?:(?:an?|our|one|two|several)\s+)?(?:(?:first|next|new|experienced|talented)\s+)?((?:[A-Z][\w/+&.-]*\s+){0,4}[A-Z][\w/+&.-]*)")
+    ascii_regex(
+        r"\b(?:need|hiring(?: for)?|seeking|looking for|searching for|recruiting)\s+(?:(?:an?|our|one|two|several)\s+)?(?:(?:first|next|new|experienced|talented)\s+)?((?:[A-Z][\w/+&.-]*\s+){0,4}[A-Z][\w/+&.-]*)",
+    )
 });
 
 /// A title that reads as a sentence, not a role: long, or a full sentence.
@@ -81,7 +83,10 @@ pub fn role_only(
         .trim()
         .to_string();
     let mut named = None;
-    if let Some(rest) = FRAME_PREFIX.find(&title).map(|m| title[m.end()..].to_string()) {
+    if let Some(rest) = FRAME_PREFIX
+        .find(&title)
+        .map(|m| title[m.end()..].to_string())
+    {
         if !rest.is_empty() {
             title = rest;
         }
@@ -161,9 +166,20 @@ fn organization_prefix(
             return Some((company.to_string(), rest.trim().to_string()));
         }
     }
+    // Without a separator the organization must be a proper name ("MIT
+    // Libraries", "University of Glasgow"), not "Data Center" or "High School".
     let c = ORG_PREFIX.captures(title)?;
-    names_a_role(&c[2]).then(|| (clean_name(&c[1]), c[2].to_string()))
+    let proper = company.is_some_and(|k| c[1].to_lowercase().contains(&k.to_lowercase()))
+        || c[1].contains(" of ")
+        || c[1].contains(" for ")
+        || c[1].split_whitespace().any(|w| {
+            w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !ROLE_ACRONYMS.contains(&w)
+        });
+    (proper && names_a_role(&c[2])).then(|| (clean_name(&c[1]), c[2].to_string()))
 }
+
+/// Acronyms that name a kind of work, not an organization: "IT Department Manager".
+const ROLE_ACRONYMS: &[&str] = &["IT", "QA", "HR", "UX", "UI", "AI", "ML", "PR", "ICT"];
 
 /// "disciplined Software Developer" -> "Software Developer": lowercase
 /// praise in front of a capitalized role.
@@ -199,10 +215,16 @@ mod tests {
             ("Now hiring: Night Baker", "Night Baker"),
             ("\"Chef de cuisine\"", "Chef de cuisine"),
             ("“Senior Potter”", "Senior Potter"),
-            ("Senior Ruby Developer (Local or Remote)", "Senior Ruby Developer"),
+            (
+                "Senior Ruby Developer (Local or Remote)",
+                "Senior Ruby Developer",
+            ),
             ("Data Engineer (100% remote)", "Data Engineer"),
             ("Softwareentwickler (m/w/d)", "Softwareentwickler"),
-            ("Looking for a meticulous Software Tester", "Software Tester"),
+            (
+                "Looking for a meticulous Software Tester",
+                "Software Tester",
+            ),
             ("We're hiring a Product Designer", "Product Designer"),
         ] {
             assert_eq!(role(title).0, expected, "{title}");
@@ -212,22 +234,71 @@ mod tests {
     #[test]
     fn the_hiring_organization_moves_to_the_company() {
         for (title, expected, company) in [
-            ("Lumen is hiring: Firmware Engineer", "Firmware Engineer", "Lumen"),
-            ("Lumen recrute un développeur ou une développeuse Rust", "Développeur ou développeuse Rust", "Lumen"),
+            (
+                "Lumen is hiring: Firmware Engineer",
+                "Firmware Engineer",
+                "Lumen",
+            ),
+            (
+                "Lumen recrute un développeur ou une développeuse Rust",
+                "Développeur ou développeuse Rust",
+                "Lumen",
+            ),
             ("Lumen sucht eine Entwicklerin", "Entwicklerin", "Lumen"),
-            ("Northfield University - Programmer/Analyst B", "Programmer/Analyst B", "Northfield University"),
-            ("Lantern Project, Exeter University - Research Developer", "Research Developer", "Lantern Project, Exeter University"),
-            ("Harbor Libraries Software Engineer", "Software Engineer", "Harbor Libraries"),
-            ("University of Lisbon Research Officer", "Research Officer", "University of Lisbon"),
+            (
+                "Northfield University - Programmer/Analyst B",
+                "Programmer/Analyst B",
+                "Northfield University",
+            ),
+            (
+                "Lantern Project, Exeter University - Research Developer",
+                "Research Developer",
+                "Lantern Project, Exeter University",
+            ),
+            (
+                "HMU Libraries Software Engineer",
+                "Software Engineer",
+                "HMU Libraries",
+            ),
+            (
+                "University of Lisbon Research Officer",
+                "Research Officer",
+                "University of Lisbon",
+            ),
             ("Lumen: Senior Designer", "Senior Designer", "Lumen"),
         ] {
-            assert_eq!(role(title), (expected.to_string(), Some(company.to_string())), "{title}");
+            assert_eq!(
+                role(title),
+                (expected.to_string(), Some(company.to_string())),
+                "{title}"
+            );
         }
         assert_eq!(role("Lumen - we-are-hiring").1.as_deref(), Some("Lumen"));
-        assert_eq!(role("Offre de stage - Business Developer"), ("Business Developer".to_string(), None));
+        assert_eq!(
+            role("Offre de stage - Business Developer"),
+            ("Business Developer".to_string(), None)
+        );
+        for title in [
+            "Data Center Technician",
+            "High School Library Assistant",
+            "IT Department Manager",
+            "Hiring Manager",
+        ] {
+            assert_eq!(role(title), (title.to_string(), None), "{title}");
+        }
         // A skill in front is part of the role, not an employer.
-        assert_eq!(role("Python - DevOps"), ("Python - DevOps".to_string(), None));
+        assert_eq!(
+            role("Python - DevOps"),
+            ("Python - DevOps".to_string(), None)
+        );
         assert_eq!(role("Mozilla Services is hiring").1, None);
+        assert_eq!(
+            role_only("Harbor Libraries Web Developer", Some("Harbor"), |_| false),
+            (
+                "Web Developer".to_string(),
+                Some("Harbor Libraries".to_string())
+            )
+        );
         // A known company in front is dropped.
         assert_eq!(
             role_only("Lumen Senior Engineer", Some("Lumen"), |_| false).0,
@@ -248,7 +319,9 @@ mod tests {
 
     #[test]
     fn a_sentence_is_no_title_and_the_role_is_found_in_the_text() {
-        assert!(is_sentence("Lumen is building lamps for everyone who reads at night and we are growing fast."));
+        assert!(is_sentence(
+            "Lumen is building lamps for everyone who reads at night and we are growing fast."
+        ));
         assert!(!is_sentence("Senior Lamp Engineer"));
         assert_eq!(
             role_in_text("We grow fast. We need an Engineering Manager to lead us.").as_deref(),

@@ -162,10 +162,26 @@ mod tests {
     #[test]
     fn the_company_field_loses_its_batch_link_place_and_tagline() {
         for (line, company, places) in [
-            ("Otterly (YC S21) | Data Engineer | Lisbon", "Otterly", vec!["Lisbon"]),
-            ("Otterly (https://otterly.example) | Data Engineer | Lisbon", "Otterly", vec!["Lisbon"]),
-            ("Otterly - Rafts for Everyone | Data Engineer | REMOTE", "Otterly", vec!["REMOTE"]),
-            ("Otterly -- Lisbon (ONSITE) | Data Engineer | Full-Time | Stock options", "Otterly", vec!["Lisbon (ONSITE)"]),
+            (
+                "Otterly (YC S21) | Data Engineer | Lisbon",
+                "Otterly",
+                vec!["Lisbon"],
+            ),
+            (
+                "Otterly (https://otterly.example) | Data Engineer | Lisbon",
+                "Otterly",
+                vec!["Lisbon"],
+            ),
+            (
+                "Otterly - Rafts for Everyone | Data Engineer | REMOTE",
+                "Otterly",
+                vec!["REMOTE"],
+            ),
+            (
+                "Otterly -- Lisbon (ONSITE) | Data Engineer | Full-Time | Stock options",
+                "Otterly",
+                vec!["Lisbon (ONSITE)"],
+            ),
         ] {
             let d = parse(&format!("{line}\n\nBody.\n"));
             assert_eq!(values(&d, "company"), [company], "{line}");

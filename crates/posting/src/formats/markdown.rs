@@ -168,8 +168,14 @@ mod tests {
 
     #[test]
     fn a_sentence_or_section_heading_is_not_a_company() {
-        for heading in ["We are a small team that loves otters.", "Responsibilities", "About the role"] {
-            let d = parse(&format!("## Software Developer\n\n### {heading}\n\nText.\n"));
+        for heading in [
+            "We are a small team that loves otters.",
+            "Responsibilities",
+            "About the role",
+        ] {
+            let d = parse(&format!(
+                "## Software Developer\n\n### {heading}\n\nText.\n"
+            ));
             assert!(d.meta.iter().all(|m| m.key != "company"), "{heading}");
         }
     }

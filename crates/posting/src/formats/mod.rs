@@ -57,7 +57,10 @@ fn plain_text(text: &str) -> Draft {
     if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
         draft.guessed("title", lines[i].trim(), i + 1);
         draft.body_line = i + 2;
-        if let Some(next) = lines.get(i + 1).filter(|l| crate::fields::company::is_name_line(l)) {
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|l| crate::fields::company::is_name_line(l))
+        {
             draft.guessed("company", next.trim(), i + 2);
             draft.body_line = i + 3;
         }
