@@ -18,10 +18,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_URL: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r#"(?i)\b(?:https?://|www\.)[^\s<>"'\[\]{}`]+"#));
 /// An anchor of the sanitized HTML, for links written as raw HTML.
-static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>"#).expect("valid regex")
-});
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
+static ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r#"(?is)<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>"#));
+static TAG: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"<[^>]*>"));
 
 /// `[at]`, `(at)`, `{at}`, `<at>` and the same for `dot`: addresses hidden from spam robots.
 static BRACKETED_AT: LazyLock<Regex> =
@@ -37,7 +36,7 @@ static SPELLED_DOT: LazyLock<Regex> = LazyLock::new(|| {
 /// `email srini at acme.io`: a plain " at " only counts after a word about writing.
 static PLAIN_AT: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\b(e-?mail|mail|write|contact|reach|send|ping)\b([^.\n@]{0,30}?\s)([a-z0-9][a-z0-9._+-]*) at ([a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.| dot )[a-z]{2,6})\b",
+        r"(?i)\b(e-?mail|mail|write|contact|reach|send|ping)\b([^.\n@]{0,30}?\s)([a-z0-9][a-z0-9._+-]*) at ([a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.| dot )[a-z]{2,12})\b",
     )
 });
 
@@ -155,7 +154,7 @@ const HIRING_MAILBOXES: &[&str] = &[
 ];
 
 /// Below this a body link is not offered as the apply route.
-const MIN_SCORE: i32 = 2;
+const MIN_SCORE: i32 = 3;
 /// A route the format put in an apply slot (an HN first-line URL, a title link).
 const SLOT_BONUS: i32 = 3;
 

@@ -11,27 +11,36 @@ use super::company::{clean_name, names_a_role};
 
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:job posting|job opening|job offer|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|opening|position|offre d'emploi|offre de stage|stellenangebot|oferta)\s*[:\-–—]\s*").expect("valid regex")
+    ascii_regex(
+        r"(?i)^(?:job posting|job opening|job offer|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|opening|position|offre d'emploi|offre de stage|stellenangebot|oferta)\s*[:\-–—]\s*",
+    )
 });
 /// "Acme is hiring: Baker", "Acme is hiring a Baker", "Acme recrute un·e boulanger",
 /// "Acme sucht eine Bäckerin", "Acme busca un panadero".
 static X_HIRES_Y: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.{2,60}?)\s+(?:(?:is|are)\s+(?:hiring|looking\s+for|seeking)(?:\s*:\s*|\s+an?\s+)|recrute\s+(?:(?:un|une|un\.e|un·e|un\(e\))\s+)?|sucht\s+(?:(?:einen|eine|ein)\s+)?|busca\s+(?:(?:un|una)\s+)?)(.+)$").expect("valid regex")
+    ascii_regex(
+        r"(?i)^(.{2,60}?)\s+(?:(?:is|are)\s+(?:hiring|looking\s+for|seeking)(?:\s*:\s*|\s+an?\s+)|recrute\s+(?:(?:un|une|un\.e|un·e|un\(e\))\s+)?|sucht\s+(?:(?:einen|eine|ein)\s+)?|busca\s+(?:(?:un|una)\s+)?)(.+)$",
+    )
 });
-static SECOND_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(ou|oder|o)\s+(?:un|une|einen|eine|una?)\s+").expect("valid regex")
-});
+static SECOND_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"\b(ou|oder|o)\s+(?:un|une|einen|eine|una?)\s+"));
 /// "Acme - we are hiring", "Acme | Jobs": a title naming only the company.
 static X_IS_HIRING_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.{2,40}?)\s*[-–—|:]\s*(?:we[- ]are[- ]hiring|we['’]re[- ]hiring|is[- ]hiring|now[- ]hiring|hiring|jobs|careers)!?$").expect("valid regex")
+    ascii_regex(
+        r"(?i)^(.{2,40}?)\s*[-–—|:]\s*(?:we[- ]are[- ]hiring|we['’]re[- ]hiring|is[- ]hiring|now[- ]hiring|hiring|jobs|careers)!?$",
+    )
 });
 /// "Looking for a Baker", "We're hiring a Baker", "Seeking an Engineer".
 static LOOKING_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:we(?:'re|’re| are)\s+)?(?:(?:looking\s+for|searching\s+for|seeking)\s+(?:an?\s+)?|hiring\s+an?\s+)(.+)$").expect("valid regex")
+    ascii_regex(
+        r"(?i)^(?:we(?:'re|’re| are)\s+)?(?:(?:looking\s+for|searching\s+for|seeking)\s+(?:an?\s+)?|hiring\s+an?\s+)(.+)$",
+    )
 });
 /// "(Local or Remote)", "(100% remote)", "(m/w/d)" at the end.
 static WORK_PLACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\((?:[^()]*\b(?:remote|onsite|on-site|hybrid|local|telecommute|wfh)\b[^()]*|[mfwdxh](?:\s*/\s*[mfwdxh])+)\)\s*$").expect("valid regex")
+    ascii_regex(
+        r"(?i)\s*\((?:[^()]*\b(?:remote|onsite|on-site|hybrid|local|telecommute|wfh)\b[^()]*|[mfwdxh](?:\s*/\s*[mfwdxh])+)\)\s*$",
+    )
 });
 /// Words that make a phrase an organization: "McMaster University", "MIT Libraries".
 const ORG_WORDS: &str = r"University|Université|Universität|Universidad|College|Institute|Institut|Library|Libraries|Museum|Foundation|Project|Center|Centre|Laboratory|Labs|School|Inc\.?|Ltd\.?|LLC|GmbH|Corporation|Council|Society|Association|Hospital|Ministry|Department|Agency";
@@ -46,7 +55,9 @@ static HAS_ORG_WORD: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(&format!(r"\b(?:{ORG_WORDS})(?:\s|$|,|\))")));
 /// Parts of an organization that are not the employer on their own.
 static SUB_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:library|libraries|school|department|faculty|division|office|team|unit)\b").expect("valid regex")
+    ascii_regex(
+        r"(?i)^(?:the\s+)?(?:library|libraries|school|department|faculty|division|office|team|unit)\b",
+    )
 });
 /// "We need an Engineering Manager to", "hiring a Senior Data Engineer".
 static ROLE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
