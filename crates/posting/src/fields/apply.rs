@@ -461,6 +461,7 @@ mod tests {
                 "pat@otter.io",
             ),
             ("Or just write maria {at} otter.org", "maria@otter.org"),
+            ("Write to jane at otter dot com", "jane@otter.com"),
         ] {
             assert_eq!(
                 from_text(text).as_deref(),

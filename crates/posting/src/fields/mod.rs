@@ -277,27 +277,26 @@ fn title_and_company(
         out.note_entry("company", entry);
         company::clean_name(&clean_inline(&c))
     });
-    let written = match meta.text(Field::Title) {
+    let (written, stated) = match meta.text(Field::Title) {
         Some((t, entry)) => {
             out.note_entry("title", entry);
-            let t = clean_inline(&t);
-            // A sentence taken for a title: the role the text names instead.
-            match title::role_in_text(&rendered.text) {
-                Some(role) if !entry.stated && title::is_sentence(&t) => role,
-                _ => t,
-            }
+            (clean_inline(&t), entry.stated)
         }
         None => {
             out.guessed("title");
             let first_line = rendered.text.lines().map(str::trim).find(|l| !l.is_empty());
-            match first_line {
-                Some(line) if title::is_sentence(line) => {
-                    title::role_in_text(&rendered.text).unwrap_or_else(|| body::summary(line, 120))
-                }
+            let line = match first_line {
                 Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
                 None => file_stem(path).replace(['-', '_'], " "),
-            }
+            };
+            (line, false)
         }
+    };
+    // A sentence taken for a title: the role the text names instead.
+    let written = if !stated && title::is_sentence(&written) {
+        title::role_in_text(&rendered.text).unwrap_or(written)
+    } else {
+        written
     };
     let is_skill = |t: &str| {
         n.vocabulary

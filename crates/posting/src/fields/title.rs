@@ -173,7 +173,13 @@ fn organization_prefix(
             .get(..company.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(company));
         let rest = title.get(company.len()..).unwrap_or("");
-        if starts && rest.starts_with(' ') && names_a_role(rest) && !HAS_ORG_WORD.is_match(rest) {
+        let short = rest.split_whitespace().count() <= 6;
+        if starts
+            && short
+            && rest.starts_with(' ')
+            && names_a_role(rest)
+            && !HAS_ORG_WORD.is_match(rest)
+        {
             return Some((company.to_string(), rest.trim().to_string()));
         }
     }
@@ -310,6 +316,9 @@ mod tests {
                 Some("Harbor Libraries".to_string())
             )
         );
+        // A sentence starting with the company is left alone.
+        let sentence = "Lumen teaches makers and developers to build lamps at home";
+        assert_eq!(role_only(sentence, Some("Lumen"), |_| false).0, sentence);
         // A known company in front is dropped.
         assert_eq!(
             role_only("Lumen Senior Engineer", Some("Lumen"), |_| false).0,

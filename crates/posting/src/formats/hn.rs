@@ -30,8 +30,9 @@ pub fn parse(text: &str) -> Draft {
     if let Some(head) = fields.next() {
         let mut parts = split_dashes(head).into_iter();
         let name = parts.next().unwrap_or(head);
+        // "Prolific.ac" first is a name, though elsewhere a bare domain is a link.
         match classify(name) {
-            Some(key) if key != "location" || is_work_place(name) => {
+            Some(key) if (key != "location" || is_work_place(name)) && !is_bare_domain(name) => {
                 draft.guessed(key, url_or_text(key, name), line_no);
             }
             _ => draft.guessed("company", company::clean_name(name), line_no),
@@ -50,19 +51,37 @@ pub fn parse(text: &str) -> Draft {
             }
         }
     }
-    // The role is the field naming a job, without the stack after a dash.
+    // The role is the field naming a job (or the one field left), without
+    // the stack after a dash.
     let title = unclassified
         .iter()
         .find(|f| names_a_role(f))
-        .or(unclassified.first());
+        .or_else(|| (unclassified.len() == 1).then(|| &unclassified[0]));
     if let Some(title) = title {
-        let role = split_dashes(title)[0];
-        let role = if names_a_role(role) { role } else { title };
+        let role = role_without_stack(title, &mut draft, line_no);
         draft.guessed("title", role, line_no);
     }
     draft.body_line = line_no + 1;
     draft.body = super::rest_of(text, draft.body_line);
     draft
+}
+
+/// "Web Developer - Python, React" -> "Web Developer"; "Engineer - Remote"
+/// gives its place to the location; "Engineer - Platform" stays whole.
+fn role_without_stack(field: &str, draft: &mut Draft, line_no: usize) -> String {
+    let mut parts = split_dashes(field).into_iter();
+    let Some(role) = parts.next().filter(|r| names_a_role(r)) else {
+        return field.to_string();
+    };
+    let mut kept = vec![role];
+    for tail in parts {
+        match classify(tail) {
+            Some(key) => draft.guessed(key, url_or_text(key, tail), line_no),
+            None if tail.contains([',', '/', '+']) => {} // a list of skills
+            None => kept.push(tail),
+        }
+    }
+    kept.join(" - ")
 }
 
 /// `Acme -- Berlin` -> [`Acme`, `Berlin`]; a hyphen inside a word stays.
@@ -108,11 +127,26 @@ fn is_work_place(field: &str) -> bool {
     )
 }
 
+/// `acme.io`, `acme.example/jobs`: a link written without its scheme.
+fn is_bare_domain(field: &str) -> bool {
+    let host = field.split('/').next().unwrap_or(field);
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
 fn classify(field: &str) -> Option<&'static str> {
     let lower = field.to_ascii_lowercase();
     let bare = lower.trim_end_matches('/');
-    let is_url =
-        bare.starts_with("http://") || bare.starts_with("https://") || bare.starts_with("www.");
+    let is_url = bare.starts_with("http://")
+        || bare.starts_with("https://")
+        || bare.starts_with("www.")
+        || is_bare_domain(field);
     let is_email = !field.contains(' ') && field.contains('@') && field.contains('.');
     if is_url || is_email {
         Some("apply")
@@ -203,9 +237,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_domain_is_a_link_except_as_the_company() {
+        let d = parse("Quill.io | story editor | Remote | quill.io/jobs\n");
+        assert_eq!(values(&d, "company"), ["Quill.io"]);
+        assert_eq!(values(&d, "apply"), ["https://quill.io/jobs"]);
+        assert_eq!(values(&d, "title"), ["story editor"]);
+    }
+
+    #[test]
     fn the_role_keeps_its_words_and_drops_its_stack() {
         let d = parse("Brightwater | Mobile App Developer - Kotlin, Swift | Oslo\n");
         assert_eq!(values(&d, "title"), ["Mobile App Developer"]);
+        let d = parse("Brightwater | Site Reliability Engineer - Platform | Oslo\n");
+        assert_eq!(
+            values(&d, "title"),
+            ["Site Reliability Engineer - Platform"]
+        );
+        let d = parse("Brightwater | Data Engineer - REMOTE | $100k\n");
+        assert_eq!(values(&d, "title"), ["Data Engineer"]);
+        assert_eq!(values(&d, "location"), ["REMOTE"]);
         let d = parse("Brightwater | Full-time | ONSITE | Oslo\n\nWe need a tester.\n");
         assert!(values(&d, "title").is_empty());
         assert_eq!(values(&d, "company"), ["Brightwater"]);
