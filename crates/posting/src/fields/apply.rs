@@ -153,6 +153,10 @@ const HIRING_MAILBOXES: &[&str] = &[
     "rrhh",
 ];
 
+/// How far around a candidate its sentences are looked for, in bytes.
+const WINDOW: usize = 400;
+/// Links or addresses of each kind weighed; a real posting has a handful.
+const MAX_CANDIDATES: usize = 200;
 /// Below this a body link is not offered as the apply route.
 const MIN_SCORE: i32 = 3;
 /// A route the format put in an apply slot (an HN first-line URL, a title link).
@@ -200,7 +204,8 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
         }
     };
     let mut from = 0;
-    for link in links.iter().cloned().chain(html_anchors(html, links)) {
+    let links = links.iter().cloned().chain(html_anchors(html, links));
+    for link in links.take(MAX_CANDIDATES) {
         // A link's place in the text is where its words are.
         let at = (!link.text.trim().is_empty())
             .then(|| text[from..].find(link.text.trim()).map(|i| i + from))
@@ -211,7 +216,7 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
         let end = at.map_or(0, |a| a + link.text.trim().len());
         add(link.url, at, end, &link.text);
     }
-    for m in BARE_URL.find_iter(&text) {
+    for m in BARE_URL.find_iter(&text).take(MAX_CANDIDATES) {
         let url = m
             .as_str()
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>']);
@@ -224,7 +229,7 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
             add(url, Some(m.start()), end, "");
         }
     }
-    for m in EMAIL.find_iter(&text) {
+    for m in EMAIL.find_iter(&text).take(MAX_CANDIDATES) {
         // An address inside a URL is part of that URL.
         let in_url = text[..m.start()]
             .rsplit(char::is_whitespace)
@@ -319,8 +324,9 @@ fn context_score(text: &str, start: usize, end: usize, link_text: &str) -> i32 {
 /// The sentence holding `text[start..end]`, without it, and the sentence
 /// before when this one has barely any words of its own.
 fn sentences_around(text: &str, start: usize, end: usize) -> (String, &str) {
-    let before = &text[..start];
-    let after = &text[end..];
+    // Sentences are short; a bounded window keeps a one-line megabyte linear.
+    let before = &text[boundary_before(text, start.saturating_sub(WINDOW))..start];
+    let after = &text[end..boundary_before(text, end + WINDOW)];
     let own_start = sentence_start(before);
     let own_end = after.find(['\n', '!', '?']).unwrap_or(after.len());
     let own_end = after[..own_end].find(". ").unwrap_or(own_end);
@@ -331,6 +337,15 @@ fn sentences_around(text: &str, start: usize, end: usize) -> (String, &str) {
     }
     let previous = before[..own_start].trim_end();
     (own, &previous[sentence_start(previous)..])
+}
+
+/// The char boundary at or before `at`, within `text`.
+fn boundary_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where the last sentence of `text` starts: after a line break or a `. `.
@@ -552,6 +567,15 @@ mod tests {
             from_text("write hi@otter.example to apply").as_deref(),
             Some("mailto:hi@otter.example")
         );
+    }
+
+    #[test]
+    fn a_huge_line_of_links_stays_fast() {
+        let text = "see https://a.example/x ".repeat(100_000) + "apply at jobs@otter.example";
+        let started = std::time::Instant::now();
+        let found = from_text(&text);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(found.as_deref(), Some("mailto:jobs@otter.example"));
     }
 
     #[test]
