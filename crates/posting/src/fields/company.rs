@@ -11,9 +11,12 @@ use super::tags::Vocabulary;
 const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&]";
 
 /// A name as people write it: up to four capitalized words, maybe joined by
-/// `of`, `the`, `for`, `and`, `&`, `de` (`Blue Sky Labs`, `Read the Docs`).
+/// `of`, `the`, `for`, `and`, `&`, `de` (`Blue Sky Labs`, `Read the Docs`),
+/// maybe after `The` (`The Lumen Institute`).
 fn name() -> String {
-    format!(r"({NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,3}})")
+    format!(
+        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,3}})"
+    )
 }
 
 /// Where a sentence may start: a line start or after `. `.
@@ -152,6 +155,26 @@ pub fn infer(
     apply_domain: Option<&str>,
 ) -> Option<String> {
     let title_and_text = format!("{title}\n{text}");
+    // "Kubernetes is growing" names a skill, not an employer.
+    let is_skill = |name: &str| {
+        vocabulary
+            .canonical(name)
+            .is_some_and(|tag| vocabulary.is_skill(&tag))
+    };
+    let first_name = |pattern: &Regex, text: &str| {
+        pattern
+            .captures_iter(text)
+            .filter_map(|c| c.iter().skip(1).flatten().next())
+            .map(|m| clean_name(m.as_str()))
+            .find(|name| {
+                // "The Lumen Institute" is a name, "The Team" is not.
+                let own = name.strip_prefix("The ").unwrap_or(name);
+                !own.is_empty()
+                    && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
+                    && !names_a_role(name)
+                    && !is_skill(name)
+            })
+    };
     first_name(&AT_X_WE, text)
         .or_else(|| tag_named_in_text(&title_and_text, explicit_tags, vocabulary))
         .or_else(|| first_name(&X_IS_HIRING, &title_and_text))
@@ -160,18 +183,6 @@ pub fn infer(
         .or_else(|| first_name(&ABOUT_X, text))
         .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
         .or_else(|| apply_domain.and_then(company_from_domain))
-}
-
-fn first_name(pattern: &Regex, text: &str) -> Option<String> {
-    pattern
-        .captures_iter(text)
-        .filter_map(|c| c.iter().skip(1).flatten().next())
-        .map(|m| clean_name(m.as_str()))
-        .find(|name| {
-            !name.is_empty()
-                && !NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or(""))
-                && !names_a_role(name)
-        })
 }
 
 /// A company name without what people write around it: `(YC W17)`,
@@ -455,6 +466,10 @@ mod tests {
             ("At Lumen (lumen.example), we build robots.", "Lumen"),
             ("Lumen Inc is a team of forty engineers.", "Lumen Inc"),
             ("Lumen est une Startup de la santé.", "Lumen"),
+            (
+                "The Lumen Institute is seeking a developer.",
+                "The Lumen Institute",
+            ),
             ("Come and join Lumen's small team.", "Lumen"),
             ("Lumen recrute un développeur.", "Lumen"),
             ("Die Lumen GmbH sucht Verstärkung.", "Die Lumen GmbH"),
@@ -468,6 +483,8 @@ mod tests {
             Some("Lumen")
         );
         assert_eq!(guess("The team is hiring. Our product is growing."), None);
+        assert_eq!(guess("Python is growing fast."), None);
+        assert_eq!(guess("The Team is hiring."), None);
     }
 
     #[test]
