@@ -135,22 +135,32 @@ const OTHER_HOSTS: &[&str] = &[
     "play.google.com",
     "wikipedia.org",
 ];
-/// Mailbox names of hiring teams: `jobs@`, `careers@`, `join-us@`.
+/// Mailbox names of hiring teams: `jobs@`, `careers-hn@`, `join-us@`.
 const HIRING_MAILBOXES: &[&str] = &[
+    "jobs",
     "job",
+    "careers",
     "career",
     "hiring",
     "hire",
-    "recruit",
-    "recrut",
+    "recruiting",
+    "recruitment",
+    "recruiter",
+    "recrutement",
     "talent",
     "apply",
+    "applications",
     "hr",
+    "rh",
+    "rrhh",
     "join",
+    "joinus",
+    "work",
     "bewerbung",
+    "bewerbungen",
     "karriere",
     "empleo",
-    "rrhh",
+    "empleos",
 ];
 
 /// How far around a candidate its sentences are looked for, in bytes.
@@ -253,7 +263,11 @@ fn url_score(url: &str) -> i32 {
     let lower = url.to_ascii_lowercase();
     if let Some(address) = lower.strip_prefix("mailto:") {
         let mailbox = address.split('@').next().unwrap_or("");
-        let hiring = HIRING_MAILBOXES.iter().any(|m| mailbox.starts_with(m));
+        let hiring = HIRING_MAILBOXES.iter().any(|m| {
+            mailbox
+                .strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_', '.', '+']))
+        });
         return 2 + if hiring { 2 } else { 0 };
     }
     let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
@@ -576,6 +590,17 @@ mod tests {
         let found = from_text(&text);
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
         assert_eq!(found.as_deref(), Some("mailto:jobs@otter.example"));
+    }
+
+    #[test]
+    fn hiring_mailboxes() {
+        assert!(
+            url_score("mailto:careers-417@otter.example")
+                > url_score("mailto:hreynolds@otter.example")
+        );
+        assert!(
+            url_score("mailto:join-us@otter.example") > url_score("mailto:joanna@otter.example")
+        );
     }
 
     #[test]
