@@ -4,32 +4,119 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::ascii_regex;
 use super::tags::Vocabulary;
 
-/// A name as people write it: up to four capitalized words (`Acme`, `Blue Sky Labs`).
-const NAME: &str = r"([A-Z][\w&.'’-]*[\w&](?:\s+(?:[A-Z][\w&.'’-]*[\w&]|&|of|de)){0,3})";
+/// One word of a name: `Acme`, `IT-Designers`, `Prolific.ac`, `2degrees`.
+const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&]";
+
+/// A name as people write it: up to four capitalized words, maybe joined by
+/// `of`, `the`, `for`, `and`, `&`, `de` (`Blue Sky Labs`, `Read the Docs`),
+/// maybe after `The` (`The Lumen Institute`).
+fn name() -> String {
+    format!(
+        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,3}})"
+    )
+}
+
+/// Where a sentence may start: a line start or after `. `.
+const SENTENCE_START: &str = r"(?:^|[.!?]\s+)[ \t]*";
 
 static AT_X_WE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)(?:^|[.!?]\s+|\n)\s*At {NAME},?\s+(?:we|our)\b"
+    ascii_regex(&format!(
+        r"(?m){SENTENCE_START}At {}(?:\s*\([^)\n]*\))?,?\s+(?:we|our)\b",
+        name()
     ))
-    .expect("valid regex")
 });
-static X_IS_HIRING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{NAME} (?:is|are) hiring\b")).expect("valid regex"));
-static JOIN_X: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b[Jj]oin {NAME}")).expect("valid regex"));
+/// "Acme is hiring", "Acme, a bakery in Lyon, is looking for", "Acme recrute", "Acme sucht".
+static X_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?m){SENTENCE_START}{}(?:\s*\([^)\n]*\))?(?:,[^.\n]{{0,120}},)?\s+(?:(?:is|are)\s+(?:\w+\s+){{0,2}}?(?:hiring|seeking|looking for|searching for|recruiting|building|growing)|recrute|sucht|busca|contrata)\b",
+        name()
+    ))
+});
+/// "Acme is a small software company", "Acme Inc is a team of".
+static X_IS_A_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?m){SENTENCE_START}{}\s+(?:is|are|est|ist|es)\s+(?:a|an|the|une?|ein|eine|una?)\s+(?:[\w-]+\s+){{0,4}}?(?i:company|team|startup|start-up|agency|studio|firm|consultancy|organi[sz]ation|non-?profit|provider|platform|business|lab|entreprise|soci\S+t\S+|association|unternehmen|firma|empresa)\b",
+        name()
+    ))
+});
+static JOIN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\b[Jj]oin {}", name())));
+/// A line of its own naming the company: "About Acme", "Acme Company", "Über Acme".
+static ABOUT_X: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?m)^\s*(?:(?:About|Über|Sobre|Acerca de|À propos de)\s+{n}|{n}\s+(?:Company|Inc\.?))\s*[:.]?\s*$",
+        n = name()
+    ))
+});
+/// "Technical Coach @ Acme".
+static AT_SIGN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\s@\s+{}", name())));
+/// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`.
+static NAME_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*)\)")
+});
 
 /// Capitalized words that start sentences rather than names.
 const NOT_NAMES: &[&str] = &[
-    "We", "Us", "Our", "The", "This", "That", "These", "Those", "You", "Your", "It", "Its", "A",
-    "An", "In", "At", "My", "Their", "They", "He", "She", "Here", "There",
+    "We",
+    "Us",
+    "Our",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "You",
+    "Your",
+    "It",
+    "Its",
+    "A",
+    "An",
+    "In",
+    "At",
+    "My",
+    "Their",
+    "They",
+    "He",
+    "She",
+    "Here",
+    "There",
+    "If",
+    "When",
+    "As",
+    "For",
+    "With",
+    "All",
+    "Each",
+    "Every",
+    "Some",
+    "Many",
+    "Most",
+    "Who",
+    "What",
+    "Why",
+    "How",
+    "Please",
+    "Job",
+    "Position",
+    "Role",
+    "Team",
+    "Company",
+    "Everyone",
+    "One",
+    "Today",
+    "Now",
+    "Applicants",
+    "Candidates",
+    "Interested",
 ];
 
-/// Free mail providers say nothing about the employer.
+/// Free mail providers and hosting sites say nothing about the employer.
 const FREE_MAIL: &[&str] = &[
     "gmail",
     "googlemail",
+    "google",
     "yahoo",
     "hotmail",
     "outlook",
@@ -44,11 +131,22 @@ const FREE_MAIL: &[&str] = &[
     "yandex",
     "fastmail",
     "zoho",
+    "github",
+    "gitlab",
+    "example",
 ];
+/// Second-level labels that are part of the suffix, not the name: `acme.com.br`.
+const GENERIC_LABELS: &[&str] = &[
+    "com", "co", "org", "net", "gov", "gouv", "gob", "edu", "ac", "or", "ne", "go", "mil", "int",
+    "info", "biz",
+];
+/// Public bodies' domains name a service, not the employer (`beta.gouv.fr`).
+const PUBLIC_LABELS: &[&str] = &["gov", "gouv", "gob", "edu", "ac", "mil"];
 
 /// Guesses the company from the text, most specific clue first: "At X, we",
 /// an explicit tag that is not a skill but a name the text capitalizes,
-/// "X is hiring", "join X", and last the apply e-mail's domain.
+/// "X is hiring", "X is a company", "join X", a line "About X", "@ X", and
+/// last the apply e-mail's domain.
 pub fn infer(
     title: &str,
     text: &str,
@@ -57,25 +155,52 @@ pub fn infer(
     apply_domain: Option<&str>,
 ) -> Option<String> {
     let title_and_text = format!("{title}\n{text}");
+    // "Kubernetes is growing" names a skill, not an employer.
+    let is_skill = |name: &str| {
+        vocabulary
+            .canonical(name)
+            .is_some_and(|tag| vocabulary.is_skill(&tag))
+    };
+    let first_name = |pattern: &Regex, text: &str| {
+        pattern
+            .captures_iter(text)
+            .filter_map(|c| c.iter().skip(1).flatten().next())
+            .map(|m| clean_name(m.as_str()))
+            .find(|name| {
+                // "The Lumen Institute" is a name, "The Team" is not.
+                let own = name.strip_prefix("The ").unwrap_or(name);
+                !own.is_empty()
+                    && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
+                    && !names_a_role(name)
+                    && !is_skill(name)
+            })
+    };
     first_name(&AT_X_WE, text)
         .or_else(|| tag_named_in_text(&title_and_text, explicit_tags, vocabulary))
         .or_else(|| first_name(&X_IS_HIRING, &title_and_text))
+        .or_else(|| first_name(&X_IS_A_COMPANY, text))
         .or_else(|| first_name(&JOIN_X, text))
+        .or_else(|| first_name(&ABOUT_X, text))
+        .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
         .or_else(|| apply_domain.and_then(company_from_domain))
 }
 
-fn first_name(pattern: &Regex, text: &str) -> Option<String> {
-    pattern
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str().trim_end_matches(['.', '\'', '’']).to_string())
-        .find(|name| !NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("")))
+/// A company name without what people write around it: `(YC W17)`,
+/// `(https://…)`, a possessive `'s`, trailing punctuation.
+pub fn clean_name(name: &str) -> String {
+    let name = NAME_NOISE.replace_all(name, "");
+    let name = name.trim().trim_end_matches([',', ';', ':', '.', '!']);
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `mozilla` tagged, and "Mozilla" written in the text: the text's spelling.
 fn tag_named_in_text(text: &str, tags: &[String], vocabulary: &Vocabulary) -> Option<String> {
     tags.iter()
-        .filter(|t| !vocabulary.is_skill(t) && t.len() > 2 && !t.contains('-'))
+        .filter(|t| !vocabulary.is_skill(t) && t.len() > 2 && !t.contains('-') && !names_a_role(t))
         .find_map(|tag| {
             text.split(|c: char| !c.is_alphanumeric())
                 .find(|w| w.eq_ignore_ascii_case(tag) && w.starts_with(char::is_uppercase))
@@ -83,11 +208,18 @@ fn tag_named_in_text(text: &str, tags: &[String], vocabulary: &Vocabulary) -> Op
         })
 }
 
-/// `rackspace.com` -> `Rackspace`.
+/// `jobs.rackspace.com` -> `Rackspace`, from the registrable domain's own
+/// label; none from mail providers, hosting sites or public bodies.
 fn company_from_domain(domain: &str) -> Option<String> {
-    let labels: Vec<&str> = domain.split('.').collect();
-    let name = labels.len().checked_sub(2).map(|i| labels[i])?;
-    if FREE_MAIL.contains(&name) || name.len() < 2 {
+    let mut labels: Vec<&str> = domain.split('.').collect();
+    labels.pop()?; // the top-level domain
+    let mut public = false;
+    while labels.len() > 1 && GENERIC_LABELS.contains(labels.last()?) {
+        public |= PUBLIC_LABELS.contains(labels.last()?);
+        labels.pop();
+    }
+    let name = *labels.last()?;
+    if public || GENERIC_LABELS.contains(&name) || FREE_MAIL.contains(&name) || name.len() < 2 {
         return None;
     }
     let mut chars = name.chars();
@@ -182,6 +314,70 @@ const ROLE_WORDS: &[&str] = &[
     "fullstack",
 ];
 
+/// Section headings that open a posting's parts, not names.
+const SECTION_WORDS: &[&str] = &[
+    "About",
+    "Responsibilities",
+    "Requirements",
+    "Qualifications",
+    "Description",
+    "Overview",
+    "Summary",
+    "Benefits",
+    "Perks",
+    "Details",
+    "Location",
+    "Salary",
+    "Compensation",
+    "Tasks",
+    "Profile",
+    "Skills",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "When",
+    "Apply",
+    "Contact",
+    "Introduction",
+];
+
+/// A short line that is only a name, as a company line under a title:
+/// "Otter Bakery Ltd", not "Responsibilities", "Lyon, France" or a sentence.
+pub fn is_name_line(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let connector =
+        |w: &&str| matches!(*w, "of" | "the" | "for" | "and" | "&" | "de" | "du" | "des");
+    (1..=5).contains(&words.len())
+        && line.len() <= 60
+        && !line.ends_with(['.', ':', '?', '!', ';', ','])
+        && !line.contains(['@', '|', ':'])
+        && !line.contains("://")
+        && words
+            .iter()
+            .filter(|w| !connector(w))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && !NOT_NAMES.contains(&words[0])
+        && !SECTION_WORDS.contains(&words[0])
+        && !names_a_role(line)
+        && !super::location::looks_like_place(line)
+        && super::salary::parse(line, "USD").is_none()
+}
+
+/// Words only job ads use, in English, French, German and Spanish.
+static HIRING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join our team|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b",
+    )
+});
+
+/// Whether a posting reads as a job ad: a role in its title, or hiring
+/// words in its text. A picnic report has neither.
+pub fn reads_as_job_ad(title: &str, text: &str) -> bool {
+    names_a_role(title) || HIRING_WORDS.is_match(title) || HIRING_WORDS.is_match(text)
+}
+
 /// Whether a title names a job ("Senior Engineer", "Baker wanted", "... is hiring").
 pub fn names_a_role(title: &str) -> bool {
     title
@@ -248,6 +444,103 @@ mod tests {
             Some("Rackspace")
         );
         assert_eq!(infer("Dev", "", &[], &vocab(), Some("gmail.com")), None);
+    }
+
+    fn guess(text: &str) -> Option<String> {
+        infer("Dev", text, &[], &vocab(), None)
+    }
+
+    #[test]
+    fn names_from_prose() {
+        for (text, company) in [
+            (
+                "Lumen Robotics is seeking a firmware engineer.",
+                "Lumen Robotics",
+            ),
+            (
+                "Intro.\nLumen, a robotics startup in Porto, is currently looking for makers.",
+                "Lumen",
+            ),
+            ("Read the Words is hiring!", "Read the Words"),
+            ("At 3fold, we build sheds.", "3fold"),
+            ("At Lumen (lumen.example), we build robots.", "Lumen"),
+            ("Lumen Inc is a team of forty engineers.", "Lumen Inc"),
+            ("Lumen est une Startup de la santé.", "Lumen"),
+            (
+                "The Lumen Institute is seeking a developer.",
+                "The Lumen Institute",
+            ),
+            ("Come and join Lumen's small team.", "Lumen"),
+            ("Lumen recrute un développeur.", "Lumen"),
+            ("Die Lumen GmbH sucht Verstärkung.", "Die Lumen GmbH"),
+            ("Details below.\n\nAbout Lumen:\nWe make lamps.", "Lumen"),
+            ("Lumen Company:\nWe make lamps.", "Lumen"),
+        ] {
+            assert_eq!(guess(text).as_deref(), Some(company), "{text}");
+        }
+        assert_eq!(
+            infer("Coach @ Lumen (remote)", "", &[], &vocab(), None).as_deref(),
+            Some("Lumen")
+        );
+        assert_eq!(guess("The team is hiring. Our product is growing."), None);
+        assert_eq!(guess("Python is growing fast."), None);
+        assert_eq!(guess("The Team is hiring."), None);
+    }
+
+    #[test]
+    fn names_are_cleaned() {
+        assert_eq!(clean_name("Lumen (YC W19)"), "Lumen");
+        assert_eq!(clean_name("Lumen (https://lumen.example)"), "Lumen");
+        assert_eq!(clean_name("Lumen’s"), "Lumen");
+        assert_eq!(clean_name("Lab for Light (UNL)"), "Lab for Light (UNL)");
+    }
+
+    #[test]
+    fn domains_give_only_their_own_name() {
+        let from = |d: &str| infer("Dev", "", &[], &vocab(), Some(d));
+        assert_eq!(from("lumen.com.br").as_deref(), Some("Lumen"));
+        assert_eq!(from("lumen.co.uk").as_deref(), Some("Lumen"));
+        assert_eq!(from("team.beta.gouv.fr"), None);
+        assert_eq!(from("users.github.com"), None);
+    }
+
+    #[test]
+    fn a_role_word_tag_is_no_company() {
+        let tags = vec!["developer".to_string()];
+        assert_eq!(infer("Senior Developer", "", &tags, &vocab(), None), None);
+    }
+
+    #[test]
+    fn name_lines() {
+        assert!(is_name_line("Otter Bakery Ltd"));
+        assert!(is_name_line("Read the Words"));
+        for line in [
+            "Responsibilities",
+            "About the role",
+            "We bake bread.",
+            "Senior Baker",
+            "Salary: $50k",
+            "https://otter.example",
+        ] {
+            assert!(!is_name_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn job_ads_and_other_posts() {
+        assert!(reads_as_job_ad("Senior Baker", ""));
+        assert!(reads_as_job_ad(
+            "gardening evangelist",
+            "Sounds fun? You could be a good fit for this role."
+        ));
+        assert!(reads_as_job_ad(
+            "Boulanger",
+            "Nous recrutons pour un poste en CDI."
+        ));
+        assert!(!reads_as_job_ad(
+            "Our summer picnic",
+            "We ate cake by the river and played games."
+        ));
     }
 
     #[test]

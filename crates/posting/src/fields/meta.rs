@@ -161,6 +161,15 @@ impl Meta {
         (!text.is_empty()).then_some((text, entry))
     }
 
+    /// The entries a parser guessed from their shape or place (an HN line's
+    /// fields, label lines), with their fields, in file order.
+    pub fn guessed(&self) -> impl Iterator<Item = (Field, &MetaEntry)> {
+        self.entries
+            .iter()
+            .filter(|r| !r.entry.stated)
+            .map(|r| (r.field, &r.entry))
+    }
+
     /// Entries of every field, for fields that read them all (tags).
     pub fn of(&self, field: Field) -> impl Iterator<Item = &MetaEntry> {
         self.entries

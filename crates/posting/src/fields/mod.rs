@@ -11,6 +11,7 @@ pub mod location;
 mod meta;
 pub mod salary;
 pub mod tags;
+pub mod title;
 
 use serde_json::Value;
 
@@ -76,7 +77,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let rendered = body::render(draft.markup, &draft.body);
     let config = n.config();
 
-    let (mut title, mut company) = title_and_company(&meta, &rendered, path, &mut out);
+    // The title as written keeps its cues ("(Remote)") for the other fields.
+    let (written_title, mut title, mut company) =
+        title_and_company(n, &meta, &rendered, path, &mut out);
     let date = meta_date(n, &meta, Field::Date, &mut out);
     let expires = meta_date(n, &meta, Field::Expires, &mut out).or_else(|| {
         let days = config.expire_after_days?;
@@ -85,8 +88,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             .ok()
     });
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
-    let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
-    let employment_type = employment_type(&meta, &title, &rendered, &mut out);
+    let (location, remote) = location_and_remote(&meta, &written_title, &rendered, &mut out);
+    let employment_type = employment_type(&meta, &written_title, &rendered, &mut out);
     // A `$` is the dollar of the country the posting is in.
     let currency = location
         .iter()
@@ -95,13 +98,18 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         .unwrap_or(&config.default_currency);
     let salary = salary(&meta, &rendered, currency, &mut out);
     let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
-    let apply = apply(&meta, &rendered, &mut out);
+    let apply = apply(&meta, &title, &rendered, &mut out);
 
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
+        // A summary in the metadata ("Coach @ Acme") is the author's text too.
+        let summary = meta
+            .text(Field::Summary)
+            .map(|(s, _)| s)
+            .unwrap_or_default();
         company = company::infer(
             &title,
-            &rendered.text,
+            &format!("{summary}\n{}", rendered.text),
             &explicit_tags,
             &n.vocabulary,
             apply_domain,
@@ -113,9 +121,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     if let Some(c) = &company {
         title = company::strip_trailing_company(&title, c);
     }
-    if apply.is_none() && !company::names_a_role(&title) {
+    if apply.is_none() && !company::reads_as_job_ad(&title, &rendered.text) {
         out.warnings.push(
-            "this does not read as a job ad: no apply link and no role in the title; add `apply:` if it is one"
+            "this does not read as a job ad: no apply link, no role in the title and no word of hiring; add `apply:` if it is one"
                 .into(),
         );
     }
@@ -171,36 +179,56 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     }
 }
 
+/// The title as written, the role alone, and the company.
 fn title_and_company(
+    n: &Normalizer,
     meta: &Meta,
     rendered: &Rendered,
     path: &str,
     out: &mut Collector,
-) -> (String, Option<String>) {
-    let company = meta.text(Field::Company).map(|(c, entry)| {
+) -> (String, String, Option<String>) {
+    let known = meta.text(Field::Company).map(|(c, entry)| {
         out.note_entry("company", entry);
-        clean_inline(&c)
+        company::clean_name(&clean_inline(&c))
     });
-    let title = match meta.text(Field::Title) {
+    let (written, stated) = match meta.text(Field::Title) {
         Some((t, entry)) => {
             out.note_entry("title", entry);
-            clean_inline(&t)
+            (clean_inline(&t), entry.stated)
         }
         None => {
             out.guessed("title");
-            match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
+            let first_line = rendered.text.lines().map(str::trim).find(|l| !l.is_empty());
+            let line = match first_line {
                 Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
                 None => file_stem(path).replace(['-', '_'], " "),
-            }
+            };
+            (line, false)
         }
     };
+    // A sentence taken for a title: the role the text names instead.
+    let written = if !stated && title::is_sentence(&written) {
+        title::role_in_text(&rendered.text).unwrap_or(written)
+    } else {
+        written
+    };
+    let is_skill = |t: &str| {
+        n.vocabulary
+            .canonical(t)
+            .is_some_and(|c| n.vocabulary.is_skill(&c))
+    };
+    let (role, named) = title::role_only(&written, known.as_deref(), is_skill);
+    let company = title::better_company(known.clone(), named);
+    if company != known {
+        out.guessed("company");
+    }
     // "Backend Engineer - Olark": the company trails the title.
-    match (company, company::split_title(&title)) {
+    match (company, company::split_title(&role)) {
         (None, Some((role, trailing))) => {
             out.guessed("company");
-            (role, Some(trailing))
+            (written, role, Some(trailing))
         }
-        (company, _) => (title, company),
+        (company, _) => (written, role, company),
     }
 }
 
@@ -304,9 +332,8 @@ fn location_and_remote(
     }
     // An HN field such as "$100k-150k, equity, Full Time, onsite".
     let shaped_remote = || {
-        meta.entries
-            .iter()
-            .filter(|(f, e)| matches!(f, Field::Salary | Field::EmploymentType) && !e.stated)
+        meta.guessed()
+            .filter(|(f, _)| matches!(f, Field::Salary | Field::EmploymentType))
             .filter_map(|(_, e)| value_text(&e.value))
             .find_map(|field| location::parse(&field).remote)
     };
@@ -407,9 +434,7 @@ fn salary(
 
 /// Values a parser guessed from their shape, such as the fields of an HN line.
 fn shaped_fields(meta: &Meta) -> Vec<String> {
-    meta.entries
-        .iter()
-        .filter(|(_, e)| !e.stated)
+    meta.guessed()
         .filter_map(|(_, e)| value_text(&e.value))
         .collect()
 }
@@ -474,29 +499,40 @@ fn tags(
 }
 
 /// The first usable link under a key that names it (of several keys, or of
-/// a list under one); else one from the body; else one under a key read by
-/// its content (`subrEmail` may be whoever filed the ad).
-fn apply(meta: &Meta, rendered: &Rendered, out: &mut Collector) -> Option<String> {
-    let usable = |values: Vec<(String, &MetaEntry)>| {
+/// a list under one) when the author stated it; a guessed one (an HN line's
+/// URL, an `Apply:` line) competes with the body's links and addresses; else
+/// one under a key read by its content (`subrEmail` may be whoever filed the ad).
+fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> Option<String> {
+    fn usable(values: Vec<(String, &MetaEntry)>) -> Option<(String, &MetaEntry)> {
         values
             .into_iter()
-            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry.stated)))
-    };
+            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry)))
+    }
     let named = meta.values(Field::Apply, false);
-    if let Some((url, stated)) = usable(named.clone()) {
-        if !stated {
-            out.guessed("apply");
+    let mut slot = None;
+    match usable(named.clone()) {
+        Some((url, entry)) if entry.stated => {
+            out.note_entry("apply", entry);
+            return Some(url);
         }
-        return Some(url);
+        Some((url, _)) => slot = Some(url),
+        None => {
+            if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
+                out.warn_at(
+                    entry.line,
+                    format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
+                );
+            }
+        }
     }
-    if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
-        out.warn_at(
-            entry.line,
-            format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
-        );
-    }
-    let found = apply::find(&rendered.links, &rendered.text)
-        .or_else(|| usable(meta.values(Field::Apply, true)).map(|(url, _)| url));
+    // A text post's first line, taken for its title, may be the apply line.
+    let found = apply::choose(
+        slot.as_deref(),
+        &rendered.links,
+        &rendered.html,
+        &format!("{title}\n{}", rendered.text),
+    )
+    .or_else(|| usable(meta.values(Field::Apply, true)).map(|(url, _)| url));
     if found.is_some() {
         out.guessed("apply");
     }

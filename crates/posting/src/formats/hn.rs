@@ -1,7 +1,7 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
 //! in any order, then a plain-text body.
 
-use crate::fields::company::names_a_role;
+use crate::fields::company::{self, names_a_role};
 use crate::fields::{employment, location, salary};
 use crate::{Draft, Format, Markup};
 
@@ -23,42 +23,134 @@ pub fn parse(text: &str) -> Draft {
     let start = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
     let line_no = start + 1;
     let first = text.lines().nth(start).unwrap_or("");
+    let mut fields = first.split('|').map(str::trim).filter(|f| !f.is_empty());
     let mut unclassified = Vec::new();
-    for field in first.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-        match classify(field) {
-            Some(key) => draft.guessed(key, url_or_text(key, field), line_no),
-            None => unclassified.push(field),
+    // The company comes first by convention, maybe with a place or a tagline
+    // after a dash: "Acme -- Berlin", "Acme - The Privacy Co".
+    if let Some(head) = fields.next() {
+        let mut parts = split_dashes(head).into_iter();
+        let name = parts.next().unwrap_or(head);
+        // "Prolific.ac" first is a name, though elsewhere a bare domain is a link.
+        match classify(name) {
+            Some(key) if (key != "location" || is_work_place(name)) && !is_bare_domain(name) => {
+                draft.guessed(key, url_or_text(key, name), line_no);
+            }
+            _ => draft.guessed("company", company::clean_name(name), line_no),
+        }
+        for part in parts {
+            if let Some(key) = classify(part) {
+                draft.guessed(key, url_or_text(key, part), line_no);
+            }
         }
     }
-    // The company comes first by convention; the role is the field naming a job.
+    for field in fields {
+        for (key, part) in classified_parts(field) {
+            match key {
+                Some(key) => draft.guessed(key, url_or_text(key, part), line_no),
+                None => unclassified.push(part),
+            }
+        }
+    }
+    // The role is the field naming a job (or the one field left), without
+    // the stack after a dash.
     let title = unclassified
         .iter()
-        .position(|f| names_a_role(f))
-        .or_else(|| (unclassified.len() > 1).then_some(1));
-    if let Some(t) = title {
-        draft.guessed("title", unclassified.remove(t), line_no);
-    }
-    if let Some(company) = unclassified.first() {
-        draft.guessed("company", *company, line_no);
+        .find(|f| names_a_role(f))
+        .or_else(|| (unclassified.len() == 1).then(|| &unclassified[0]));
+    if let Some(title) = title {
+        let role = role_without_stack(title, &mut draft, line_no);
+        draft.guessed("title", role, line_no);
     }
     draft.body_line = line_no + 1;
     draft.body = super::rest_of(text, draft.body_line);
     draft
 }
 
+/// "Web Developer - Python, React" -> "Web Developer"; "Engineer - Remote"
+/// gives its place to the location; "Engineer - Platform" stays whole.
+fn role_without_stack(field: &str, draft: &mut Draft, line_no: usize) -> String {
+    let mut parts = split_dashes(field).into_iter();
+    let Some(role) = parts.next().filter(|r| names_a_role(r)) else {
+        return field.to_string();
+    };
+    let mut kept = vec![role];
+    for tail in parts {
+        match classify(tail) {
+            Some(key) => draft.guessed(key, url_or_text(key, tail), line_no),
+            None if tail.contains([',', '/', '+']) => {} // a list of skills
+            None => kept.push(tail),
+        }
+    }
+    kept.join(" - ")
+}
+
+/// `Acme -- Berlin` -> [`Acme`, `Berlin`]; a hyphen inside a word stays.
+fn split_dashes(field: &str) -> Vec<&str> {
+    let mut parts = vec![field];
+    for dash in [" -- ", " - ", " – ", " — "] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(dash))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    parts
+}
+
+/// A field, or its comma-separated parts when some part is plainly a link,
+/// a figure, a contract type or a work place ("$100k, equity, Full Time, onsite");
+/// "San Francisco, CA" stays whole. Parts of no kind ("equity") are dropped.
+fn classified_parts(field: &str) -> Vec<(Option<&'static str>, &str)> {
+    let parts: Vec<&str> = field.split(", ").map(str::trim).collect();
+    let plain = |part: &str| match classify(part) {
+        Some("location") => is_work_place(part),
+        Some(_) => true,
+        None => false,
+    };
+    if parts.len() > 1 && parts.iter().any(|p| plain(p)) {
+        parts
+            .into_iter()
+            .filter_map(|p| classify(p).map(|key| (Some(key), p)))
+            .collect()
+    } else {
+        vec![(classify(field), field)]
+    }
+}
+
+/// "REMOTE", "Onsite", "Remote (US only)", "hybrid".
+fn is_work_place(field: &str) -> bool {
+    let lower = field.to_ascii_lowercase();
+    matches!(
+        lower.split([' ', '(', ',']).next(),
+        Some("remote" | "onsite" | "on-site" | "hybrid")
+    )
+}
+
+/// `acme.io`, `acme.example/jobs`: a link written without its scheme.
+fn is_bare_domain(field: &str) -> bool {
+    let host = field.split('/').next().unwrap_or(field);
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
 fn classify(field: &str) -> Option<&'static str> {
     let lower = field.to_ascii_lowercase();
     let bare = lower.trim_end_matches('/');
-    let is_url =
-        bare.starts_with("http://") || bare.starts_with("https://") || bare.starts_with("www.");
+    let is_url = bare.starts_with("http://")
+        || bare.starts_with("https://")
+        || bare.starts_with("www.")
+        || is_bare_domain(field);
     let is_email = !field.contains(' ') && field.contains('@') && field.contains('.');
     if is_url || is_email {
         Some("apply")
-    } else if matches!(
-        lower.split([' ', '(', ',']).next(),
-        Some("remote" | "onsite" | "on-site" | "hybrid")
-    ) || location::looks_like_place(field)
-    {
+    } else if is_work_place(field) || location::looks_like_place(field) {
         Some("location")
     } else if salary::parse(field, "USD").is_some() {
         Some("salary")
@@ -91,6 +183,82 @@ mod tests {
         assert_eq!(get("location").unwrap(), "REMOTE");
         assert_eq!(d.body.trim(), "We build robots.");
         assert!(d.meta.iter().all(|m| !m.stated));
+    }
+
+    fn values(d: &Draft, key: &str) -> Vec<String> {
+        d.meta
+            .iter()
+            .filter(|m| m.key == key)
+            .map(|m| m.value.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_company_field_loses_its_batch_link_place_and_tagline() {
+        for (line, company, places) in [
+            (
+                "Otterly (YC S21) | Data Engineer | Lisbon",
+                "Otterly",
+                vec!["Lisbon"],
+            ),
+            (
+                "Otterly (https://otterly.example) | Data Engineer | Lisbon",
+                "Otterly",
+                vec!["Lisbon"],
+            ),
+            (
+                "Otterly - Rafts for Everyone | Data Engineer | REMOTE",
+                "Otterly",
+                vec!["REMOTE"],
+            ),
+            (
+                "Otterly -- Lisbon (ONSITE) | Data Engineer | Full-Time | Stock options",
+                "Otterly",
+                vec!["Lisbon (ONSITE)"],
+            ),
+        ] {
+            let d = parse(&format!("{line}\n\nBody.\n"));
+            assert_eq!(values(&d, "company"), [company], "{line}");
+            assert_eq!(values(&d, "title"), ["Data Engineer"], "{line}");
+            assert_eq!(values(&d, "location"), places, "{line}");
+        }
+    }
+
+    #[test]
+    fn comma_lists_in_a_field_are_read_part_by_part() {
+        let d = parse("Brightwater | Backend Developer | Porto | $90k-120k, equity, Full Time, onsite | https://brightwater.example/\n");
+        assert_eq!(values(&d, "salary"), ["$90k-120k"]);
+        assert_eq!(values(&d, "employment_type"), ["Full Time"]);
+        assert_eq!(values(&d, "location"), ["Porto", "onsite"]);
+        assert_eq!(values(&d, "apply"), ["https://brightwater.example/"]);
+        let d = parse("Brightwater | Backend Developer | Austin, TX | REMOTE, https://brightwater.example/jobs\n");
+        assert_eq!(values(&d, "location"), ["Austin, TX", "REMOTE"]);
+        assert_eq!(values(&d, "apply"), ["https://brightwater.example/jobs"]);
+    }
+
+    #[test]
+    fn a_bare_domain_is_a_link_except_as_the_company() {
+        let d = parse("Quill.io | story editor | Remote | quill.io/jobs\n");
+        assert_eq!(values(&d, "company"), ["Quill.io"]);
+        assert_eq!(values(&d, "apply"), ["https://quill.io/jobs"]);
+        assert_eq!(values(&d, "title"), ["story editor"]);
+    }
+
+    #[test]
+    fn the_role_keeps_its_words_and_drops_its_stack() {
+        let d = parse("Brightwater | Mobile App Developer - Kotlin, Swift | Oslo\n");
+        assert_eq!(values(&d, "title"), ["Mobile App Developer"]);
+        let d = parse("Brightwater | Site Reliability Engineer - Platform | Oslo\n");
+        assert_eq!(
+            values(&d, "title"),
+            ["Site Reliability Engineer - Platform"]
+        );
+        let d = parse("Brightwater | Data Engineer - REMOTE | $100k\n");
+        assert_eq!(values(&d, "title"), ["Data Engineer"]);
+        assert_eq!(values(&d, "location"), ["REMOTE"]);
+        let d = parse("Brightwater | Full-time | ONSITE | Oslo\n\nWe need a tester.\n");
+        assert!(values(&d, "title").is_empty());
+        assert_eq!(values(&d, "company"), ["Brightwater"]);
     }
 
     #[test]

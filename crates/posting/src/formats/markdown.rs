@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::fields::{employment, location, salary};
+use crate::fields::{company, employment, location, salary};
 use crate::{Draft, Format, Markup};
 
 /// The first non-blank line is a heading (`# Title` or a setext underline).
@@ -124,16 +124,9 @@ fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
     draft.guessed(key, badge, line);
 }
 
-/// A short heading naming the company: a few words, not a sentence.
+/// A short heading naming the company, when none is known yet.
 fn is_company_heading(draft: &Draft, text: &str) -> bool {
-    let text = inline_text(text).0;
-    let words = text.split_whitespace().count();
-    (1..=5).contains(&words)
-        && text.len() <= 60
-        && !text.ends_with(['.', ':', '?', '!'])
-        && !draft.meta.iter().any(|m| m.key == "company")
-        && salary::parse(&text, "USD").is_none()
-        && !location::looks_like_place(&text)
+    !draft.meta.iter().any(|m| m.key == "company") && company::is_name_line(&inline_text(text).0)
 }
 
 /// Inline Markdown to plain text, with the link targets it holds.
@@ -174,8 +167,16 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_heading_is_not_a_company() {
-        let d = parse("## Software Developer\n\n### We are a small team that loves otters.\n");
-        assert!(d.meta.iter().all(|m| m.key != "company"));
+    fn a_sentence_or_section_heading_is_not_a_company() {
+        for heading in [
+            "We are a small team that loves otters.",
+            "Responsibilities",
+            "About the role",
+        ] {
+            let d = parse(&format!(
+                "## Software Developer\n\n### {heading}\n\nText.\n"
+            ));
+            assert!(d.meta.iter().all(|m| m.key != "company"), "{heading}");
+        }
     }
 }

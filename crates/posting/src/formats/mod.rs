@@ -58,15 +58,20 @@ pub fn detect(text: &str, path: &str) -> Format {
     }
 }
 
-/// Anything else: the first non-empty line is the title, the rest the body.
+/// Anything else: the first non-empty line is the title, the rest the body;
+/// a name on the line right under the title is the company.
 fn plain_text(text: &str) -> Draft {
     let mut draft = Draft::new(Format::Text, Markup::Markdown);
-    let mut lines = text.lines().enumerate();
-    for (i, line) in lines.by_ref() {
-        if !line.trim().is_empty() {
-            draft.guessed("title", line.trim(), i + 1);
-            draft.body_line = i + 2;
-            break;
+    let lines: Vec<&str> = text.lines().collect();
+    if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
+        draft.guessed("title", lines[i].trim(), i + 1);
+        draft.body_line = i + 2;
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|l| crate::fields::company::is_name_line(l))
+        {
+            draft.guessed("company", next.trim(), i + 2);
+            draft.body_line = i + 3;
         }
     }
     draft.body = rest_of(text, draft.body_line);
@@ -139,6 +144,16 @@ mod tests {
         assert_eq!(draft.format, Format::Text);
         assert_eq!(draft.meta[0].value, "Cook");
         assert_eq!(draft.body, "Come cook.\n");
+    }
+
+    #[test]
+    fn a_name_under_the_title_is_the_company() {
+        let draft = plain_text("Senior Baker\nOtter Bakery Ltd\n\nWe bake.\n");
+        assert_eq!(draft.meta[1].key, "company");
+        assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
+        assert_eq!(draft.body, "\nWe bake.\n");
+        let draft = plain_text("Senior Baker\nWe bake bread.\n");
+        assert_eq!(draft.meta.len(), 1);
     }
 
     #[test]
