@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::formats::rst;
-use super::Markup;
+use super::{nesting, Markup};
 
 /// A link found in a body, for apply-link detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,22 +15,34 @@ pub struct Link {
 }
 
 /// A body rendered: `html` is sanitized; `text` is its plain text, with a
-/// newline between blocks.
+/// newline between blocks; `warnings` say what was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rendered {
     pub html: String,
     pub text: String,
     pub links: Vec<Link>,
+    pub warnings: Vec<String>,
 }
 
 /// Renders and sanitizes a body. Untrusted input: whatever it contains, the
 /// HTML has no script, no event handler and no URL other than http(s)/mailto.
 pub fn render(markup: Markup, source: &str) -> Rendered {
     let mut rendered = match markup {
-        Markup::Markdown => markdown(source),
+        Markup::Markdown => {
+            let (source, cut) = nesting::cap_markdown_containers(source);
+            let mut rendered = markdown(&source);
+            if cut {
+                rendered.warnings.push(nesting::warning());
+            }
+            rendered
+        }
         Markup::Rst => rst::to_html(source),
     };
-    rendered.html = SANITIZER.clean(&rendered.html).to_string();
+    let (html, cut) = nesting::cap_html_depth(&rendered.html);
+    if cut && rendered.warnings.is_empty() {
+        rendered.warnings.push(nesting::warning());
+    }
+    rendered.html = SANITIZER.clean(&html).to_string();
     rendered.links.retain(|link| safe_url(&link.url).is_some());
     rendered
 }
@@ -92,7 +104,12 @@ fn markdown(source: &str) -> Rendered {
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    Rendered { html, text, links }
+    Rendered {
+        html,
+        text,
+        links,
+        warnings: Vec::new(),
+    }
 }
 
 /// Ends a block of plain text with `mark` unless it already ends in punctuation.

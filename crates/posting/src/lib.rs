@@ -132,6 +132,7 @@ pub mod body;
 mod draft;
 pub mod fields;
 mod formats;
+pub mod nesting;
 pub mod repair;
 mod slug;
 

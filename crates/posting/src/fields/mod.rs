@@ -166,6 +166,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     }
     let meta = Meta { entries };
     let rendered = body::render(draft.markup, &draft.body);
+    out.warnings.extend(rendered.warnings.iter().cloned());
     let config = n.config();
 
     let (mut title, mut company) = title_and_company(&meta, &rendered, path, &mut out);

@@ -89,6 +89,11 @@ pub fn to_html(body: &str) -> Rendered {
         html: renderer.html,
         text: renderer.text,
         links: renderer.links,
+        warnings: renderer
+            .too_deep
+            .then(crate::nesting::warning)
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -566,6 +571,8 @@ struct Renderer {
     html: String,
     text: String,
     links: Vec<Link>,
+    /// Whether some block nested past `MAX_DEPTH` and became literal text.
+    too_deep: bool,
 }
 
 impl Renderer {
@@ -612,6 +619,7 @@ impl Renderer {
         let mut i = skip_blank(lines, 0);
         while i < lines.len() {
             i = if depth >= MAX_DEPTH {
+                self.too_deep = true;
                 self.literal(&lines[i..]);
                 lines.len()
             } else {

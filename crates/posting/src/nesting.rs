@@ -1,0 +1,435 @@
+//! Depth caps on posting bodies, applied before the parsers that would
+//! otherwise spend time (or memory) growing with the square of the nesting.
+//!
+//! html5ever, under ammonia, scans its stack of open elements for most tags,
+//! so 100,000 nested `<div>`s (or quotes, or lists rendered to HTML) take
+//! minutes; pulldown-cmark keeps a node per container, so a line of five
+//! million `>` takes gigabytes. Real postings nest a few levels: beyond the
+//! caps, levels are flattened into the deepest one kept, their text stays,
+//! and the posting gets a warning.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::{local_name, LocalName};
+
+/// Quote and list markers kept at the start of one Markdown line.
+pub const MAX_MARKDOWN_CONTAINERS: usize = 32;
+
+/// Elements open at once in the HTML handed to the sanitizer.
+pub const MAX_HTML_DEPTH: usize = 64;
+
+/// The warning a posting gets when a cap flattened part of its body.
+pub fn warning() -> String {
+    format!(
+        "the body nests quotes, lists or HTML elements deeper than {MAX_MARKDOWN_CONTAINERS} levels \
+         (or {MAX_HTML_DEPTH} HTML elements); the deeper levels were flattened"
+    )
+}
+
+/// Markdown with at most [`MAX_MARKDOWN_CONTAINERS`] quote and list markers
+/// opening each line, and whether any were removed. Line by line, so linear.
+pub fn cap_markdown_containers(source: &str) -> (Cow<'_, str>, bool) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        if let Some((keep_end, skip_end)) = excess_markers(line) {
+            out.push_str(&source[copied..line_start + keep_end]);
+            copied = line_start + skip_end;
+        }
+        line_start += line.len();
+    }
+    if copied == 0 {
+        return (Cow::Borrowed(source), false);
+    }
+    out.push_str(&source[copied..]);
+    (Cow::Owned(out), true)
+}
+
+/// When `line` opens with more container markers than the cap: the end of
+/// the markers kept and the end of all of them (byte offsets in `line`).
+fn excess_markers(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    let mut markers = 0;
+    let mut keep_end = 0;
+    while let Some(len) = container_marker(&bytes[at..]) {
+        at += len;
+        markers += 1;
+        if markers == MAX_MARKDOWN_CONTAINERS {
+            keep_end = at;
+        }
+    }
+    (markers > MAX_MARKDOWN_CONTAINERS).then_some((keep_end, at))
+}
+
+/// The length of the block-quote or list marker (with up to three spaces
+/// before it and the spaces after it) that `rest` starts with.
+fn container_marker(rest: &[u8]) -> Option<usize> {
+    let indent = rest.iter().take(3).take_while(|&&b| b == b' ').count();
+    let rest_of_line = &rest[indent..];
+    let marker = match rest_of_line {
+        [b'>', ..] => 1,
+        [b'-' | b'+' | b'*', b' ' | b'\t', ..] => 1,
+        _ => {
+            let digits = rest_of_line
+                .iter()
+                .take(9)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            match rest_of_line.get(digits..digits + 2) {
+                Some([b'.' | b')', b' ' | b'\t']) if digits > 0 => digits + 1,
+                _ => return None,
+            }
+        }
+    };
+    let spaces = rest_of_line[marker..]
+        .iter()
+        .take(4)
+        .take_while(|&&b| matches!(b, b' ' | b'\t'))
+        .count();
+    Some(indent + marker + spaces)
+}
+
+/// HTML with at most [`MAX_HTML_DEPTH`] elements open at once, and whether
+/// any tags were removed. The input is returned as it is unless it nests too
+/// deep; then it is written again from html5ever's own tokens without the
+/// tags beyond the cap (and without comments), for the sanitizer to read.
+pub fn cap_html_depth(html: &str) -> (Cow<'_, str>, bool) {
+    // html5ever opens at most one element per start tag (plus a few implied
+    // table and list parents), so few tags cannot nest deep: skip the scan.
+    let start_tags = html
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .count();
+    if start_tags < MAX_HTML_DEPTH / 2 {
+        return (Cow::Borrowed(html), false);
+    }
+    if !walk_tokens(html, None) {
+        return (Cow::Borrowed(html), false);
+    }
+    let mut out = String::with_capacity(html.len());
+    walk_tokens(html, Some(&mut out));
+    (Cow::Owned(out), true)
+}
+
+/// Runs html5ever's tokenizer over `html` while tracking the elements it
+/// would leave open; writes what is kept to `out` when given. Returns
+/// whether a start tag went over the cap.
+fn walk_tokens(html: &str, out: Option<&mut String>) -> bool {
+    let sink = DepthSink(RefCell::new(DepthState {
+        open: Vec::with_capacity(MAX_HTML_DEPTH),
+        flattened: 0,
+        cut: false,
+        out,
+    }));
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let state = tokenizer.sink.0.into_inner();
+    state.cut
+}
+
+struct DepthState<'a> {
+    /// Names of the elements the tree builder would hold open, innermost last.
+    /// It errs towards more: a close tag pops only the element it closes.
+    open: Vec<LocalName>,
+    /// Start tags dropped over the cap and not closed yet.
+    flattened: usize,
+    cut: bool,
+    out: Option<&'a mut String>,
+}
+
+struct DepthSink<'a>(RefCell<DepthState<'a>>);
+
+impl TokenSink for DepthSink<'_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut state = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => {
+                let raw_text = raw_text_kind(&tag);
+                let kept = match tag.kind {
+                    TagKind::StartTag => state.open_element(&tag.name),
+                    TagKind::EndTag => state.close_element(&tag.name),
+                };
+                if kept {
+                    if let Some(out) = state.out.as_deref_mut() {
+                        write_tag(out, &tag);
+                    }
+                }
+                raw_text.unwrap_or(TokenSinkResult::Continue)
+            }
+            Token::CharacterTokens(text) => {
+                if let Some(out) = state.out.as_deref_mut() {
+                    escape_into(out, &text);
+                }
+                TokenSinkResult::Continue
+            }
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+impl DepthState<'_> {
+    /// Whether the start tag is kept.
+    fn open_element(&mut self, name: &LocalName) -> bool {
+        if is_void(name) {
+            return true;
+        }
+        // A new item or paragraph closes the open one, as in the tree builder.
+        while self.open.last().is_some_and(|top| closes_implicitly(top, name)) {
+            self.open.pop();
+        }
+        if self.open.len() < MAX_HTML_DEPTH {
+            self.open.push(name.clone());
+            true
+        } else {
+            self.flattened += 1;
+            self.cut = true;
+            false
+        }
+    }
+
+    /// Whether the end tag is kept.
+    fn close_element(&mut self, name: &LocalName) -> bool {
+        if self.flattened > 0 {
+            // Inside flattened levels: the close tag belongs to one of them.
+            self.flattened -= 1;
+            return false;
+        }
+        // Closes the innermost `name`, and the items and paragraphs left open
+        // inside it; anything else in between means it closes nothing.
+        let innermost = self.open.iter().rposition(|open| open == name);
+        if let Some(at) = innermost {
+            if self.open[at + 1..].iter().all(has_optional_end) {
+                self.open.truncate(at);
+            }
+        }
+        true
+    }
+}
+
+/// Elements that never have content.
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("image")
+            | local_name!("input")
+            | local_name!("keygen")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+    )
+}
+
+/// Elements whose end tag may be left out.
+fn has_optional_end(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("p")
+            | local_name!("li")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("rb")
+            | local_name!("rp")
+            | local_name!("rt")
+            | local_name!("rtc")
+    )
+}
+
+/// Whether a `new` start tag ends the `open` element, the innermost one.
+fn closes_implicitly(open: &LocalName, new: &LocalName) -> bool {
+    match *open {
+        local_name!("li") => *new == local_name!("li"),
+        local_name!("dt") | local_name!("dd") => {
+            matches!(*new, local_name!("dt") | local_name!("dd"))
+        }
+        local_name!("option") => *new == local_name!("option"),
+        local_name!("p") => matches!(
+            *new,
+            local_name!("p")
+                | local_name!("div")
+                | local_name!("ul")
+                | local_name!("ol")
+                | local_name!("dl")
+                | local_name!("blockquote")
+                | local_name!("pre")
+                | local_name!("table")
+                | local_name!("h1")
+                | local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+        ),
+        _ => false,
+    }
+}
+
+/// The tokenizer state the tree builder would switch to after this tag:
+/// without it, `<div>` inside `<textarea>` or `<script>` would count as a tag.
+fn raw_text_kind(tag: &Tag) -> Option<TokenSinkResult<()>> {
+    if tag.kind != TagKind::StartTag {
+        return None;
+    }
+    let kind = match tag.name {
+        local_name!("title") | local_name!("textarea") => RawKind::Rcdata,
+        local_name!("script") => RawKind::ScriptData,
+        local_name!("style")
+        | local_name!("xmp")
+        | local_name!("iframe")
+        | local_name!("noembed")
+        | local_name!("noframes")
+        | local_name!("noscript") => RawKind::Rawtext,
+        local_name!("plaintext") => return Some(TokenSinkResult::Plaintext),
+        _ => return None,
+    };
+    Some(TokenSinkResult::RawData(kind))
+}
+
+/// The tag as HTML. Attributes whose names no sanitizer would keep are left
+/// out, so the text reads back as the same tokens.
+fn write_tag(out: &mut String, tag: &Tag) {
+    out.push('<');
+    if tag.kind == TagKind::EndTag {
+        out.push('/');
+    }
+    out.push_str(&tag.name);
+    if tag.kind == TagKind::StartTag {
+        for attr in &tag.attrs {
+            let name = &attr.name.local;
+            if name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                escape_into(out, &attr.value);
+                out.push('"');
+            }
+        }
+    }
+    out.push('>');
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_of(html: &str) -> usize {
+        // The deepest run of unclosed `<div>`/`<blockquote>`/`<ul>` tags, as a
+        // reader of the output would count them.
+        let mut depth: usize = 0;
+        let mut deepest = 0;
+        for piece in html.split('<').skip(1) {
+            if piece.starts_with('/') {
+                depth = depth.saturating_sub(1);
+            } else if !piece.starts_with("li") && !piece.starts_with('p') {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        deepest
+    }
+
+    #[test]
+    fn shallow_markdown_is_untouched() {
+        let text = "> quoted\n> - item\n>   1. sub\n\n- a\n  - b\n";
+        assert_eq!(
+            cap_markdown_containers(text),
+            (Cow::Borrowed(text), false)
+        );
+    }
+
+    #[test]
+    fn a_line_of_markers_is_cut_at_the_cap() {
+        let text = format!("intro\n{}deep\nafter\n", "> - 1. ".repeat(100));
+        let (capped, cut) = cap_markdown_containers(&text);
+        assert!(cut);
+        let kept = capped.lines().nth(1).unwrap();
+        assert_eq!(
+            kept.matches(['>', '-']).count() + kept.matches("1.").count(),
+            MAX_MARKDOWN_CONTAINERS
+        );
+        assert!(kept.ends_with("deep"), "{kept}");
+        assert!(capped.starts_with("intro\n") && capped.ends_with("\nafter\n"));
+    }
+
+    #[test]
+    fn shallow_or_short_html_is_returned_as_is() {
+        let html = "<div><p>a<p>b</div>".repeat(200);
+        assert_eq!(cap_html_depth(&html), (Cow::Borrowed(html.as_str()), false));
+        // Items and paragraphs left open do not pile up.
+        let html = "<ul><li>a<li>b</ul><p>one<p>two".repeat(200);
+        assert!(!cap_html_depth(&html).1);
+    }
+
+    #[test]
+    fn deep_html_is_flattened_below_the_cap_and_keeps_its_text() {
+        let html = format!("{}x{}<p>after</p>", "<div>".repeat(1000), "</div>".repeat(1000));
+        let (capped, cut) = cap_html_depth(&html);
+        assert!(cut);
+        assert_eq!(depth_of(&capped), MAX_HTML_DEPTH);
+        assert!(capped.contains(">x<") && capped.ends_with("<p>after</p>"), "{capped}");
+    }
+
+    #[test]
+    fn close_tags_that_close_nothing_do_not_hide_depth() {
+        // The tree builder ignores `</span>` here and keeps every `<div>` open.
+        let html = "<div></span><div><!--</div>--><textarea></div></textarea>".repeat(100);
+        let (capped, cut) = cap_html_depth(&html);
+        assert!(cut);
+        assert!(!capped.contains("<!--"));
+    }
+
+    #[test]
+    fn rewritten_html_escapes_text_and_attributes() {
+        let html = format!(
+            "<a href=\"x&quot;y\" title='<b>'>1 &lt; 2</a>{}",
+            "<div>".repeat(100)
+        );
+        let (capped, cut) = cap_html_depth(&html);
+        assert!(cut);
+        assert!(
+            capped.starts_with("<a href=\"x&quot;y\" title=\"&lt;b&gt;\">1 &lt; 2</a><div>"),
+            "{capped}"
+        );
+    }
+}
