@@ -187,7 +187,11 @@ impl DepthState<'_> {
             return true;
         }
         // A new item or paragraph closes the open one, as in the tree builder.
-        while self.open.last().is_some_and(|top| closes_implicitly(top, name)) {
+        while self
+            .open
+            .last()
+            .is_some_and(|top| closes_implicitly(top, name))
+        {
             self.open.pop();
         }
         if self.open.len() < MAX_HTML_DEPTH {
@@ -372,10 +376,7 @@ mod tests {
     #[test]
     fn shallow_markdown_is_untouched() {
         let text = "> quoted\n> - item\n>   1. sub\n\n- a\n  - b\n";
-        assert_eq!(
-            cap_markdown_containers(text),
-            (Cow::Borrowed(text), false)
-        );
+        assert_eq!(cap_markdown_containers(text), (Cow::Borrowed(text), false));
     }
 
     #[test]
@@ -403,11 +404,18 @@ mod tests {
 
     #[test]
     fn deep_html_is_flattened_below_the_cap_and_keeps_its_text() {
-        let html = format!("{}x{}<p>after</p>", "<div>".repeat(1000), "</div>".repeat(1000));
+        let html = format!(
+            "{}x{}<p>after</p>",
+            "<div>".repeat(1000),
+            "</div>".repeat(1000)
+        );
         let (capped, cut) = cap_html_depth(&html);
         assert!(cut);
         assert_eq!(depth_of(&capped), MAX_HTML_DEPTH);
-        assert!(capped.contains(">x<") && capped.ends_with("<p>after</p>"), "{capped}");
+        assert!(
+            capped.contains(">x<") && capped.ends_with("<p>after</p>"),
+            "{capped}"
+        );
     }
 
     #[test]

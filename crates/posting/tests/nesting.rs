@@ -69,10 +69,7 @@ fn five_mib_of_block_quotes() {
 
 #[test]
 fn five_mib_of_quote_and_list_markers_on_one_line() {
-    let posting = normalize(
-        "content/l.md",
-        &filled("# Listed\n\n", "> 1. - ", "deep\n"),
-    );
+    let posting = normalize("content/l.md", &filled("# Listed\n\n", "> 1. - ", "deep\n"));
     assert_flattened(&posting);
 }
 
@@ -112,6 +109,9 @@ fn ordinary_nesting_is_kept_without_a_warning() {
     );
     assert!(posting.warnings.is_empty(), "{:?}", posting.warnings);
     let html = &posting.body_html;
-    assert!(html.contains("<blockquote>\n<ul>\n<li>ship it\n<ul>"), "{html}");
+    assert!(
+        html.contains("<blockquote>\n<ul>\n<li>ship it\n<ul>"),
+        "{html}"
+    );
     assert!(html.contains("<div><div><b>bold</b></div></div>"), "{html}");
 }
