@@ -17,6 +17,8 @@ use html5ever::tokenizer::{
 };
 use html5ever::{local_name, LocalName};
 
+use crate::formats::rst::escape_into;
+
 /// Quote and list markers kept at the start of one Markdown line.
 pub const MAX_MARKDOWN_CONTAINERS: usize = 32;
 
@@ -339,18 +341,6 @@ fn write_tag(out: &mut String, tag: &Tag) {
         }
     }
     out.push('>');
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -525,7 +525,8 @@ fn embedded(content: &str) -> (&str, Option<String>) {
     (content, None)
 }
 
-fn escape_into(out: &mut String, s: &str) {
+/// `&`, `<`, `>` and `"` as entities: safe as HTML text and in quoted attributes.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
     let mut written = 0;
     for (k, b) in s.bytes().enumerate() {
         let entity = match b {
