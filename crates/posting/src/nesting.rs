@@ -182,19 +182,19 @@ impl TokenSink for DepthSink<'_> {
     }
 }
 
+// The tree builder's rules, simplified so that the count never comes out
+// lower than the builder's own stack: an element is taken off only where
+// the builder surely takes it off too (past inline elements, which it
+// always looks through), never where it might keep it.
 impl DepthState<'_> {
     /// Whether the start tag is kept.
     fn open_element(&mut self, name: &LocalName) -> bool {
         if is_void(name) {
             return true;
         }
-        // A new item or paragraph closes the open one, as in the tree builder.
-        while self
-            .open
-            .last()
-            .is_some_and(|top| closes_implicitly(top, name))
-        {
-            self.open.pop();
+        // A new item or paragraph closes the open one: `<li>a<li>b`.
+        while let Some(at) = implicitly_closed(&self.open, name) {
+            self.open.truncate(at);
         }
         if self.open.len() < MAX_HTML_DEPTH {
             self.open.push(name.clone());
@@ -213,16 +213,140 @@ impl DepthState<'_> {
             self.flattened -= 1;
             return false;
         }
-        // Closes the innermost `name`, and the items and paragraphs left open
-        // inside it; anything else in between means it closes nothing.
-        let innermost = self.open.iter().rposition(|open| open == name);
-        if let Some(at) = innermost {
-            if self.open[at + 1..].iter().all(has_optional_end) {
-                self.open.truncate(at);
-            }
+        // Closes the innermost `name` and what was left open inside it, as
+        // far as the builder would look for it; else it closes nothing.
+        let looks_through: fn(&LocalName) -> bool = if closes_in_scope(name) {
+            |open| is_inline(open) || has_optional_end(open)
+        } else {
+            is_inline
+        };
+        if let Some(at) = innermost(&self.open, |open| open == name, looks_through) {
+            self.open.truncate(at);
         }
         true
     }
+}
+
+/// Where the innermost element that `found` accepts is, looking from the
+/// innermost element out through those that `passed` accepts.
+fn innermost(
+    open: &[LocalName],
+    found: impl Fn(&LocalName) -> bool,
+    passed: impl Fn(&LocalName) -> bool,
+) -> Option<usize> {
+    for (at, element) in open.iter().enumerate().rev() {
+        if found(element) {
+            return Some(at);
+        }
+        if !passed(element) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The open element a `new` start tag ends, as the tree builder does.
+fn implicitly_closed(open: &[LocalName], new: &LocalName) -> Option<usize> {
+    if *new == local_name!("option") {
+        // Only when it is the innermost.
+        return open
+            .last()
+            .filter(|top| **top == local_name!("option"))
+            .map(|_| open.len() - 1);
+    }
+    let ends = |element: &LocalName| match *element {
+        local_name!("li") => *new == local_name!("li"),
+        local_name!("dt") | local_name!("dd") => {
+            matches!(*new, local_name!("dt") | local_name!("dd"))
+        }
+        local_name!("p") => closes_paragraph(new),
+        _ => false,
+    };
+    innermost(open, ends, is_inline)
+}
+
+/// Start tags that end an open paragraph.
+fn closes_paragraph(new: &LocalName) -> bool {
+    matches!(
+        *new,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("li")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("blockquote")
+            | local_name!("pre")
+            | local_name!("table")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// End tags the tree builder matches "in scope": past anything but tables,
+/// buttons, lists and the like, so past left-open items and paragraphs too.
+fn closes_in_scope(name: &LocalName) -> bool {
+    closes_paragraph(name)
+        || matches!(
+            *name,
+            local_name!("article")
+                | local_name!("aside")
+                | local_name!("section")
+                | local_name!("nav")
+                | local_name!("header")
+                | local_name!("footer")
+                | local_name!("main")
+                | local_name!("figure")
+                | local_name!("figcaption")
+                | local_name!("details")
+                | local_name!("summary")
+                | local_name!("center")
+        )
+}
+
+/// Phrasing elements the tree builder looks through when it closes an
+/// element (none of them is "special" to it).
+fn is_inline(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("abbr")
+            | local_name!("b")
+            | local_name!("bdi")
+            | local_name!("bdo")
+            | local_name!("big")
+            | local_name!("cite")
+            | local_name!("code")
+            | local_name!("data")
+            | local_name!("del")
+            | local_name!("dfn")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("ins")
+            | local_name!("kbd")
+            | local_name!("mark")
+            | local_name!("nobr")
+            | local_name!("q")
+            | local_name!("s")
+            | local_name!("samp")
+            | local_name!("small")
+            | local_name!("span")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("sub")
+            | local_name!("sup")
+            | local_name!("time")
+            | local_name!("tt")
+            | local_name!("u")
+            | local_name!("var")
+    )
 }
 
 /// Elements that never have content.
@@ -265,35 +389,6 @@ fn has_optional_end(name: &LocalName) -> bool {
             | local_name!("rt")
             | local_name!("rtc")
     )
-}
-
-/// Whether a `new` start tag ends the `open` element, the innermost one.
-fn closes_implicitly(open: &LocalName, new: &LocalName) -> bool {
-    match *open {
-        local_name!("li") => *new == local_name!("li"),
-        local_name!("dt") | local_name!("dd") => {
-            matches!(*new, local_name!("dt") | local_name!("dd"))
-        }
-        local_name!("option") => *new == local_name!("option"),
-        local_name!("p") => matches!(
-            *new,
-            local_name!("p")
-                | local_name!("div")
-                | local_name!("ul")
-                | local_name!("ol")
-                | local_name!("dl")
-                | local_name!("blockquote")
-                | local_name!("pre")
-                | local_name!("table")
-                | local_name!("h1")
-                | local_name!("h2")
-                | local_name!("h3")
-                | local_name!("h4")
-                | local_name!("h5")
-                | local_name!("h6")
-        ),
-        _ => false,
-    }
 }
 
 /// The tokenizer state the tree builder would switch to after this tag:
@@ -390,6 +485,10 @@ mod tests {
         // Items and paragraphs left open do not pile up.
         let html = "<ul><li>a<li>b</ul><p>one<p>two".repeat(200);
         assert!(!cap_html_depth(&html).1);
+        // Nor do inline elements left open inside them, as the sloppy HTML
+        // of word processors has them.
+        let html = "<ul><li><b>a<li><span>b</ul><p><font>one<p><i>two</div>".repeat(200);
+        assert!(!cap_html_depth(&html).1);
     }
 
     #[test]
@@ -411,7 +510,8 @@ mod tests {
     #[test]
     fn close_tags_that_close_nothing_do_not_hide_depth() {
         // The tree builder ignores `</span>` here and keeps every `<div>` open.
-        let html = "<div></span><div><!--</div>--><textarea></div></textarea>".repeat(100);
+        let html = "<div></span><div><!--</div>--><textarea></div></textarea><span><dd></span>"
+            .repeat(100);
         let (capped, cut) = cap_html_depth(&html);
         assert!(cut);
         assert!(!capped.contains("<!--"));
