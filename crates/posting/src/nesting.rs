@@ -15,7 +15,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
 };
-use html5ever::{local_name, LocalName};
+use html5ever::LocalName;
 
 use crate::formats::rst::escape_into;
 
@@ -103,22 +103,85 @@ fn container_marker(rest: &[u8]) -> Option<usize> {
 /// deep; then it is written again from html5ever's own tokens without the
 /// tags beyond the cap (and without comments), for the sanitizer to read.
 pub fn cap_html_depth(html: &str) -> (Cow<'_, str>, bool) {
-    // html5ever opens at most one element per start tag (plus a few implied
-    // table and list parents), so few tags cannot nest deep: skip the scan.
-    let start_tags = html
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
-        .count();
-    if start_tags < MAX_HTML_DEPTH / 2 {
-        return (Cow::Borrowed(html), false);
-    }
-    if !walk_tokens(html, None) {
+    if plainly_shallow(html) || !walk_tokens(html, None) {
         return (Cow::Borrowed(html), false);
     }
     let mut out = String::with_capacity(html.len());
     walk_tokens(html, Some(&mut out));
     (Cow::Owned(out), true)
+}
+
+/// Whether `html` is shallow on its face, without html5ever's tokenizer:
+/// lowercase tags with double-quoted attributes, each end tag closing the
+/// innermost open element, no comments, no raw-text elements, and at most a
+/// third of the cap deep (the tree builder may add parents such as `tbody`
+/// and `tr`). What pulldown-cmark and the RST renderer write is, unless a
+/// body's own HTML is not.
+fn plainly_shallow(html: &str) -> bool {
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let Some(len) = rest[start..].find('>') else {
+            return false;
+        };
+        let tag = &rest[start + 1..start + len];
+        rest = &rest[start + len + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            if open.pop() != Some(name) {
+                return false;
+            }
+            continue;
+        }
+        let name_len = tag
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            .count();
+        let (name, attributes) = tag.split_at(name_len);
+        if !name.starts_with(|c: char| c.is_ascii_lowercase())
+            || !plain_attributes(attributes)
+            || raw_text_kind(name).is_some()
+        {
+            return false;
+        }
+        if !is_void(name) {
+            open.push(name);
+            if open.len() > MAX_HTML_DEPTH / 3 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// ` name="value" name2`, then an optional ` /`: attributes as every HTML
+/// tokenizer reads them alike.
+fn plain_attributes(mut attributes: &str) -> bool {
+    loop {
+        let trimmed = attributes.trim_start_matches(' ');
+        if trimmed.is_empty() || trimmed == "/" {
+            return true;
+        }
+        if trimmed.len() == attributes.len() {
+            return false;
+        }
+        let name_len = trimmed
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            .count();
+        if name_len == 0 {
+            return false;
+        }
+        attributes = &trimmed[name_len..];
+        if let Some(value) = attributes.strip_prefix("=\"") {
+            let Some(end) = value.find('"') else {
+                return false;
+            };
+            if value[..end].contains('<') {
+                return false;
+            }
+            attributes = &value[end + 1..];
+        }
+    }
 }
 
 /// Runs html5ever's tokenizer over `html` while tracking the elements it
@@ -159,7 +222,10 @@ impl TokenSink for DepthSink<'_> {
         let mut state = self.0.borrow_mut();
         match token {
             Token::TagToken(tag) => {
-                let raw_text = raw_text_kind(&tag);
+                let raw_text = match tag.kind {
+                    TagKind::StartTag => raw_text_kind(&tag.name),
+                    TagKind::EndTag => None,
+                };
                 let kept = match tag.kind {
                     TagKind::StartTag => state.open_element(&tag.name),
                     TagKind::EndTag => state.close_element(&tag.name),
@@ -215,7 +281,7 @@ impl DepthState<'_> {
         }
         // Closes the innermost `name` and what was left open inside it, as
         // far as the builder would look for it; else it closes nothing.
-        let looks_through: fn(&LocalName) -> bool = if closes_in_scope(name) {
+        let looks_through: fn(&str) -> bool = if closes_in_scope(name) {
             |open| is_inline(open) || has_optional_end(open)
         } else {
             is_inline
@@ -231,8 +297,8 @@ impl DepthState<'_> {
 /// innermost element out through those that `passed` accepts.
 fn innermost(
     open: &[LocalName],
-    found: impl Fn(&LocalName) -> bool,
-    passed: impl Fn(&LocalName) -> bool,
+    found: impl Fn(&str) -> bool,
+    passed: impl Fn(&str) -> bool,
 ) -> Option<usize> {
     for (at, element) in open.iter().enumerate().rev() {
         if found(element) {
@@ -246,167 +312,148 @@ fn innermost(
 }
 
 /// The open element a `new` start tag ends, as the tree builder does.
-fn implicitly_closed(open: &[LocalName], new: &LocalName) -> Option<usize> {
-    if *new == local_name!("option") {
+fn implicitly_closed(open: &[LocalName], new: &str) -> Option<usize> {
+    if new == "option" {
         // Only when it is the innermost.
         return open
             .last()
-            .filter(|top| **top == local_name!("option"))
+            .filter(|top| &***top == "option")
             .map(|_| open.len() - 1);
     }
-    let ends = |element: &LocalName| match *element {
-        local_name!("li") => *new == local_name!("li"),
-        local_name!("dt") | local_name!("dd") => {
-            matches!(*new, local_name!("dt") | local_name!("dd"))
+    let ends = |element: &str| match element {
+        "li" => new == "li",
+        "dt" | "dd" => {
+            matches!(new, "dt" | "dd")
         }
-        local_name!("p") => closes_paragraph(new),
+        "p" => closes_paragraph(new),
         _ => false,
     };
     innermost(open, ends, is_inline)
 }
 
 /// Start tags that end an open paragraph.
-fn closes_paragraph(new: &LocalName) -> bool {
+fn closes_paragraph(new: &str) -> bool {
     matches!(
-        *new,
-        local_name!("p")
-            | local_name!("div")
-            | local_name!("ul")
-            | local_name!("ol")
-            | local_name!("li")
-            | local_name!("dl")
-            | local_name!("dt")
-            | local_name!("dd")
-            | local_name!("blockquote")
-            | local_name!("pre")
-            | local_name!("table")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
+        new,
+        "p" | "div"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
     )
 }
 
 /// End tags the tree builder matches "in scope": past anything but tables,
 /// buttons, lists and the like, so past left-open items and paragraphs too.
-fn closes_in_scope(name: &LocalName) -> bool {
+fn closes_in_scope(name: &str) -> bool {
     closes_paragraph(name)
         || matches!(
-            *name,
-            local_name!("article")
-                | local_name!("aside")
-                | local_name!("section")
-                | local_name!("nav")
-                | local_name!("header")
-                | local_name!("footer")
-                | local_name!("main")
-                | local_name!("figure")
-                | local_name!("figcaption")
-                | local_name!("details")
-                | local_name!("summary")
-                | local_name!("center")
+            name,
+            "article"
+                | "aside"
+                | "section"
+                | "nav"
+                | "header"
+                | "footer"
+                | "main"
+                | "figure"
+                | "figcaption"
+                | "details"
+                | "summary"
+                | "center"
         )
 }
 
 /// Phrasing elements the tree builder looks through when it closes an
 /// element (none of them is "special" to it).
-fn is_inline(name: &LocalName) -> bool {
+fn is_inline(name: &str) -> bool {
     matches!(
-        *name,
-        local_name!("a")
-            | local_name!("abbr")
-            | local_name!("b")
-            | local_name!("bdi")
-            | local_name!("bdo")
-            | local_name!("big")
-            | local_name!("cite")
-            | local_name!("code")
-            | local_name!("data")
-            | local_name!("del")
-            | local_name!("dfn")
-            | local_name!("em")
-            | local_name!("font")
-            | local_name!("i")
-            | local_name!("ins")
-            | local_name!("kbd")
-            | local_name!("mark")
-            | local_name!("nobr")
-            | local_name!("q")
-            | local_name!("s")
-            | local_name!("samp")
-            | local_name!("small")
-            | local_name!("span")
-            | local_name!("strike")
-            | local_name!("strong")
-            | local_name!("sub")
-            | local_name!("sup")
-            | local_name!("time")
-            | local_name!("tt")
-            | local_name!("u")
-            | local_name!("var")
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
     )
 }
 
 /// Elements that never have content.
-fn is_void(name: &LocalName) -> bool {
+fn is_void(name: &str) -> bool {
     matches!(
-        *name,
-        local_name!("area")
-            | local_name!("base")
-            | local_name!("basefont")
-            | local_name!("bgsound")
-            | local_name!("br")
-            | local_name!("col")
-            | local_name!("embed")
-            | local_name!("hr")
-            | local_name!("img")
-            | local_name!("image")
-            | local_name!("input")
-            | local_name!("keygen")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("param")
-            | local_name!("source")
-            | local_name!("track")
-            | local_name!("wbr")
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "image"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
     )
 }
 
 /// Elements whose end tag may be left out.
-fn has_optional_end(name: &LocalName) -> bool {
+fn has_optional_end(name: &str) -> bool {
     matches!(
-        *name,
-        local_name!("p")
-            | local_name!("li")
-            | local_name!("dt")
-            | local_name!("dd")
-            | local_name!("option")
-            | local_name!("optgroup")
-            | local_name!("rb")
-            | local_name!("rp")
-            | local_name!("rt")
-            | local_name!("rtc")
+        name,
+        "p" | "li" | "dt" | "dd" | "option" | "optgroup" | "rb" | "rp" | "rt" | "rtc"
     )
 }
 
 /// The tokenizer state the tree builder would switch to after this tag:
 /// without it, `<div>` inside `<textarea>` or `<script>` would count as a tag.
-fn raw_text_kind(tag: &Tag) -> Option<TokenSinkResult<()>> {
-    if tag.kind != TagKind::StartTag {
-        return None;
-    }
-    let kind = match tag.name {
-        local_name!("title") | local_name!("textarea") => RawKind::Rcdata,
-        local_name!("script") => RawKind::ScriptData,
-        local_name!("style")
-        | local_name!("xmp")
-        | local_name!("iframe")
-        | local_name!("noembed")
-        | local_name!("noframes")
-        | local_name!("noscript") => RawKind::Rawtext,
-        local_name!("plaintext") => return Some(TokenSinkResult::Plaintext),
+fn raw_text_kind(start_tag: &str) -> Option<TokenSinkResult<()>> {
+    let kind = match start_tag {
+        "title" | "textarea" => RawKind::Rcdata,
+        "script" => RawKind::ScriptData,
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => RawKind::Rawtext,
+        "plaintext" => return Some(TokenSinkResult::Plaintext),
         _ => return None,
     };
     Some(TokenSinkResult::RawData(kind))
@@ -476,6 +523,25 @@ mod tests {
         );
         assert!(kept.ends_with("deep"), "{kept}");
         assert!(capped.starts_with("intro\n") && capped.ends_with("\nafter\n"));
+    }
+
+    #[test]
+    fn what_markdown_writes_is_shallow_on_its_face() {
+        let html = "<h1>T</h1>\n<p>a <a href=\"https://x.example/?a=1&amp;b\" rel=\"n\">b</a><br />\n<img src=\"x\" alt=\"y\" /></p>\n<ul>\n<li><input disabled=\"\" type=\"checkbox\"/>\n<em>x</em></li>\n</ul>\n<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td>1</td></tr></tbody></table>\n";
+        assert!(plainly_shallow(html));
+        for not_plain in [
+            "<div><!-- </div> -->",
+            "<div></span>",
+            "<div title='x'>",
+            "<div title=x>",
+            "<DIV></DIV>",
+            "<textarea></textarea>",
+            "<a href=\"<b>\">",
+            "a < b",
+        ] {
+            assert!(!plainly_shallow(not_plain), "{not_plain}");
+        }
+        assert!(!plainly_shallow(&"<div>".repeat(MAX_HTML_DEPTH / 3 + 1)));
     }
 
     #[test]
