@@ -144,20 +144,99 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// Serves until `shutdown` resolves.
+/// A client that has not sent a request's headers within this long is cut
+/// off: half-sent requests would otherwise hold their connection forever.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves until `shutdown` resolves, answering only requests addressed to
+/// this server by IP address or `localhost` (see [`is_own_host`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     shared: Arc<Shared>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let closing = shared.clone();
-    let shutdown = async move {
-        shutdown.await;
-        closing.close();
+    let address = listener.local_addr()?;
+    let app = router(shared.clone()).layer(axum::middleware::from_fn_with_state(
+        address,
+        refuse_other_hosts,
+    ));
+    // Each connection task holds a receiver: shutdown tells them through it,
+    // then waits until they have all dropped it.
+    let (stop, stopped) = watch::channel(false);
+    tokio::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, most likely: let some close.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut stopped = stopped.clone();
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            tokio::pin!(connection);
+            let stopping = async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            };
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                () = stopping => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(stopped);
+    shared.close();
+    stop.send_replace(true);
+    stop.closed().await;
+    Ok(())
+}
+
+/// Answers 403 to requests whose `Host` is not this server's: with DNS
+/// rebinding, a page on `evil.example` could otherwise read the preview.
+async fn refuse_other_hosts(
+    State(address): State<SocketAddr>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    if host.is_some_and(|host| is_own_host(host, address.port())) {
+        return next.run(request).await;
+    }
+    let message =
+        format!("refused: this preview answers only at its own address, such as http://{address}/");
+    (StatusCode::FORBIDDEN, message).into_response()
+}
+
+/// Whether a `Host` header names this server: `localhost` or an IP address
+/// (no DNS name can be rebound to those), with the port it listens on.
+fn is_own_host(host: &str, port: u16) -> bool {
+    let Ok(authority) = host.parse::<axum::http::uri::Authority>() else {
+        return false;
     };
-    axum::serve(listener, router(shared))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let name = authority.host();
+    let is_local_name = name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+        || name
+            .strip_prefix('[')
+            .and_then(|n| n.strip_suffix(']'))
+            .is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok());
+    let port_matches = authority.port_u16().unwrap_or(80) == port;
+    is_local_name && port_matches && authority.as_str().len() == host.len()
 }
 
 /// Binds `port` on `ip`, or the next free port after it (`0`: any free port).
@@ -452,6 +531,33 @@ mod tests {
         ] {
             assert_eq!(resolve(&s, bad), Resolved::Refused, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_this_servers_own_addresses_are_answered() {
+        for own in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LocalHost:1111",
+            "[::1]:1111",
+            "192.168.1.20:1111",
+        ] {
+            assert!(is_own_host(own, 1111), "{own}");
+        }
+        for other in [
+            "evil.example:1111",
+            "evil.example",
+            "localhost.evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "localhost:2222",
+            "localhost",
+            "127.0.0.1:1111@evil.example",
+            "",
+            "[::1",
+        ] {
+            assert!(!is_own_host(other, 1111), "{other}");
+        }
+        assert!(is_own_host("localhost", 80));
     }
 
     #[test]

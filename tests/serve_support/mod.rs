@@ -236,18 +236,22 @@ impl Response {
 /// `GET target` sent exactly as given (no normalization of `..` or `%2e`,
 /// which is the point for the path-safety tests).
 pub fn request(port: u16, target: &str) -> Response {
+    exchange(
+        port,
+        &format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `head` as it is and reads the response until the server closes.
+pub fn exchange(port: u16, head: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to serve");
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream
         .read_to_end(&mut raw)
-        .unwrap_or_else(|e| panic!("GET {target}: {e}"));
-    parse_response(&raw).unwrap_or_else(|| panic!("GET {target}: bad response {raw:?}"))
+        .unwrap_or_else(|e| panic!("{head:?}: {e}"));
+    parse_response(&raw).unwrap_or_else(|| panic!("{head:?}: bad response {raw:?}"))
 }
 
 fn parse_response(raw: &[u8]) -> Option<Response> {

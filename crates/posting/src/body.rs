@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Options, Parser};
 
 use super::formats::rst;
-use super::Markup;
+use super::{nesting, Markup};
 
 /// A link found in a body, for apply-link detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +20,13 @@ pub struct Link {
 }
 
 /// A body rendered: `html` is sanitized; `text` is its plain text, with a
-/// newline between blocks.
+/// newline between blocks; `warnings` say what was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rendered {
     pub html: String,
     pub text: String,
     pub links: Vec<Link>,
+    pub warnings: Vec<String>,
 }
 
 /// Renders and sanitizes a body. Untrusted input: whatever it contains, the
@@ -35,11 +36,19 @@ pub fn render(markup: Markup, source: &str) -> Rendered {
     let mut rendered = match markup {
         Markup::Rst => {
             let mut rendered = rst::to_html(source);
-            rendered.html = SANITIZER.clean(&rendered.html).to_string();
+            rendered.html = sanitize(&rendered.html, &mut rendered.warnings);
             rendered
         }
-        Markup::Markdown if !is_raw_html(source) => from_html(&markdown_html(source)),
-        Markup::Markdown | Markup::Html => from_html(source),
+        Markup::Markdown if !is_raw_html(source) => {
+            let (source, cut) = nesting::cap_markdown_containers(source);
+            let warnings = if cut {
+                vec![nesting::warning()]
+            } else {
+                Vec::new()
+            };
+            from_html(&markdown_html(&source), warnings)
+        }
+        Markup::Markdown | Markup::Html => from_html(source, Vec::new()),
     };
     rendered.links.retain(|link| safe_url(&link.url).is_some());
     rendered
@@ -64,10 +73,25 @@ fn without_template_comments(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Sanitizes `html` and reads its text and links.
-fn from_html(html: &str) -> Rendered {
-    let html = SANITIZER.clean(html).to_string();
+fn from_html(html: &str, mut warnings: Vec<String>) -> Rendered {
+    let html = sanitize(html, &mut warnings);
     let (text, links) = text_and_links(&html);
-    Rendered { html, text, links }
+    Rendered {
+        html,
+        text,
+        links,
+        warnings,
+    }
+}
+
+/// Sanitized HTML. Its nesting is capped first: the HTML parser's work grows
+/// with the square of the depth, and a posting is untrusted.
+fn sanitize(html: &str, warnings: &mut Vec<String>) -> String {
+    let (html, cut) = nesting::cap_html_depth(html);
+    if cut && warnings.is_empty() {
+        warnings.push(nesting::warning());
+    }
+    SANITIZER.clean(&html).to_string()
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {

@@ -134,6 +134,7 @@ mod draft;
 pub mod fields;
 mod formats;
 pub mod gazetteer;
+pub mod nesting;
 pub mod repair;
 mod slug;
 

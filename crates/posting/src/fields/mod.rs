@@ -75,6 +75,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let label_lines = labels::find(&draft.body, draft.body_line);
     let meta = Meta::new(n, draft.meta, label_lines, &mut out);
     let rendered = body::render(draft.markup, &draft.body);
+    out.warnings.extend(rendered.warnings.iter().cloned());
     let config = n.config();
 
     // The title as written keeps its cues ("(Remote)") for the other fields.

@@ -91,6 +91,11 @@ pub fn to_html(body: &str) -> Rendered {
         html: renderer.html,
         text: renderer.text,
         links: renderer.links,
+        warnings: renderer
+            .too_deep
+            .then(crate::nesting::warning)
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -546,7 +551,8 @@ fn embedded(content: &str) -> (&str, Option<String>) {
     (content, None)
 }
 
-fn escape_into(out: &mut String, s: &str) {
+/// `&`, `<`, `>` and `"` as entities: safe as HTML text and in quoted attributes.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
     let mut written = 0;
     for (k, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -592,6 +598,8 @@ struct Renderer {
     html: String,
     text: String,
     links: Vec<Link>,
+    /// Whether some block nested past `MAX_DEPTH` and became literal text.
+    too_deep: bool,
 }
 
 impl Renderer {
@@ -638,6 +646,7 @@ impl Renderer {
         let mut i = skip_blank(lines, 0);
         while i < lines.len() {
             i = if depth >= MAX_DEPTH {
+                self.too_deep = true;
                 self.literal(&lines[i..]);
                 lines.len()
             } else {
