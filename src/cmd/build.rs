@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::output;
 use crate::site::{self, Site, SiteOptions};
+use crate::terminal::escape;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,7 +44,7 @@ pub fn run(args: &Args) -> super::Outcome {
 
     let errors = site.errors();
     for error in &errors {
-        eprintln!("error: {error}");
+        eprintln!("{}", escape(&format!("error: {error}")));
     }
     let stats = site.stats();
     eprintln!(
