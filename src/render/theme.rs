@@ -317,3 +317,29 @@ fn is_editor_temp(file_name: &str) -> bool {
         || file_name.ends_with(".swx")
         || file_name.ends_with(".tmp")
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_links_stay_in_their_folder_and_are_not_walked() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("secret.txt"), "s3cret").unwrap();
+        std::os::unix::fs::symlink("/", root.join("static/disk")).unwrap();
+        let error = Theme::load(root, &Config::default()).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "static/disk: symlink pointing outside static/ (to /): not followed"
+        );
+        std::fs::remove_file(root.join("static/disk")).unwrap();
+        // Inside the site is not enough: a theme file is in its folder.
+        std::os::unix::fs::symlink("../secret.txt", root.join("static/leak.txt")).unwrap();
+        let error = Theme::load(root, &Config::default()).err().unwrap();
+        assert!(error
+            .to_string()
+            .starts_with("static/leak.txt: symlink pointing outside static/"));
+    }
+}

@@ -846,4 +846,29 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn utf16_with_a_bom_becomes_utf8() {
+        let utf16le = |units: &[u16]| -> Vec<u8> {
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+                .collect()
+        };
+        let text: Vec<u16> = "Zürich 💰".encode_utf16().collect();
+        let valid = utf16le(&text);
+        let (bytes, warning) = utf16_to_utf8(&valid);
+        assert_eq!((&*bytes, warning), ("Zürich 💰".as_bytes(), None));
+        let lone_surrogate = utf16le(&[0x41, 0xD800, 0x42]);
+        let (bytes, warning) = utf16_to_utf8(&lone_surrogate);
+        assert_eq!(&*bytes, "A\u{FFFD}B".as_bytes());
+        assert!(warning.unwrap().contains("UTF-16LE"));
+        let plain = b"plain UTF-8";
+        assert!(matches!(utf16_to_utf8(plain), (Cow::Borrowed(b), None) if b == plain));
+        let no_bom: Vec<u8> = "Title: Rust engineer in Zürich"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(looks_like_utf16(&no_bom) && !looks_like_utf16(b"just text here"));
+    }
 }
