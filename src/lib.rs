@@ -12,6 +12,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod terminal;
 #[cfg(test)]
 mod testing;
 

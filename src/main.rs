@@ -41,7 +41,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!(
+                "{}",
+                hireboard::terminal::escape(&format!("error: {message}"))
+            );
             ExitCode::from(2)
         }
     }

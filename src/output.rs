@@ -1,17 +1,26 @@
-//! The only writer of the output folder: pages go to a staging folder that is
-//! swapped in whole once everything is written, so a failed build leaves the
-//! previous site untouched and readers never see half a site.
+//! The only writer of the output folder. Its marker, `.hireboard-output`,
+//! is the manifest of every file hireboard wrote there (path and content
+//! hash), and the single record of what hireboard owns: a build replaces
+//! or removes only files in it, never writes through a link, and keeps
+//! every other file, which it lists. A folder without a valid manifest is
+//! not hireboard's (an empty or unreadable marker proves nothing), and is
+//! written into only with `--force`, still deleting nothing.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::render::Page;
 
-/// Marks a folder as hireboard's own, so it may be replaced.
+/// The manifest's file name, in the output folder.
 pub const MARKER: &str = ".hireboard-output";
+
+/// A manifest bigger than this is not read (a million files fit in it).
+const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug)]
 pub struct OutputError(pub String);
@@ -28,136 +37,319 @@ fn fail<T>(message: String) -> Result<T, OutputError> {
     Err(OutputError(message))
 }
 
-/// Checks that `output` may receive a build of the site at `root`: not the
-/// site, not its content, not a parent of either, and (without `force`) not a
-/// non-empty folder hireboard did not create.
-pub fn check_target(root: &Path, output: &Path, force: bool) -> Result<(), OutputError> {
+/// The files hireboard wrote into an output folder: path (relative, `/`)
+/// to [`content_hash`] of the bytes written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    about: String,
+    files: BTreeMap<String, String>,
+}
+
+const ABOUT: &str =
+    "hireboard wrote these files here; a build replaces or removes only these, and keeps every other file";
+
+impl Manifest {
+    /// The manifest of `folder`, or `None` when it has none: no marker, or
+    /// a marker that is empty, unreadable, too big, or not a manifest of
+    /// safe relative paths (a planted one must not make a build delete).
+    pub fn read(folder: &Path) -> Option<Manifest> {
+        let bytes = crate::content::read_at_most(&folder.join(MARKER), MAX_MANIFEST_BYTES).ok()?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).ok()?;
+        let valid = manifest
+            .files
+            .iter()
+            .all(|(path, hash)| path != MARKER && safe_relative(path).is_some() && is_hash(hash));
+        valid.then_some(manifest)
+    }
+
+    /// The manifest of `pages` as written.
+    pub fn of(pages: &[Page]) -> Manifest {
+        Manifest {
+            about: ABOUT.into(),
+            files: pages
+                .par_iter()
+                .map(|p| (p.path.clone(), content_hash(&p.bytes)))
+                .collect(),
+        }
+    }
+
+    pub fn owns(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The [`content_hash`] of the bytes hireboard last wrote at `path`.
+    pub fn hash(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Every file of `self` and of `other` (`other`'s hash where both have one).
+    fn union(&self, other: &Manifest) -> Manifest {
+        let mut files = self.files.clone();
+        files.extend(other.files.iter().map(|(p, h)| (p.clone(), h.clone())));
+        Manifest {
+            about: ABOUT.into(),
+            files,
+        }
+    }
+
+    /// Replaces the marker of `folder` whole (a new file renamed over it, so
+    /// a link planted at its name is replaced, not followed).
+    fn write(&self, folder: &Path) -> io::Result<()> {
+        let temporary = folder.join(format!("{MARKER}.new"));
+        match fs::remove_file(&temporary) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        serde_json::to_writer_pretty(&mut file, self)?;
+        file.write_all(b"\n")?;
+        drop(file);
+        fs::rename(&temporary, folder.join(MARKER))
+    }
+}
+
+/// A file's content hash as the manifest records it: SipHash-1-3, 128 bits,
+/// in hex. Stable across runs, versions and platforms.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!(
+        "{:032x}",
+        siphasher::sip128::SipHasher13::new().hash(bytes).as_u128()
+    )
+}
+
+fn is_hash(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Checks that `output` may receive a build of the site at `root` and
+/// returns what hireboard owns in it. Never the site, its content or a
+/// parent of either; a folder that exists, is not empty and has no
+/// manifest only with `force` (and then hireboard owns nothing in it yet).
+pub fn check_target(root: &Path, output: &Path, force: bool) -> Result<Manifest, OutputError> {
     let root = absolute(root);
     let out = absolute(output);
+    let shown = output.display();
     let content = root.join(crate::content::CONTENT_DIR);
     for (protected, what) in [(&root, "the site folder"), (&content, "the content folder")] {
         if protected.starts_with(&out) {
             return fail(format!(
-                "the output folder {} is {what} or contains it; choose another with --output-dir",
-                output.display()
+                "the output folder {shown} is {what} or contains it; choose another with --output-dir"
             ));
         }
     }
     if out.starts_with(&content) {
         return fail(format!(
-            "the output folder {} is inside content/; choose another",
-            output.display()
+            "the output folder {shown} is inside content/; choose another"
         ));
     }
-    if force || !out.exists() || out.join(MARKER).is_file() {
-        return Ok(());
+    if !out.exists() {
+        return Ok(Manifest::default());
+    }
+    if let Some(manifest) = Manifest::read(&out) {
+        return Ok(manifest);
     }
     match fs::read_dir(&out).map(|mut entries| entries.next().is_none()) {
-        Ok(true) => Ok(()),
+        Ok(true) => Ok(Manifest::default()),
+        Ok(false) if force => Ok(Manifest::default()),
         Ok(false) => fail(format!(
-            "{} exists and was not made by hireboard; not replacing it (move it away, or pass --force to replace it)",
-            output.display()
+            "{shown} is not empty and has no manifest of files hireboard wrote ({MARKER}); not writing into it: choose an empty or new folder, or pass --force to write into it (nothing in it is deleted)"
         )),
-        Err(e) => fail(format!("cannot read {}: {e}", output.display())),
+        Err(e) => fail(format!("cannot read {shown}: {e}")),
     }
 }
 
-/// Writes `pages` to a staging folder next to `output`, then swaps it in.
-pub fn write_site(output: &Path, pages: &[Page]) -> Result<(), OutputError> {
-    let staging = sibling(output, "new");
-    let old = sibling(output, "old");
-    remove_if_ours(&staging)?;
-    let written = write_all(&staging, pages);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
+/// What a build did to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Files hireboard wrote (the manifest's size).
+    pub files: usize,
+    /// Files and folders (`name/`) in the folder that hireboard did not
+    /// write and kept, sorted.
+    pub kept: Vec<String>,
+}
+
+/// Writes `pages` into `output` (created if missing), given what hireboard
+/// owns there (from [`check_target`]). Files of the last build that are not
+/// pages any more are removed; nothing else is. Refuses, before writing
+/// anything, a page path that is not a plain relative path, or that would
+/// replace a file hireboard did not write or go through a link.
+pub fn write_site(output: &Path, pages: &[Page], owned: &Manifest) -> Result<Written, OutputError> {
+    if let Some(bad) = pages
+        .iter()
+        .find(|p| safe_relative(&p.path).is_none() || p.path == MARKER)
+    {
         return fail(format!(
-            "cannot write the site to {}: {e}",
-            staging.display()
+            "refusing to write outside the output folder: {}",
+            bad.path
         ));
     }
-    swap_in(&staging, output, &old)
+    let shown = output.display();
+    let in_the_way = in_the_way(output, pages, owned);
+    if !in_the_way.is_empty() {
+        return fail(format!(
+            "not writing into {shown}: {} (hireboard replaces only files it wrote and never writes through a link): move them away",
+            listing(&in_the_way)
+        ));
+    }
+    let manifest = Manifest::of(pages);
+    // Owned before written: a build that stops half way still owns what it
+    // wrote, and the next build removes or replaces it.
+    fs::create_dir_all(output)
+        .and_then(|()| owned.union(&manifest).write(output))
+        .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))?;
+    write_pages(output, pages)?;
+    remove_stale(output, owned, &manifest);
+    manifest
+        .write(output)
+        .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))?;
+    Ok(Written {
+        files: manifest.len(),
+        kept: foreign_files(output, &manifest),
+    })
 }
 
-/// Writes every page under `folder` (created), plus the marker.
-pub fn write_all(folder: &Path, pages: &[Page]) -> io::Result<()> {
-    fs::create_dir_all(folder)?;
-    fs::write(
-        folder.join(MARKER),
-        "This folder is written by hireboard and replaced on each build.\n",
-    )?;
-    for page in pages {
-        if safe_relative(&page.path).is_none() {
-            return Err(io::Error::other(format!(
-                "refusing to write outside the output folder: {}",
-                page.path
-            )));
+/// `a, b, c and 7 more`.
+pub fn listing(items: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = items[..items.len().min(SHOWN)].join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
+}
+
+/// Page paths a build may not write: a file or folder hireboard did not
+/// write is there, or a folder on the way is a link or a file.
+fn in_the_way(output: &Path, pages: &[Page], owned: &Manifest) -> Vec<String> {
+    let mut problems = Vec::new();
+    let folders: BTreeSet<&Path> = pages
+        .iter()
+        .flat_map(|p| Path::new(&p.path).ancestors().skip(1))
+        .filter(|a| !a.as_os_str().is_empty())
+        .collect();
+    for folder in folders {
+        if let Ok(meta) = fs::symlink_metadata(output.join(folder)) {
+            if !meta.is_dir() {
+                let what = if meta.is_symlink() {
+                    "a link"
+                } else {
+                    "a file"
+                };
+                problems.push(format!("{} is {what}", folder.display()));
+            }
         }
     }
-    // Folders first (once each), then files in parallel.
+    for page in pages {
+        if let Ok(meta) = fs::symlink_metadata(output.join(&page.path)) {
+            if meta.is_symlink() || meta.is_dir() {
+                let what = if meta.is_dir() { "a folder" } else { "a link" };
+                problems.push(format!("{} is {what}", page.path));
+            } else if !owned.owns(&page.path) {
+                problems.push(format!("{} is not hireboard's", page.path));
+            }
+        }
+    }
+    problems
+}
+
+/// Folders first (once each), then files in parallel; errors name the file.
+fn write_pages(output: &Path, pages: &[Page]) -> Result<(), OutputError> {
     let mut dirs: Vec<PathBuf> = pages
         .iter()
-        .filter_map(|p| Path::new(&p.path).parent().map(|d| folder.join(d)))
+        .filter_map(|p| Path::new(&p.path).parent().map(|d| output.join(d)))
         .collect();
     dirs.sort();
     dirs.dedup();
     for dir in &dirs {
-        fs::create_dir_all(dir)?;
+        fs::create_dir_all(dir)
+            .or_else(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
     }
-    pages
-        .par_iter()
-        .try_for_each(|page| fs::write(folder.join(&page.path), &page.bytes))
+    pages.par_iter().try_for_each(|page| {
+        let path = output.join(&page.path);
+        fs::write(&path, &page.bytes)
+            .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))
+    })
 }
 
-/// `output` becomes `staging`; the previous output is removed afterwards.
-fn swap_in(staging: &Path, output: &Path, old: &Path) -> Result<(), OutputError> {
-    remove_if_ours(old)?;
-    let had_output = output.exists();
-    if had_output {
-        if let Err(e) = fs::rename(output, old) {
-            let _ = fs::remove_dir_all(staging);
-            return fail(format!(
-                "cannot move the previous {} aside: {e}",
-                output.display()
-            ));
+/// Removes the files of `old` that `new` does not have, and the folders
+/// that leaves empty. A file under a folder
+/// that is now a link is left alone: removing it would reach outside.
+fn remove_stale(output: &Path, old: &Manifest, new: &Manifest) {
+    let mut emptied = BTreeSet::new();
+    for path in old.paths().filter(|p| !new.owns(p)) {
+        let relative = Path::new(path);
+        let through_link = relative
+            .ancestors()
+            .skip(1)
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| fs::symlink_metadata(output.join(a)).is_ok_and(|m| !m.is_dir()));
+        if through_link {
+            continue;
+        }
+        let target = output.join(relative);
+        if fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir()) {
+            let _ = fs::remove_file(&target);
+        }
+        emptied.extend(
+            relative
+                .ancestors()
+                .skip(1)
+                .filter(|a| !a.as_os_str().is_empty())
+                .map(Path::to_path_buf),
+        );
+    }
+    // Deepest first; a folder still holding anything stays.
+    for folder in emptied.iter().rev() {
+        let _ = fs::remove_dir(output.join(folder));
+    }
+}
+
+/// Everything in `output` that `manifest` does not list, the marker aside:
+/// a folder holding none of its files is one entry (`.git/`), not walked.
+fn foreign_files(output: &Path, manifest: &Manifest) -> Vec<String> {
+    let folders: BTreeSet<&str> = manifest
+        .paths()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    let mut kept = Vec::new();
+    let mut pending = vec![String::new()];
+    while let Some(folder) = pending.pop() {
+        let Ok(entries) = fs::read_dir(output.join(&folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{folder}{name}");
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if path == MARKER || manifest.owns(&path) {
+                continue;
+            }
+            if is_dir && folders.contains(path.as_str()) {
+                pending.push(format!("{path}/"));
+            } else if is_dir {
+                kept.push(format!("{path}/"));
+            } else {
+                kept.push(path);
+            }
         }
     }
-    if let Err(e) = fs::rename(staging, output) {
-        // Put the previous site back rather than leave none.
-        if had_output {
-            let _ = fs::rename(old, output);
-        }
-        return fail(format!(
-            "cannot move the new site into {}: {e}",
-            output.display()
-        ));
-    }
-    if had_output {
-        let _ = fs::remove_dir_all(old);
-    }
-    Ok(())
-}
-
-/// `public` -> `.public.hireboard-new` in the same parent (same file system,
-/// so the swap is a rename).
-fn sibling(output: &Path, what: &str) -> PathBuf {
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    output.with_file_name(format!(".{name}.hireboard-{what}"))
-}
-
-/// Removes a leftover staging folder, but only one that carries our marker.
-fn remove_if_ours(folder: &Path) -> Result<(), OutputError> {
-    if !folder.exists() {
-        return Ok(());
-    }
-    if !folder.join(MARKER).is_file() {
-        return fail(format!(
-            "{} is in the way and was not made by hireboard: move it away",
-            folder.display()
-        ));
-    }
-    fs::remove_dir_all(folder).or_else(|e| fail(format!("cannot remove {}: {e}", folder.display())))
+    kept.sort();
+    kept
 }
 
 /// `jobs/x/index.html` is fine; `../x`, `/etc/x`, `a/../../x`, `C:\x` are not.
@@ -206,6 +398,26 @@ mod tests {
         }
     }
 
+    /// A build as `hireboard build` does it: check, then write.
+    fn build(site: &Path, out: &Path, pages: &[Page], force: bool) -> Result<Written, OutputError> {
+        let owned = check_target(site, out, force)?;
+        write_site(out, pages, &owned)
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                let relative = e.path().strip_prefix(dir).unwrap();
+                relative.to_string_lossy().into_owned()
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
     #[test]
     fn unsafe_paths_are_refused() {
         for bad in ["../x", "/etc/passwd", "a/../../x", "a\\b", "", "./x"] {
@@ -214,45 +426,128 @@ mod tests {
         assert!(safe_relative("jobs/x/index.html").is_some());
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        assert!(write_site(&out, &[page("../escape.html", "x")]).is_err());
+        let bad = [page("../escape.html", "x")];
+        assert!(write_site(&out, &bad, &Manifest::default()).is_err());
         assert!(!dir.path().join("escape.html").exists());
-        assert!(!out.exists(), "a failed build must not create the output");
+        assert!(!out.exists(), "a refused build must not create the output");
     }
 
     #[test]
-    fn swaps_in_a_new_site_and_keeps_the_old_on_failure() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write_site(
-            &out,
-            &[page("index.html", "one"), page("jobs/a/index.html", "a")],
-        )
-        .unwrap();
-        write_site(&out, &[page("index.html", "two")]).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        assert!(!out.join("jobs/a/index.html").exists(), "stale pages go");
-        assert!(write_site(&out, &[page("/abs", "x")]).is_err());
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers, ["public"]);
-    }
-
-    #[test]
-    fn folders_hireboard_did_not_make_are_not_replaced() {
+    fn a_rebuild_replaces_its_own_files_and_keeps_the_rest() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
-        fs::create_dir_all(&out).unwrap();
-        fs::write(out.join("notes.txt"), "mine").unwrap();
-        let err = check_target(site.path(), &out, false)
+        build(
+            site.path(),
+            &out,
+            &[page("index.html", "one"), page("jobs/a/index.html", "a")],
+            false,
+        )
+        .unwrap();
+        fs::write(out.join("CNAME"), "jobs.example.com").unwrap();
+        fs::create_dir_all(out.join(".git/objects")).unwrap();
+        fs::write(out.join(".git/objects/x"), "history").unwrap();
+        fs::write(out.join("jobs/notes.txt"), "mine").unwrap();
+
+        let written = build(site.path(), &out, &[page("index.html", "two")], false).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(
+            !out.join("jobs/a").exists(),
+            "stale pages and their folders go"
+        );
+        // jobs/ holds nothing of hireboard's any more: one entry.
+        assert_eq!(written.kept, [".git/", "CNAME", "jobs/"]);
+        assert_eq!(
+            files_in(&out),
+            [
+                ".git/objects/x",
+                MARKER,
+                "CNAME",
+                "index.html",
+                "jobs/notes.txt"
+            ]
+        );
+        let manifest = Manifest::read(&out).unwrap();
+        assert_eq!(manifest.paths().collect::<Vec<_>>(), ["index.html"]);
+        assert_eq!(
+            manifest.hash("index.html"),
+            Some(content_hash(b"two").as_str())
+        );
+    }
+
+    #[test]
+    fn a_refused_build_changes_nothing() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        build(site.path(), &out, &[page("index.html", "one")], false).unwrap();
+        fs::write(out.join("about.html"), "the user's page").unwrap();
+        let before = files_in(&out);
+        let marker = fs::read(out.join(MARKER)).unwrap();
+        for pages in [
+            vec![page("index.html", "two"), page("about.html", "ours")],
+            vec![page("index.html", "two"), page("/abs", "x")],
+        ] {
+            let error = build(site.path(), &out, &pages, false)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("about.html") || error.contains("/abs"),
+                "{error}"
+            );
+            assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+            assert_eq!(
+                fs::read_to_string(out.join("about.html")).unwrap(),
+                "the user's page"
+            );
+        }
+        assert_eq!(files_in(&out), before);
+        assert_eq!(fs::read(out.join(MARKER)).unwrap(), marker);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_output_are_never_written_or_removed_through() {
+        let site = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("index.html"), "precious").unwrap();
+        let out = site.path().join("public");
+        build(site.path(), &out, &[page("jobs/index.html", "a")], false).unwrap();
+        // Someone swaps the folder for a link to theirs.
+        fs::remove_dir_all(out.join("jobs")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), out.join("jobs")).unwrap();
+        let error = build(site.path(), &out, &[page("jobs/index.html", "b")], false)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("--force"), "{err}");
-        assert!(check_target(site.path(), &out, true).is_ok());
-        fs::write(out.join(MARKER), "").unwrap();
-        assert!(check_target(site.path(), &out, false).is_ok());
+        assert!(error.contains("jobs is a link"), "{error}");
+        build(site.path(), &out, &[page("index.html", "c")], false).unwrap();
+        assert_eq!(
+            fs::read_to_string(elsewhere.path().join("index.html")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn only_a_manifest_is_ownership_and_force_never_deletes() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("mine");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        for marker in [
+            "",
+            "This folder is written by hireboard.\n",
+            "{\"files\": {\"../../x\": \"00\"}}",
+        ] {
+            fs::write(out.join(MARKER), marker).unwrap();
+            let err = check_target(site.path(), &out, false)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("--force"), "{marker:?}: {err}");
+        }
+        let written = build(site.path(), &out, &[page("index.html", "x")], true).unwrap();
+        assert_eq!(written.kept, ["notes.txt"]);
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        // The folder now has a manifest: the next build needs no --force, and keeps notes.txt.
+        build(site.path(), &out, &[page("index.html", "y")], false).unwrap();
+        assert_eq!(files_in(&out), [MARKER, "index.html", "notes.txt"]);
     }
 
     #[test]

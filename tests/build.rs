@@ -55,10 +55,12 @@ impl Built {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
-    /// Output files whose text contains `needle`.
+    /// Output files whose text contains `needle`, the manifest (which
+    /// lists every path) aside.
     fn mentioning(&self, needle: &str) -> Vec<&str> {
         self.files
             .iter()
+            .filter(|(path, _)| *path != ".hireboard-output")
             .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
             .map(|(path, _)| path.as_str())
             .collect()
@@ -598,9 +600,18 @@ fn a_folder_hireboard_did_not_make_is_not_replaced() {
     );
     assert_eq!(siblings(&out), ["mine"]);
 
-    common::build_ok(&root, &out, &["--force"]);
+    // --force writes into it, and deletes nothing.
+    let output = common::build_ok(&root, &out, &["--force"]);
     assert!(out.join("index.html").is_file());
-    assert!(!out.join("notes").exists(), "--force replaces it");
+    assert_eq!(
+        fs::read_to_string(out.join("notes/todo.txt")).unwrap(),
+        "keep me"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("; kept 1 file hireboard did not write: notes/"),
+        "{stderr}"
+    );
 }
 
 #[test]

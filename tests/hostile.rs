@@ -1,190 +1,368 @@
-//! Postings in every format written to attack the site: script tags, event
-//! handlers, `javascript:` links, attribute and comment breakouts, and Tera
-//! syntax. Every output (pages and their attributes, JSON-LD, feeds, the API,
-//! the search index) keeps them as text.
+//! Postings from strangers and careless contributors, run as a user runs
+//! hireboard: links out of `content/`, postings built to blow up the
+//! output, huge files, terminal escapes, odd encodings, and output folders
+//! holding files hireboard did not write.
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
-use regex::Regex;
-
-/// The attack written into each posting; `{n}` tells the postings apart.
-fn payload(n: usize) -> String {
-    format!(
-        "<script>alert({n})</script> \"><img src=x onerror=alert({n})> \
-         {{{{ 6 * 7000001 }}}} {{% for x in [1, 2, 3] %}}loop{n}{{% endfor %}} --> <!--"
-    )
-}
-
-fn write_site(root: &std::path::Path) {
+/// A site in a temp folder: `hireboard.yaml` and `content/` with `postings`.
+fn site(postings: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
     fs::create_dir_all(root.join("content")).unwrap();
-    fs::write(root.join("hireboard.yaml"), "title: Hostile board\n").unwrap();
-    let title = |n| format!("Engineer {}", payload(n)).replace('"', "'");
-    let body = |n| {
-        format!(
-            "{}\n\n[apply](javascript:alert({n})) <a href=\"JaVaScRiPt:alert({n})\">x</a> \
-             <svg onload=alert({n})></svg>\n",
-            payload(n)
-        )
-    };
-    let files = [
-        (
-            "yaml.md",
-            format!(
-                "---\ntitle: \"{}\"\ncompany: \"Evil {}\"\ntags: [\"{}\"]\napply: \"javascript:alert(1)\"\n---\n{}",
-                title(1),
-                title(1),
-                title(1),
-                body(1)
-            ),
-        ),
-        (
-            "toml.md",
-            format!(
-                "+++\ntitle = \"{}\"\ncompany = \"Toml {}\"\n+++\n{}",
-                title(2),
-                title(2),
-                body(2)
-            ),
-        ),
-        (
-            "pelican.md",
-            format!(
-                "Title: {}\nCompany: Pelican Co\nTags: {}\n\n{}",
-                title(3),
-                title(3),
-                body(3)
-            ),
-        ),
-        (
-            "posting.rst",
-            format!(
-                "{t}\n{u}\n\n:company: Rst Co\n\n{b}\n\n`apply <javascript:alert(4)>`_\n",
-                t = title(4),
-                u = "=".repeat(title(4).len()),
-                b = payload(4)
-            ),
-        ),
-        ("plain.md", format!("# {}\n\n### Markdown Co\n\n{}", title(5), body(5))),
-        (
-            "oneline.txt",
-            format!("Job: {} - Oneline Co | {}", title(6), payload(6)),
-        ),
-        (
-            "hn.txt",
-            format!(
-                "Hn Co | {} | Remote | REMOTE | https://hn.example/jobs\n\n{}",
-                title(7),
-                body(7)
-            ),
-        ),
-    ];
-    for (name, text) in files {
-        fs::write(root.join("content").join(name), text).unwrap();
-    }
-}
-
-/// Every start tag of `html` with its attributes, quoted values included.
-fn tags_with_attributes(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let tag = Regex::new(
-        r#"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>"#,
+    fs::write(
+        root.join("hireboard.yaml"),
+        "title: Hostile\nbase_url: https://jobs.example.com/\ntimezone: UTC\n",
     )
     .unwrap();
-    let attribute =
-        Regex::new(r#"([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"#).unwrap();
-    tag.captures_iter(html)
-        .map(|c| {
-            let attributes = attribute
-                .captures_iter(&c[2])
-                .map(|a| {
-                    let value = a.get(2).or(a.get(3)).or(a.get(4));
-                    (
-                        a[1].to_ascii_lowercase(),
-                        value.map_or(String::new(), |v| v.as_str().to_ascii_lowercase()),
-                    )
-                })
-                .collect();
-            (c[1].to_ascii_lowercase(), attributes)
-        })
+    for (path, bytes) in postings {
+        let path = root.join("content").join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    (dir, root)
+}
+
+const POSTING: &[u8] =
+    b"---\ntitle: Rust Engineer\ncompany: Acme\napply: https://acme.example/jobs\n---\nWrite Rust.\n";
+
+/// `hireboard <args>` in `root`, killed (and the test failed) after `limit`.
+fn run_within(root: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut child = common::hireboard()
+        .current_dir(root)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("hireboard {args:?} ran over {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    run_within(root, args, Duration::from_secs(60))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file of a folder whose bytes contain `needle`.
+fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
+    common::read_tree(dir)
+        .into_iter()
+        .filter(|(_, bytes)| text(bytes).contains(needle))
+        .map(|(path, _)| path)
         .collect()
 }
 
+#[cfg(unix)]
 #[test]
-fn attacks_in_every_format_stay_text_in_every_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    write_site(&root);
-    let out = dir.path().join("public");
-    let output = common::build(&root, &out, &[]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let files: BTreeMap<String, Vec<u8>> = common::read_tree(&out);
-    let postings = files
-        .keys()
-        .filter(|p| p.starts_with("jobs/") && p.ends_with("/index.html"))
-        .count();
-    assert_eq!(postings, 7, "{stderr}\n{:?}", files.keys());
+fn links_out_of_content_publish_nothing() {
+    use std::os::unix::fs::symlink;
+    let (_dir, root) = site(&[("real.md", POSTING)]);
+    fs::create_dir_all(root.join(".git")).unwrap();
+    fs::write(
+        root.join(".git/config"),
+        "[remote \"origin\"]\n\turl = https://x:TOKEN-SECRET-1@git.example/x\n",
+    )
+    .unwrap();
+    fs::write(root.join(".env"), "API_KEY=ENV-SECRET-2\n").unwrap();
+    symlink("../.git/config", root.join("content/config.md")).unwrap();
+    symlink("../.env", root.join("content/env.txt")).unwrap();
 
-    for (path, html) in common::html_files(&files) {
-        assert!(!html.contains("<script>alert"), "{path}");
-        assert!(!html.contains("<img src=x"), "{path}");
-        for (tag, attributes) in tags_with_attributes(html) {
-            for (name, value) in attributes {
-                assert!(!name.starts_with("on"), "{path}: <{tag} {name}={value}>");
-                if matches!(name.as_str(), "href" | "src" | "action") {
-                    assert!(
-                        !value.trim_start().starts_with("javascript:"),
-                        "{path}: <{tag} {name}={value}>"
-                    );
-                }
-            }
-        }
-        // Only the theme's own scripts: JSON-LD and the search script.
-        for script in html.match_indices("<script").map(|(i, _)| &html[i..]) {
-            assert!(
-                script.starts_with("<script type=\"application/ld+json\">")
-                    || script.starts_with("<script src=")
-                    || script.starts_with("<script defer src="),
-                "{path}: {}",
-                &script[..script.len().min(80)]
-            );
-        }
+    let out = root.join("public");
+    let build = run(&root, &["build", "--now", common::NOW]);
+    let stderr = text(&build.stderr);
+    assert_eq!(build.status.code(), Some(1), "{stderr}");
+    for secret in ["TOKEN-SECRET-1", "ENV-SECRET-2"] {
+        assert_eq!(files_containing(&out, secret), Vec::<String>::new());
     }
-    for (path, bytes) in &files {
-        let text = String::from_utf8_lossy(bytes);
-        // Tera syntax in a posting is printed, never run.
+    assert!(out.join("jobs/acme-rust-engineer/index.html").is_file());
+    for (link, target) in [
+        ("content/config.md", ".git/config"),
+        ("content/env.txt", ".env"),
+    ] {
         assert!(
-            !text.contains("42000006"),
-            "{path} evaluated a posting's {{{{ }}}}"
+            stderr.lines().any(|l| l
+                .starts_with(&format!("error: {link}: symlink pointing outside content/"))
+                && l.contains(target)),
+            "{link}: {stderr}"
         );
-        assert!(
-            !text.contains("loop1loop1"),
-            "{path} ran a posting's {{% for %}}"
-        );
-        if path.ends_with(".json") {
-            serde_json::from_str::<serde_json::Value>(&text)
-                .unwrap_or_else(|e| panic!("{path}: {e}"));
-        }
-        if path.ends_with(".xml") {
-            common::xml::check_xml(&text);
-            assert!(!text.contains("<script>"), "{path}");
-        }
-        if !path.starts_with("api/") {
-            assert!(
-                !text.to_ascii_lowercase().contains("javascript:alert"),
-                "{path} kept a javascript: link"
-            );
-        }
     }
-    let page = files
-        .iter()
-        .find(|(p, _)| p.starts_with("jobs/markdown-co-"))
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .expect("the Markdown posting's page");
-    assert!(page.contains("{{ 6 * 7000001 }}"), "{page}");
+    let check = run(&root, &["check"]);
+    assert_eq!(check.status.code(), Some(1));
     assert!(
-        page.contains("{% for x in [1, 2, 3] %}loop5{% endfor %}"),
-        "{page}"
+        text(&check.stdout).contains("content/config.md: error: symlink pointing outside content/")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_link_to_the_root_of_the_disk_is_not_walked() {
+    let (_dir, root) = site(&[("real.md", POSTING)]);
+    std::os::unix::fs::symlink("/", root.join("content/disk")).unwrap();
+    for args in [&["check"][..], &["build", "--now", common::NOW]] {
+        let output = run_within(&root, args, Duration::from_secs(20));
+        let shown = format!("{}{}", text(&output.stdout), text(&output.stderr));
+        assert!(
+            shown.contains("content/disk: error: symlink pointing outside content/ (to /)")
+                || shown.contains("error: content/disk: symlink pointing outside content/ (to /)"),
+            "{args:?}: {shown}"
+        );
+    }
+}
+
+/// A posting whose front matter lists `tags`.
+fn posting_with_tags(tags: impl Iterator<Item = String>) -> Vec<u8> {
+    let list: Vec<String> = tags.collect();
+    format!(
+        "---\ntitle: Everything Engineer\ncompany: Acme\napply: https://acme.example/\ntags: [{}]\n---\nWe use it all.\n",
+        list.join(", ")
+    )
+    .into_bytes()
+}
+
+#[test]
+fn three_thousand_tags_make_a_small_site() {
+    let tags = posting_with_tags((0..3000).map(|i| format!("skill{i}")));
+    let others: Vec<(String, Vec<u8>)> = (0..5)
+        .map(|i| {
+            (
+                format!("other{i}.md"),
+                posting_with_tags((0..3000).map(move |t| format!("s{i}x{t}"))),
+            )
+        })
+        .collect();
+    let mut postings: Vec<(&str, &[u8])> = vec![("all.md", &tags)];
+    postings.extend(others.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    let (_dir, root) = site(&postings);
+    let build = run(&root, &["build", "--now", common::NOW]);
+    let stderr = text(&build.stderr);
+    assert!(build.status.success(), "{stderr}");
+    let out = common::read_tree(&root.join("public"));
+    let tag_pages = out
+        .keys()
+        .filter(|p| p.starts_with("tags/") && p.ends_with("/index.html"))
+        .count();
+    // 6 postings of at most 50 tags each, plus the tags index.
+    assert!(tag_pages <= 6 * 50 + 1, "{tag_pages} tag pages");
+    let bytes: usize = out.values().map(Vec::len).sum();
+    assert!(bytes < 40_000_000, "{bytes} bytes of output");
+    let check = run(&root, &["check"]);
+    assert!(
+        text(&check.stdout)
+            .contains("content/all.md: warning: 3000 tags; only the first 50 (A-Z) are kept"),
+        "{}",
+        text(&check.stdout)
+    );
+}
+
+#[test]
+fn names_of_300_bytes_build_and_are_cut_between_words() {
+    let long = |word: &str| vec![word; 50].join(" ");
+    let posting = format!(
+        "---\ntitle: {}\ncompany: {}\nslug: {}\ntags: [{}]\napply: https://acme.example/\n---\nBody.\n",
+        long("engineer"),
+        long("acme"),
+        long("role"),
+        "x".repeat(300)
+    );
+    let plain = format!(
+        "---\ntitle: {}\ncompany: {}\napply: https://acme.example/\n---\nBody.\n",
+        long("designer"),
+        long("globex")
+    );
+    let (_dir, root) = site(&[
+        ("long.md", posting.as_bytes()),
+        ("plain.md", plain.as_bytes()),
+    ]);
+    let build = run(&root, &["build", "--now", common::NOW]);
+    assert!(build.status.success(), "{}", text(&build.stderr));
+    let out = root.join("public");
+    for path in common::read_tree(&out).keys() {
+        for segment in path.split('/') {
+            assert!(segment.len() <= 100, "{path}");
+        }
+    }
+    let role = "role-".repeat(16);
+    assert!(out
+        .join(format!("jobs/{}/index.html", role.trim_end_matches('-')))
+        .is_file());
+    let check = run(&root, &["check"]);
+    assert!(check.status.success());
+    assert!(
+        text(&check.stdout).contains("content/long.md: warning: the slug is over 80 characters")
+    );
+}
+
+#[test]
+fn a_sparse_gigabyte_file_is_refused_without_reading_it() {
+    let (_dir, root) = site(&[("real.md", POSTING)]);
+    let huge = fs::File::create(root.join("content/huge.md")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    drop(huge);
+    let hireboard = env!("CARGO_BIN_EXE_hireboard");
+    // Reading the file whole would need 1 GiB; 600 MiB of address space is plenty otherwise.
+    let output = Command::new("sh")
+        .current_dir(&root)
+        .arg("-c")
+        .arg(format!("ulimit -v 614400; exec '{hireboard}' check"))
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{stdout}{}",
+        text(&output.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "content/huge.md: error: the file is 1024 MiB; postings over 5 MiB are refused"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn force_writes_into_a_folder_and_deletes_nothing() {
+    let (dir, root) = site(&[("real.md", POSTING)]);
+    let home = dir.path().join("home");
+    fs::create_dir_all(home.join(".ssh")).unwrap();
+    fs::write(home.join(".ssh/id_ed25519"), "PRIVATE KEY").unwrap();
+    fs::create_dir_all(home.join(".git")).unwrap();
+    fs::write(home.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = common::read_tree(&home);
+    let home_arg = home.to_str().unwrap();
+    let refused = run(&root, &["build", "-o", home_arg, "--now", common::NOW]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(
+        common::read_tree(&home) == before,
+        "a refused build changed the folder"
+    );
+
+    let forced = run(
+        &root,
+        &["build", "--force", "-o", home_arg, "--now", common::NOW],
+    );
+    let stderr = text(&forced.stderr);
+    assert!(forced.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("kept 2 files hireboard did not write: .git/, .ssh/"),
+        "{stderr}"
+    );
+    assert!(home.join("index.html").is_file());
+    // Again, now that the folder has a manifest: still nothing of the user's goes.
+    fs::remove_file(root.join("content/real.md")).unwrap();
+    let again = run(&root, &["build", "-o", home_arg, "--now", common::NOW]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        !home.join("jobs").exists(),
+        "hireboard's own stale pages go"
+    );
+    let after = common::read_tree(&home);
+    for (path, bytes) in &before {
+        assert_eq!(after.get(path), Some(bytes), "{path}");
+    }
+}
+
+#[test]
+fn an_empty_marker_is_not_ownership() {
+    let (_dir, root) = site(&[("real.md", POSTING)]);
+    let out = root.join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join(".hireboard-output"), "").unwrap();
+    fs::write(out.join("draft.html"), "the user's").unwrap();
+    let build = run(&root, &["build", "--now", common::NOW]);
+    let stderr = text(&build.stderr);
+    assert_eq!(build.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(out.join("draft.html")).unwrap(),
+        "the user's"
+    );
+    assert!(!out.join("index.html").exists());
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let posting = b"---\ntitle: \"Engineer\\e]0;owned\\a\\ec\"\ncompany: Acme\nsalary: \"lots\\r\\ncontent/x.md:1: error: forged 9\"\n---\nBody.\n";
+    let (_dir, root) = site(&[
+        ("evil\x1b[31m\x07\r.md", posting.as_slice()),
+        ("bad\x1b.md", b"---\nx: [\n---\n"),
+    ]);
+    for args in [
+        &["check"][..],
+        &["inspect"],
+        &["build", "--now", common::NOW],
+    ] {
+        let output = run(&root, args);
+        let shown = format!("{}{}", text(&output.stdout), text(&output.stderr));
+        assert!(
+            !shown.contains(['\x1b', '\x07', '\r']),
+            "{args:?} printed a control character: {shown:?}"
+        );
+        // build prints errors only; check and inspect name every posting.
+        if args[0] != "build" {
+            assert!(
+                shown.contains("evil\\u{1b}[31m\\u{7}\\u{d}.md"),
+                "{args:?}: {shown}"
+            );
+        }
+        assert!(shown.contains("bad\\u{1b}.md"), "{args:?}: {shown}");
+        assert!(
+            !shown
+                .lines()
+                .any(|l| l.starts_with("content/x.md:1: error")),
+            "{args:?}: {shown}"
+        );
+    }
+    let inspect = text(&run(&root, &["inspect"]).stdout);
+    assert!(
+        inspect.contains("Engineer\\u{1b}]0;owned\\u{7}\\u{1b}c"),
+        "{inspect}"
+    );
+}
+
+#[test]
+fn utf16_postings_with_a_bom_are_read() {
+    let text_of = "---\ntitle: Ingénieur Rust\ncompany: Acme\napply: https://acme.example/\n---\nÉcrire du Rust à Zürich.\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text_of.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text_of.encode_utf16().flat_map(u16::to_be_bytes));
+    let no_bom: Vec<u8> = text_of.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let (_dir, root) = site(&[("le.md", &le), ("be.md", &be), ("nobom.md", &no_bom)]);
+    let output = run(&root, &["inspect", "--json"]);
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(records.len(), 2, "{}", text(&output.stderr));
+    for record in &records {
+        assert_eq!(record["title"], "Ingénieur Rust", "{record}");
+        assert_eq!(record["company"], "Acme");
+        // Read as UTF-16: no warning about the encoding.
+        let warnings = record["warnings"].to_string();
+        assert!(
+            !warnings.contains("UTF") && !warnings.contains("1252"),
+            "{record}"
+        );
+    }
+    assert!(
+        text(&output.stderr)
+            .contains("content/nobom.md: this looks like UTF-16 text without a byte order mark"),
+        "{}",
+        text(&output.stderr)
     );
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::output;
 use crate::site::{self, Site, SiteOptions};
+use crate::terminal::escape;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,7 +22,8 @@ pub struct Args {
     /// The build time (RFC 3339): decides expiry; default SOURCE_DATE_EPOCH or the clock.
     #[arg(long)]
     now: Option<String>,
-    /// Replace the output folder even if hireboard did not create it.
+    /// Write into an output folder that has no manifest of hireboard's
+    /// (its files are kept: hireboard never deletes what it did not write).
     #[arg(long)]
     force: bool,
 }
@@ -32,32 +34,42 @@ pub fn run(args: &Args) -> super::Outcome {
         .output_dir
         .clone()
         .unwrap_or_else(|| args.root.join("public"));
-    output::check_target(&args.root, &output_dir, args.force).map_err(|e| e.to_string())?;
+    let owned =
+        output::check_target(&args.root, &output_dir, args.force).map_err(|e| e.to_string())?;
     let options = SiteOptions {
         now: site::resolve_now(args.now.as_deref())?,
         base_url: args.base_url.clone(),
         live_reload: None,
     };
     let site = Site::load(&args.root, options)?;
-    output::write_site(&output_dir, &site.pages()).map_err(|e| e.to_string())?;
+    let written =
+        output::write_site(&output_dir, &site.pages(), &owned).map_err(|e| e.to_string())?;
 
     let errors = site.errors();
     for error in &errors {
-        eprintln!("error: {error}");
+        eprintln!("{}", escape(&format!("error: {error}")));
     }
     let stats = site.stats();
-    eprintln!(
+    let mut summary = format!(
         "built {} ({} expired), {}, {}: {} written to {} in {:.2} s; {}, {}",
         count(stats.postings, "posting", "postings"),
         stats.expired,
         count(stats.companies, "company", "companies"),
         count(stats.tags, "tag", "tags"),
-        count(stats.files, "file", "files"),
+        count(written.files, "file", "files"),
         output_dir.display(),
         started.elapsed().as_secs_f64(),
         count(stats.warnings, "warning", "warnings"),
         count(errors.len(), "error", "errors"),
     );
+    if !written.kept.is_empty() {
+        summary.push_str(&format!(
+            "; kept {} hireboard did not write: {}",
+            count(written.kept.len(), "file", "files"),
+            output::listing(&written.kept)
+        ));
+    }
+    eprintln!("{}", escape(&summary));
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use super::inspect::Selection;
+use crate::terminal::escape;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,18 +23,22 @@ pub fn run(args: &Args) -> super::Outcome {
     for p in postings {
         for warning in &p.warnings {
             // "line 3: ..." becomes "path:3: ..." so editors can jump to it.
-            match warning
+            let shown = match warning
                 .strip_prefix("line ")
                 .and_then(|w| w.split_once(": "))
             {
-                Some((line, message)) => println!("{}:{line}: warning: {message}", p.source.path),
-                None => println!("{}: warning: {warning}", p.source.path),
-            }
+                Some((line, message)) => format!("{}:{line}: warning: {message}", p.source.path),
+                None => format!("{}: warning: {warning}", p.source.path),
+            };
+            println!("{}", escape(&shown));
             warnings += 1;
         }
     }
     for error in &loaded.errors {
-        println!("{}: error: {}", error.location(), error.message);
+        println!(
+            "{}",
+            escape(&format!("{}: error: {}", error.location(), error.message))
+        );
     }
     eprintln!(
         "checked {} files: {} errors, {warnings} warnings",

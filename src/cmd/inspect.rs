@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::board::Board;
 use crate::posting::{Normalizer, Posting};
 use crate::site;
+use crate::terminal::escape;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -75,7 +76,7 @@ pub fn run(args: &Args) -> super::Outcome {
         .map_err(|e| format!("cannot write the output: {e}"))?;
 
     for error in &loaded.errors {
-        eprintln!("error: {error}");
+        eprintln!("{}", escape(&format!("error: {error}")));
     }
     Ok(if loaded.errors.is_empty() {
         ExitCode::SUCCESS
@@ -84,6 +85,7 @@ pub fn run(args: &Args) -> super::Outcome {
     })
 }
 
+/// A summary of `p`, one escaped line per field: its values come from the posting.
 fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
     let mark = |field: &str| {
         if p.inferred.iter().any(|f| f == field) {
@@ -94,25 +96,24 @@ fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
     };
     let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
     let format = serde_json::to_value(p.source.format).ok();
-    writeln!(
-        out,
-        "{} [{}]",
-        p.source.path,
-        format.as_ref().and_then(|f| f.as_str()).unwrap_or("")
-    )?;
-    writeln!(out, "  title       {}{}", p.title, mark("title"))?;
-    writeln!(
-        out,
-        "  company     {}{}",
-        or_dash(p.company.as_deref()),
-        mark("company")
-    )?;
-    writeln!(
-        out,
-        "  date        {}{}",
-        or_dash(p.date.as_deref()),
-        if p.expired { " (expired)" } else { "" }
-    )?;
+    let mut lines = vec![
+        format!(
+            "{} [{}]",
+            p.source.path,
+            format.as_ref().and_then(|f| f.as_str()).unwrap_or("")
+        ),
+        format!("  title       {}{}", p.title, mark("title")),
+        format!(
+            "  company     {}{}",
+            or_dash(p.company.as_deref()),
+            mark("company")
+        ),
+        format!(
+            "  date        {}{}",
+            or_dash(p.date.as_deref()),
+            if p.expired { " (expired)" } else { "" }
+        ),
+    ];
     let location = if p.location.is_empty() {
         "-".to_string()
     } else {
@@ -122,35 +123,37 @@ fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
         .remote
         .and_then(|r| serde_json::to_value(r).ok())
         .and_then(|v| v.as_str().map(str::to_string));
-    writeln!(
-        out,
+    lines.push(format!(
         "  location    {location}{} / remote: {}{}",
         mark("location"),
         or_dash(remote.as_deref()),
         mark("remote")
-    )?;
+    ));
     if let Some(s) = &p.salary {
         let period = serde_json::to_value(s.period).ok();
-        writeln!(
-            out,
+        lines.push(format!(
             "  salary      {}–{} {} per {}{}",
             s.min,
             s.max,
             s.currency,
             period.as_ref().and_then(|v| v.as_str()).unwrap_or(""),
             mark("salary")
-        )?;
+        ));
     }
-    writeln!(out, "  tags        {}{}", p.tags.join(", "), mark("tags"))?;
-    writeln!(
-        out,
+    lines.push(format!(
+        "  tags        {}{}",
+        p.tags.join(", "),
+        mark("tags")
+    ));
+    lines.push(format!(
         "  apply       {}{}",
         or_dash(p.apply.as_deref()),
         mark("apply")
-    )?;
-    writeln!(out, "  url         /jobs/{}/", p.slug)?;
-    for warning in &p.warnings {
-        writeln!(out, "  warning: {warning}")?;
+    ));
+    lines.push(format!("  url         /jobs/{}/", p.slug));
+    lines.extend(p.warnings.iter().map(|w| format!("  warning: {w}")));
+    for line in &lines {
+        writeln!(out, "{}", escape(line))?;
     }
     writeln!(out)
 }

@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> super::Outcome {
     let rebuilder = Rebuilder::new(site, shared.clone(), generation);
     shared.publish(rebuilder.snapshot(), http::Change::Reload);
     for error in &shared.snapshot().problems {
-        eprintln!("  {error}");
+        eprintln!("  {}", crate::terminal::escape(error));
     }
 
     let (batches, receiver) = mpsc::channel();

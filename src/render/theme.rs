@@ -266,42 +266,29 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, String, Vec<u8>)>, R
     if !base.is_dir() {
         return Ok(Vec::new());
     }
-    // Links may not lead out of the site (nor out of a theme folder that is
-    // itself a link to a shared theme elsewhere).
-    let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let (root_real, base_real) = (real(root), real(&base));
-    let boundary = if base_real.starts_with(&root_real) {
-        root_real
-    } else {
-        base_real
+    // Links may not lead out of the folder (which may itself be a link to
+    // a shared theme elsewhere).
+    let boundary = base.canonicalize().unwrap_or_else(|_| base.clone());
+    let wanted = |path: &Path| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        !is_editor_temp(&name)
     };
+    let (found, problems) = crate::content::walk_within(&base, &boundary, wanted, |path| {
+        format!("{dir}/{}", relative_name(&base, path))
+    });
+    if let Some(problem) = problems.into_iter().next() {
+        return Err(RenderError {
+            file: Some(problem.path),
+            line: None,
+            column: None,
+            message: problem.message,
+        });
+    }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&base)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| RenderError::plain(format!("{dir}: cannot read: {e}")))?;
-        if !entry.file_type().is_file() || is_editor_temp(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        let Ok(relative) = entry.path().strip_prefix(&base) else {
-            continue;
-        };
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+    for file in found {
+        let name = relative_name(&base, &file.path);
         let origin = format!("{dir}/{name}");
-        if !real(entry.path()).starts_with(&boundary) {
-            return Err(RenderError {
-                file: Some(origin),
-                line: None,
-                column: None,
-                message: crate::content::OUTSIDE_LINK.into(),
-            });
-        }
-        let bytes = std::fs::read(entry.path()).map_err(|e| RenderError {
+        let bytes = std::fs::read(&file.path).map_err(|e| RenderError {
             file: Some(origin.clone()),
             line: None,
             column: None,
@@ -312,6 +299,16 @@ fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, String, Vec<u8>)>, R
     Ok(files)
 }
 
+/// `path` relative to `base`, with `/`.
+fn relative_name(base: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Hidden files, vim swap files, `file~` backups.
 fn is_editor_temp(file_name: &str) -> bool {
     file_name.starts_with('.')
@@ -319,4 +316,30 @@ fn is_editor_temp(file_name: &str) -> bool {
         || file_name.ends_with(".swp")
         || file_name.ends_with(".swx")
         || file_name.ends_with(".tmp")
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_links_stay_in_their_folder_and_are_not_walked() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("secret.txt"), "s3cret").unwrap();
+        std::os::unix::fs::symlink("/", root.join("static/disk")).unwrap();
+        let error = Theme::load(root, &Config::default()).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "static/disk: symlink pointing outside static/ (to /): not followed"
+        );
+        std::fs::remove_file(root.join("static/disk")).unwrap();
+        // Inside the site is not enough: a theme file is in its folder.
+        std::os::unix::fs::symlink("../secret.txt", root.join("static/leak.txt")).unwrap();
+        let error = Theme::load(root, &Config::default()).err().unwrap();
+        assert!(error
+            .to_string()
+            .starts_with("static/leak.txt: symlink pointing outside static/"));
+    }
 }

@@ -158,9 +158,9 @@ impl Rebuilder {
                 paths.extend(more);
             }
             if let Some(report) = self.apply(paths) {
-                eprintln!("{report}");
+                eprintln!("{}", crate::terminal::escape(&report));
                 for problem in &self.problem_lines {
-                    eprintln!("  {problem}");
+                    eprintln!("  {}", crate::terminal::escape(problem));
                 }
             }
         }

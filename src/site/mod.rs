@@ -383,18 +383,12 @@ impl Site {
             if !path.exists() {
                 continue;
             }
-            let (files, mut walk_errors) =
-                content::discover(&self.root, std::slice::from_ref(path));
-            // `discover` trusts a target it is given, even a link out of the
-            // site; a full load reaches the same file by walking, and refuses it.
-            let (files, outside): (Vec<SourceFile>, Vec<SourceFile>) = files
+            let (files, walk_errors) = content::discover(&self.root, std::slice::from_ref(path));
+            // A changed path may be any file: only postings are read.
+            let files: Vec<SourceFile> = files
                 .into_iter()
                 .filter(|f| content::is_posting_file(Path::new(&f.path)))
-                .partition(|f| f.absolute.starts_with(&root));
-            walk_errors.extend(outside.into_iter().map(|f| LoadError {
-                path: f.path,
-                message: content::OUTSIDE_LINK.into(),
-            }));
+                .collect();
             let fresh = normalize_each(&self.normalizer, &files);
             for (path, source) in &fresh {
                 if let (Some(old), Ok(posting)) = (before.remove(path), source) {
@@ -597,9 +591,10 @@ fn normalize_each(
 }
 
 fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting, PostingError> {
-    match std::fs::read(&file.absolute) {
+    match content::read_posting(&file.absolute) {
         Ok(bytes) => normalizer.normalize(&file.path, &bytes),
-        Err(e) => Err(PostingError {
+        Err(content::ReadError::TooBig(bytes)) => Err(crate::posting::too_big(&file.path, bytes)),
+        Err(content::ReadError::Io(e)) => Err(PostingError {
             path: file.path.clone(),
             line: None,
             column: None,
@@ -831,6 +826,11 @@ mod apply_tests {
         let errors = site.errors();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].path, "content/x.md");
-        assert_eq!(errors[0].message, content::OUTSIDE_LINK);
+        assert!(
+            errors[0]
+                .message
+                .starts_with("symlink pointing outside content/ (to "),
+            "{errors:?}"
+        );
     }
 }

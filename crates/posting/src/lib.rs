@@ -237,38 +237,99 @@ impl Normalizer {
             column: e.column,
             message: e.message,
         };
-        check_size_and_kind(bytes).map_err(fail)?;
-        let decoded = repair::decode(bytes);
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(too_big(path, bytes.len() as u64));
+        }
+        let (bytes, utf16_warning) = repair::utf16_to_utf8(bytes);
+        check_kind(&bytes).map_err(fail)?;
+        let decoded = repair::decode(&bytes);
         let draft = formats::parse(&decoded.text, path).map_err(fail)?;
         let mut posting = fields::extract(self, draft, path);
-        posting.warnings.splice(0..0, decoded.warnings);
+        bound_names(&mut posting);
+        posting
+            .warnings
+            .splice(0..0, utf16_warning.into_iter().chain(decoded.warnings));
         Ok(posting)
     }
 }
 
-fn check_size_and_kind(bytes: &[u8]) -> Result<(), FormatError> {
-    let refuse = |message: String| {
+/// A posting keeps at most this many tags: each is a page and a feed that
+/// lists the posting, and every list shows the posting's tags.
+pub const MAX_TAGS: usize = 50;
+
+/// Caps what one posting adds to the site: its names become folder names
+/// (cut to [`slug::MAX_SLUG_BYTES`], well under 255 bytes) and its tags
+/// pages (at most [`MAX_TAGS`]), so one posting cannot make the build fail
+/// or grow with the square of its tags.
+fn bound_names(posting: &mut Posting) {
+    let cut = slug::shorten(&posting.slug);
+    if cut.len() < posting.slug.len() {
+        posting.warnings.push(format!(
+            "the slug is over {} characters; cut to `{cut}`",
+            slug::MAX_SLUG_BYTES
+        ));
+        posting.slug = cut.to_string();
+    }
+    if let Some(company_slug) = &mut posting.company_slug {
+        *company_slug = slug::shorten(company_slug).to_string();
+    }
+    let long_tags = posting
+        .tags
+        .iter()
+        .filter(|t| t.len() > slug::MAX_SLUG_BYTES)
+        .count();
+    if long_tags > 0 {
+        posting.warnings.push(format!(
+            "{long_tags} tag(s) over {} characters cut short",
+            slug::MAX_SLUG_BYTES
+        ));
+        for tag in &mut posting.tags {
+            *tag = slug::shorten(tag).to_string();
+        }
+        posting.tags.sort();
+        posting.tags.dedup();
+    }
+    if posting.tags.len() > MAX_TAGS {
+        posting.warnings.push(format!(
+            "{} tags; only the first {MAX_TAGS} (A-Z) are kept",
+            posting.tags.len()
+        ));
+        posting.tags.truncate(MAX_TAGS);
+    }
+}
+
+/// The error for a file of `bytes` bytes, over [`MAX_FILE_BYTES`]; a caller
+/// reading from disk gives it from the file's size, without reading it.
+pub fn too_big(path: &str, bytes: u64) -> PostingError {
+    PostingError {
+        path: path.to_string(),
+        line: None,
+        column: None,
+        message: format!(
+            "the file is {} MiB; postings over {} MiB are refused: split it or move it out of content/",
+            bytes / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    }
+}
+
+fn check_kind(bytes: &[u8]) -> Result<(), FormatError> {
+    let refuse = |message: &str| {
         Err(FormatError {
             line: None,
             column: None,
-            message,
+            message: message.into(),
         })
     };
-    if bytes.len() > MAX_FILE_BYTES {
-        return refuse(format!(
-            "the file is {} MiB; postings over {} MiB are refused: split it or move it out of content/",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return refuse("the file is empty: write a posting in it or delete it".into());
+        return refuse("the file is empty: write a posting in it or delete it");
     }
     if looks_binary(bytes) {
-        return refuse(
+        return refuse(if repair::looks_like_utf16(bytes) {
+            "this looks like UTF-16 text without a byte order mark: save it as UTF-8"
+        } else {
             "this is a binary file, not text: move it out of content/ (only text postings such as .md, .rst, .txt and saved .html job pages belong there)"
-                .into(),
-        );
+        });
     }
     Ok(())
 }

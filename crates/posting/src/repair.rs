@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1252};
+use encoding_rs::{Encoding, MACINTOSH, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text ready to parse, with what a human should know about its repair.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +55,37 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
     Decoded { text, warnings }
+}
+
+/// UTF-16 (LE or BE) behind a byte order mark, as UTF-8 bytes (the BOM
+/// dropped), with a warning if some of it was not valid UTF-16; any other
+/// bytes unchanged. Without a BOM UTF-16 cannot be told from binary reliably.
+pub fn utf16_to_utf8(bytes: &[u8]) -> (Cow<'_, [u8]>, Option<String>) {
+    let encoding = match Encoding::for_bom(bytes) {
+        Some((encoding, _)) if encoding == UTF_16LE || encoding == UTF_16BE => encoding,
+        _ => return (Cow::Borrowed(bytes), None),
+    };
+    let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+    let warning = had_errors.then(|| {
+        format!(
+            "the file is {} with invalid sequences, shown as �: save it as UTF-8",
+            encoding.name()
+        )
+    });
+    (Cow::Owned(text.into_owned().into_bytes()), warning)
+}
+
+/// Whether bytes without a BOM read as UTF-16 text: nearly every pair of
+/// bytes has one NUL, always on the same side (ASCII in UTF-16).
+pub fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let pairs: Vec<&[u8]> = bytes[..bytes.len().min(4096)].chunks_exact(2).collect();
+    let share = |nul_first: bool| {
+        pairs
+            .iter()
+            .filter(|p| (p[0] == 0) == nul_first && (p[1] == 0) != nul_first)
+            .count()
+    };
+    pairs.len() >= 4 && share(true).max(share(false)) * 10 >= pairs.len() * 9
 }
 
 /// The text with its mojibake repaired, or None when there was none.
@@ -814,5 +845,30 @@ mod tests {
                 prop_assert_eq!(ascii(&fixed), ascii(&text));
             }
         }
+    }
+
+    #[test]
+    fn utf16_with_a_bom_becomes_utf8() {
+        let utf16le = |units: &[u16]| -> Vec<u8> {
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+                .collect()
+        };
+        let text: Vec<u16> = "Zürich 💰".encode_utf16().collect();
+        let valid = utf16le(&text);
+        let (bytes, warning) = utf16_to_utf8(&valid);
+        assert_eq!((&*bytes, warning), ("Zürich 💰".as_bytes(), None));
+        let lone_surrogate = utf16le(&[0x41, 0xD800, 0x42]);
+        let (bytes, warning) = utf16_to_utf8(&lone_surrogate);
+        assert_eq!(&*bytes, "A\u{FFFD}B".as_bytes());
+        assert!(warning.unwrap().contains("UTF-16LE"));
+        let plain = b"plain UTF-8";
+        assert!(matches!(utf16_to_utf8(plain), (Cow::Borrowed(b), None) if b == plain));
+        let no_bom: Vec<u8> = "Title: Rust engineer in Zürich"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(looks_like_utf16(&no_bom) && !looks_like_utf16(b"just text here"));
     }
 }

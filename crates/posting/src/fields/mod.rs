@@ -558,17 +558,7 @@ fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
         }
     } else {
         // Long titles make unwieldy URLs; keep whole words.
-        let mut cut = String::new();
-        for word in base.split('-') {
-            if !cut.is_empty() && cut.len() + word.len() + 1 > 80 {
-                break;
-            }
-            if !cut.is_empty() {
-                cut.push('-');
-            }
-            cut.push_str(word);
-        }
-        cut
+        crate::slug::shorten(&base).to_string()
     }
 }
 
