@@ -116,6 +116,7 @@ fn text(spec: &Spec) -> String {
 fn options() -> SiteOptions {
     SiteOptions {
         now: "2026-11-23T12:00:00Z".parse().unwrap(),
+        unpublished: hireboard::site::Unpublished::SHOWN,
         base_url: Some("http://127.0.0.1:1111/".into()),
         live_reload: Some(hireboard::serve::live_reload_snippet()),
     }

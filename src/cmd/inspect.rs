@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::board::Board;
-use crate::posting::{Normalizer, Posting};
+use crate::posting::Posting;
 use crate::site;
 
 #[derive(clap::Args)]
@@ -40,11 +40,7 @@ impl Selection {
         let root = site::find_root(&targets[0]);
         let config = site::load_config(&root)?;
         let now = site::resolve_now(self.now.as_deref())?;
-        let mut loaded = site::load(
-            &root,
-            &targets,
-            &Normalizer::new(&config.normalizing(), now),
-        );
+        let mut loaded = site::load(&root, &targets, &site::normalizer(&root, &config, now));
         loaded.postings = Board::new(loaded.postings)
             .postings
             .into_iter()

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::board::{Board, Company, Tag};
 use crate::config::{Config, ExpiredMode};
-use crate::posting::Posting;
+use crate::posting::{Posting, Status};
 use feeds::FeedSpec;
 use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
@@ -221,7 +221,7 @@ pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
 }
 
 pub(crate) fn has_page(p: &Posting, config: &Config) -> bool {
-    !p.expired || config.expired == ExpiredMode::Mark
+    !p.status.is_closed() || config.expired == ExpiredMode::Mark
 }
 
 /// A company with open postings has a page; with only closed ones, it keeps
@@ -516,10 +516,12 @@ impl<'a> Renderer<'a> {
         };
         let mut meta = self.meta(&rel, &title, &p.summary, "posting");
         meta.og_type = "article";
-        if p.expired {
-            meta.noindex = true;
-        } else {
+        // Only an open posting is for search engines: not a closed one, nor
+        // a draft or a scheduled one that a preview shows.
+        if p.status == Status::Published {
             meta.json_ld = Some(jsonld::job_posting(p, &meta.canonical));
+        } else {
+            meta.noindex = true;
         }
         #[derive(Serialize)]
         struct View<'v> {

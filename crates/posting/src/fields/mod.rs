@@ -6,6 +6,7 @@ pub mod company;
 pub mod dates;
 pub mod employment;
 pub mod location;
+pub mod publishing;
 pub mod salary;
 pub mod tags;
 
@@ -57,13 +58,13 @@ fn field_of(key: &str) -> Option<Field> {
 
 /// Keys that are common in blog front matter and safely carry nothing for a posting.
 const IGNORED_KEYS: &[&str] = &[
-    "author", "authors", "lang", "status", "modified", "updated", "draft", "template", "layout",
-    "save_as", "url_path", "weight", "aliases", "id",
+    "author", "authors", "lang", "modified", "updated", "template", "layout", "save_as",
+    "url_path", "weight", "id",
 ];
 
 /// Whether hireboard understands (or knowingly ignores) a metadata key.
 pub fn is_known_key(key: &str) -> bool {
-    field_of(key).is_some() || IGNORED_KEYS.contains(&key)
+    field_of(key).is_some() || IGNORED_KEYS.contains(&key) || publishing::is_key(key)
 }
 
 /// A summary is at most this many characters.
@@ -157,10 +158,12 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         warnings: Vec::new(),
     };
     let mut entries = Vec::new();
+    let mut publishing_entries = Vec::new();
     for entry in draft.meta {
         match field_of(&entry.key) {
             Some(field) => entries.push((field, entry)),
             None if IGNORED_KEYS.contains(&entry.key.as_str()) => {}
+            None if publishing::is_key(&entry.key) => publishing_entries.push(entry),
             None => out.warn_at(entry.line, format!("unknown key `{}` ignored", entry.key)),
         }
     }
@@ -169,7 +172,14 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let config = n.config();
 
     let (mut title, mut company) = title_and_company(&meta, &rendered, path, &mut out);
-    let date = meta_date(n, &meta, Field::Date, &mut out);
+    let written_date = meta_date(n, &meta, Field::Date, &mut out);
+    let added_date = n.added.get(path).filter(|_| written_date.is_none());
+    if added_date.is_some() {
+        out.guessed("date");
+    }
+    let date = written_date
+        .clone()
+        .or_else(|| added_date.map(|t| t.to_zoned_datetime(n.time_zone.clone())));
     let expires = meta_date(n, &meta, Field::Expires, &mut out).or_else(|| {
         let days = config.expire_after_days?;
         date.as_ref()?
@@ -177,6 +187,16 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             .ok()
     });
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
+    // Only a written date schedules a posting: a file committed after a
+    // build's `--now` was not meant for later.
+    let status = publishing::status(
+        &publishing_entries,
+        written_date.as_ref().map(jiff::ZonedDateTime::timestamp),
+        expires.as_ref().map(jiff::ZonedDateTime::timestamp),
+        n.now,
+        &mut out,
+    );
+    let aliases = publishing::aliases(&publishing_entries, &mut out);
     let (location, remote) = location_and_remote(&meta, &title, &rendered, &mut out);
     let employment_type = employment_type(&meta, &title, &rendered, &mut out);
     let salary = salary(&meta, &rendered, &config.default_currency, &mut out);
@@ -239,6 +259,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         date: date.as_ref().map(dates::rfc3339),
         expires: expires.as_ref().map(dates::rfc3339),
         expired,
+        status,
+        aliases,
         location,
         remote,
         employment_type,
