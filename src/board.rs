@@ -72,6 +72,8 @@ struct Facts {
     date: Option<jiff::Timestamp>,
     /// Closed or expired: out of every list.
     closed: bool,
+    /// It has old addresses to redirect from.
+    aliased: bool,
     remote: bool,
     /// [`Names`] ids of the company's slug and name.
     company: Option<(u32, u32)>,
@@ -86,6 +88,7 @@ impl Facts {
         Facts {
             date: p.date.as_deref().and_then(|d| d.parse().ok()),
             closed: p.status.is_closed(),
+            aliased: !p.aliases.is_empty(),
             remote: p.remote == Some(Remote::Remote),
             company: p
                 .company_slug
@@ -202,6 +205,12 @@ impl Board {
     /// The index of this very posting (not an equal one) in [`Board::postings`].
     pub fn arc_index(&self, p: &Arc<Posting>) -> Option<usize> {
         self.by_arc.get(&address(p)).copied()
+    }
+
+    /// Indices of the postings that have `aliases`, read off the compact
+    /// facts: most postings have none, and a save reads none of them.
+    pub fn aliased(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.facts.len()).filter(|&i| self.facts[i].aliased)
     }
 
     /// The parsed `date` of the posting at index `i`.

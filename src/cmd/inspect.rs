@@ -32,11 +32,7 @@ impl Selection {
     /// The selected files normalized with their site's config, slugs made
     /// unique as the site would, sorted by source path.
     pub fn load(&self) -> Result<site::Loaded, String> {
-        let targets = if self.paths.is_empty() {
-            vec![PathBuf::from(crate::content::CONTENT_DIR)]
-        } else {
-            self.paths.clone()
-        };
+        let targets = self.targets();
         let root = site::find_root(&targets[0]);
         let config = site::load_config(&root)?;
         let now = site::resolve_now(self.now.as_deref())?;
@@ -50,6 +46,19 @@ impl Selection {
             .postings
             .sort_by(|a, b| a.source.path.cmp(&b.source.path));
         Ok(loaded)
+    }
+
+    /// The config of the site the selection is in.
+    pub fn config(&self) -> Result<crate::config::Config, String> {
+        site::load_config(&site::find_root(&self.targets()[0]))
+    }
+
+    fn targets(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(crate::content::CONTENT_DIR)]
+        } else {
+            self.paths.clone()
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod feeds;
 mod jsonld;
+mod redirects;
 pub mod search;
 mod theme;
 mod urls;
@@ -27,6 +28,7 @@ use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
 
 pub(crate) use feeds::FEED_LIMIT;
+pub use redirects::{redirects, Conflict, Redirects};
 pub use theme::Theme;
 
 /// One output file: `path` is relative to the output folder, with `/`
@@ -120,6 +122,10 @@ pub enum PageKey {
     PostingsApi,
     /// `/404.html`
     NotFound,
+    /// A page at an old address of a posting (`jobs/old-slug/`, from `aliases:`).
+    Redirect(String),
+    /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
+    Redirects,
 }
 
 /// The output file of a posting's page (`jobs/<slug>/index.html`).
@@ -179,6 +185,11 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
         PageKey::PostingsApi,
         PageKey::NotFound,
     ]);
+    let redirects = redirects(board, config);
+    if !redirects.to.is_empty() {
+        keys.extend(redirects.to.into_keys().map(PageKey::Redirect));
+        keys.push(PageKey::Redirects);
+    }
     keys
 }
 
@@ -239,6 +250,7 @@ struct Renderer<'a> {
     fmt: Formatter,
     /// `site` of every template, converted once.
     site: tera::Value,
+    redirects: Redirects,
 }
 
 /// What a list page shows: whose postings, under which heading.
@@ -289,6 +301,7 @@ impl<'a> Renderer<'a> {
                 tz: config.time_zone(),
             },
             site,
+            redirects: redirects(board, config),
         }
     }
 
@@ -313,6 +326,14 @@ impl<'a> Renderer<'a> {
             },
             PageKey::NotFound => Some(self.not_found()?),
             PageKey::Sitemap => return Ok(self.sitemaps()),
+            PageKey::Redirect(rel) => self
+                .redirects
+                .to
+                .get(rel)
+                .map(|slug| redirects::page(self.urls(), rel, slug)),
+            PageKey::Redirects => {
+                (!self.redirects.to.is_empty()).then(|| redirects::list(self.urls(), &self.redirects))
+            }
             _ => self.data_file(key),
         };
         Ok(page.into_iter().collect())

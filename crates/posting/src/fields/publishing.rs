@@ -99,12 +99,13 @@ pub(super) fn aliases(entries: &[MetaEntry], out: &mut Collector) -> Vec<String>
     aliases
 }
 
-/// `/jobs/old/`, `jobs/old` or `/jobs/old/index.html` as `/jobs/old/`; `None`
-/// for the site root, other sites, `..` and characters a file name or URL
-/// would need escaped.
+/// `/jobs/old/`, `jobs/old` or `/jobs/old/index.html` as `/jobs/old/`, and
+/// an old page `/jobs/old.html` as it is; `None` for the site root, other
+/// sites, `..` and characters a file name or URL would need escaped.
 pub fn site_path(text: &str) -> Option<String> {
     let text = text.trim();
     let text = text.strip_suffix("index.html").unwrap_or(text);
+    let page = text.ends_with(".html");
     let segments: Vec<&str> = text.split('/').filter(|s| !s.is_empty()).collect();
     let plain = |s: &&str| {
         !s.starts_with('.')
@@ -114,7 +115,8 @@ pub fn site_path(text: &str) -> Option<String> {
     if segments.is_empty() || text.starts_with("//") || !segments.iter().all(plain) {
         return None;
     }
-    Some(format!("/{}/", segments.join("/")))
+    let trailing = if page { "" } else { "/" };
+    Some(format!("/{}{trailing}", segments.join("/")))
 }
 
 #[cfg(test)]
@@ -125,6 +127,10 @@ mod tests {
     fn aliases_are_paths_on_this_site() {
         assert_eq!(site_path("/jobs/old/").as_deref(), Some("/jobs/old/"));
         assert_eq!(site_path("jobs/old").as_deref(), Some("/jobs/old/"));
+        assert_eq!(
+            site_path("/careers/old.html").as_deref(),
+            Some("/careers/old.html")
+        );
         assert_eq!(
             site_path(" /jobs/old/index.html ").as_deref(),
             Some("/jobs/old/")
