@@ -126,7 +126,10 @@ fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a str>) -> Vec<(String, us
 }
 
 fn warning_kind(warning: &str) -> String {
-    let message = match warning.strip_prefix("line ").and_then(|w| w.split_once(": ")) {
+    let message = match warning
+        .strip_prefix("line ")
+        .and_then(|w| w.split_once(": "))
+    {
         Some((line, rest)) if line.bytes().all(|b| b.is_ascii_digit()) => rest,
         _ => warning,
     };

@@ -331,9 +331,8 @@ impl<'a> Renderer<'a> {
                 .to
                 .get(rel)
                 .map(|slug| redirects::page(self.urls(), rel, slug)),
-            PageKey::Redirects => {
-                (!self.redirects.to.is_empty()).then(|| redirects::list(self.urls(), &self.redirects))
-            }
+            PageKey::Redirects => (!self.redirects.to.is_empty())
+                .then(|| redirects::list(self.urls(), &self.redirects)),
             _ => self.data_file(key),
         };
         Ok(page.into_iter().collect())

@@ -55,7 +55,12 @@ pub fn redirects(board: &Board, config: &Config) -> Redirects {
         .aliased()
         .filter(|&i| has_page(&board.postings[i], config))
         .collect();
-    aliased.sort_by(|&a, &b| board.postings[a].source.path.cmp(&board.postings[b].source.path));
+    aliased.sort_by(|&a, &b| {
+        board.postings[a]
+            .source
+            .path
+            .cmp(&board.postings[b].source.path)
+    });
     let mut redirects = Redirects::default();
     let mut claimed_by: BTreeMap<String, &str> = BTreeMap::new();
     for i in aliased {
@@ -63,7 +68,9 @@ pub fn redirects(board: &Board, config: &Config) -> Redirects {
         for alias in &p.aliases {
             let rel = alias.trim_start_matches('/').to_string();
             let message = if is_generated(board, &rel) {
-                format!("alias `{alias}` is the address of a page the site generates: it is left out")
+                format!(
+                    "alias `{alias}` is the address of a page the site generates: it is left out"
+                )
             } else if let Some(other) = claimed_by.get(&rel) {
                 format!("alias `{alias}` is claimed by {other} too: it redirects there")
             } else {

@@ -52,7 +52,8 @@ mod tests {
 
     #[test]
     fn the_newest_addition_of_each_file_counts() {
-        let log = "\x01200\0\ncontent/a.md\0content/ü b.md\0\x01100\0\ncontent/a.md\0content/c.md\0";
+        let log =
+            "\x01200\0\ncontent/a.md\0content/ü b.md\0\x01100\0\ncontent/a.md\0content/c.md\0";
         let added = parse_log(log);
         let seconds = |p: &str| added.get(p).map(|t| t.as_second());
         assert_eq!(seconds("content/a.md"), Some(200));

@@ -232,13 +232,8 @@ impl Site {
         progress.start("reading", files.len());
         let sources = normalize_each(&normalizer, &files, progress);
         let board = Board::new(postings_of(&sources, options.unpublished));
-        let output = render_everything(
-            &board,
-            &config,
-            &theme,
-            &render_options(&options),
-            progress,
-        )?;
+        let output =
+            render_everything(&board, &config, &theme, &render_options(&options), progress)?;
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -384,7 +379,8 @@ impl Site {
         }
         // From the sources, not the last board: a content change whose render
         // failed (a template error) left the board behind them.
-        let board = self.board
+        let board = self
+            .board
             .next(postings_of(&self.sources, self.options.unpublished));
         let options = render_options(&self.options);
         let (mut files, owned) = render_pages(&board, &self.config, &theme, &options, &())?;
@@ -498,7 +494,8 @@ impl Site {
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
-        let board = self.board
+        let board = self
+            .board
             .next(postings_of(&self.sources, self.options.unpublished));
         let plan = incremental::plan(&self.board, &board, &self.config);
         let options = render_options(&self.options);
@@ -620,7 +617,11 @@ fn render_pages(
     let mut rendered = Vec::with_capacity(keys.len());
     for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
         // Every posting is checked once, with the first chunk.
-        let fresh = if n == 0 { 0..board.postings.len() } else { 0..0 };
+        let fresh = if n == 0 {
+            0..board.postings.len()
+        } else {
+            0..0
+        };
         let pages = render::render_changed(board, config, theme, options, chunk, fresh)
             .map_err(|e| e.to_string())?;
         rendered.extend(pages);

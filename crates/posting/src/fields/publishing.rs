@@ -65,11 +65,17 @@ fn stated(entry: &MetaEntry, out: &mut Collector) -> Option<Stated> {
     match (understood, entry.key.as_str()) {
         (Some(s), _) => Some(s),
         (None, "draft") => {
-            out.warn_at(entry.line, format!("draft `{text}` not understood; write `draft: true` or `draft: false`"));
+            out.warn_at(
+                entry.line,
+                format!("draft `{text}` not understood; write `draft: true` or `draft: false`"),
+            );
             None
         }
         (None, "status") => {
-            out.warn_at(entry.line, format!("status `{text}` not understood; use draft, published, closed or filled"));
+            out.warn_at(
+                entry.line,
+                format!("status `{text}` not understood; use draft, published, closed or filled"),
+            );
             None
         }
         (None, _) => None,
@@ -91,7 +97,9 @@ pub(super) fn aliases(entries: &[MetaEntry], out: &mut Collector) -> Vec<String>
                 Some(_) => {}
                 None => out.warn_at(
                     entry.line,
-                    format!("alias `{text}` refused: write a path on this site, like `/jobs/old-slug/`"),
+                    format!(
+                        "alias `{text}` refused: write a path on this site, like `/jobs/old-slug/`"
+                    ),
                 ),
             }
         }
