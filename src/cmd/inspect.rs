@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::board::Board;
-use crate::posting::Posting;
+use crate::posting::{Posting, Status};
 use crate::site;
 
 #[derive(clap::Args)]
@@ -112,11 +112,21 @@ fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
         or_dash(p.company.as_deref()),
         mark("company")
     )?;
+    let status = match p.status {
+        Status::Published => String::new(),
+        other => format!(
+            " ({})",
+            serde_json::to_value(other)
+                .unwrap_or_default()
+                .as_str()
+                .unwrap_or("")
+        ),
+    };
     writeln!(
         out,
-        "  date        {}{}",
+        "  date        {}{}{status}",
         or_dash(p.date.as_deref()),
-        if p.expired { " (expired)" } else { "" }
+        mark("date")
     )?;
     let location = if p.location.is_empty() {
         "-".to_string()
