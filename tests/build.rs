@@ -57,11 +57,7 @@ impl Built {
 
     /// Output files whose text contains `needle`.
     fn mentioning(&self, needle: &str) -> Vec<&str> {
-        self.files
-            .iter()
-            .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
-            .map(|(path, _)| path.as_str())
-            .collect()
+        common::mentioning(&self.files, needle)
     }
 }
 

@@ -116,6 +116,15 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// The paths of the files of a tree whose text contains `needle`.
+pub fn mentioning<'a>(files: &'a BTreeMap<String, Vec<u8>>, needle: &str) -> Vec<&'a str> {
+    files
+        .iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
+        .map(|(path, _)| path.as_str())
+        .collect()
+}
+
 /// The HTML files of a tree, as text.
 pub fn html_files(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&str, &str)> {
     files
