@@ -55,11 +55,13 @@ pub fn run(args: &Args) -> super::Outcome {
         Some(bar) => Site::load_with(&args.root, options, bar),
         None => Site::load(&args.root, options),
     };
+    let site = loaded.inspect_err(|_| bar.iter().for_each(Bar::clear))?;
     if let Some(bar) = &bar {
-        bar.0.finish_and_clear();
+        bar.writing();
     }
-    let site = loaded?;
-    output::write_site(&output_dir, &site.pages()).map_err(|e| e.to_string())?;
+    let written = output::write_site(&output_dir, &site.pages()).map_err(|e| e.to_string());
+    bar.iter().for_each(Bar::clear);
+    written?;
 
     let errors = site.errors();
     for error in &errors {
@@ -142,17 +144,26 @@ fn warning_kind(warning: &str) -> String {
         .join("`")
 }
 
-/// A progress bar on stderr, one stage after another.
+/// A progress bar on stderr, one stage after another, then a spinner while
+/// the files are written.
 struct Bar(indicatif::ProgressBar);
 
 impl Bar {
     fn new() -> Bar {
-        let bar = indicatif::ProgressBar::new(0);
-        let style = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len}")
-            .map(|s| s.progress_chars("=> "))
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        bar.set_style(style);
-        Bar(bar)
+        // Hidden until the first stage says how long it is.
+        Bar(indicatif::ProgressBar::hidden())
+    }
+
+    fn writing(&self) {
+        let style = indicatif::ProgressStyle::with_template("{spinner} writing the files")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        self.0.set_style(style);
+        self.0
+            .enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+
+    fn clear(&self) {
+        self.0.finish_and_clear();
     }
 }
 
@@ -161,6 +172,14 @@ impl site::Progress for Bar {
         self.0.set_message(stage);
         self.0.set_length(total as u64);
         self.0.set_position(0);
+        if self.0.is_hidden() {
+            let style = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len}")
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            self.0.set_style(style);
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
     }
 
     fn advance(&self, n: usize) {
