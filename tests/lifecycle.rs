@@ -151,6 +151,8 @@ fn closed_and_filled_postings_keep_a_marked_page_out_of_every_list() {
         let path = format!("jobs/{slug}/index.html");
         let page = site.text(&path);
         assert!(page.contains("This position is closed"), "{page}");
+        // Closed by hand before its expiry date: no "closed" date to come.
+        assert!(!page.contains("(closed <time"), "{page}");
         assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
         assert!(!page.contains("application/ld+json"));
         assert!(!page.contains("Apply for this job"));

@@ -130,6 +130,85 @@ pub fn site_path(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Config, Normalizer};
+
+    const NOW: &str = "2025-03-10T00:00:00Z";
+
+    fn normalize(front_matter: &str) -> crate::Posting {
+        let normalizer = Normalizer::new(&Config::default(), NOW.parse().unwrap());
+        let text =
+            format!("---\ntitle: Welder\napply: https://x.example/\n{front_matter}---\nWeld.\n");
+        normalizer
+            .normalize("content/a.md", text.as_bytes())
+            .unwrap()
+    }
+
+    #[test]
+    fn the_status_says_what_the_posting_says_and_when() {
+        for (front_matter, status) in [
+            ("date: 2025-03-01\n", Status::Published),
+            ("date: 2025-03-01\ndraft: true\n", Status::Draft),
+            ("date: 2025-03-01\nstatus: Draft\n", Status::Draft),
+            ("date: 2025-03-01\ndraft: false\n", Status::Published),
+            ("date: 2025-03-01\nstatus: filled\n", Status::Closed),
+            ("date: 2025-04-01\n", Status::Scheduled),
+            ("date: 2025-04-01\ndraft: yes\n", Status::Draft),
+            ("date: 2025-04-01\nstatus: closed\n", Status::Closed),
+            ("date: 2025-01-01\nexpires: 2025-03-01\n", Status::Expired),
+            ("", Status::Published),
+        ] {
+            let p = normalize(front_matter);
+            assert_eq!(p.status, status, "{front_matter}");
+            assert!(p.warnings.is_empty(), "{front_matter}: {:?}", p.warnings);
+        }
+    }
+
+    #[test]
+    fn states_it_does_not_know_are_warned_about() {
+        let p = normalize("status: maybe\ndraft: perhaps\n");
+        assert_eq!(p.status, Status::Published);
+        assert_eq!(
+            p.warnings,
+            [
+                "line 4: status `maybe` not understood; use draft, published, closed or filled",
+                "line 5: draft `perhaps` not understood; write `draft: true` or `draft: false`",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_undated_posting_takes_the_date_its_file_was_added() {
+        let added: jiff::Timestamp = "2025-02-01T09:30:00Z".parse().unwrap();
+        let normalizer = Normalizer::new(&Config::default(), NOW.parse().unwrap())
+            .with_added_dates([("content/a.md".to_string(), added)].into());
+        let undated = b"---\ntitle: Welder\napply: https://x.example/\n---\nWeld.\n";
+        let p = normalizer.normalize("content/a.md", undated).unwrap();
+        assert_eq!(p.date.as_deref(), Some("2025-02-01T09:30:00+00:00"));
+        assert_eq!(p.inferred, ["date"]);
+        // A written date wins, and only a written date schedules.
+        let dated =
+            b"---\ntitle: Welder\ndate: 2025-01-05\napply: https://x.example/\n---\nWeld.\n";
+        let p = normalizer.normalize("content/a.md", dated).unwrap();
+        assert_eq!(p.date.as_deref(), Some("2025-01-05T00:00:00+00:00"));
+        let later = Normalizer::new(&Config::default(), "2025-01-01T00:00:00Z".parse().unwrap())
+            .with_added_dates([("content/a.md".to_string(), added)].into());
+        assert_eq!(
+            later.normalize("content/a.md", undated).unwrap().status,
+            Status::Published
+        );
+    }
+
+    #[test]
+    fn aliases_are_read_from_a_list_or_one_path() {
+        assert_eq!(
+            normalize("aliases: [/jobs/a/, jobs/b, /jobs/a/]\n").aliases,
+            ["/jobs/a/", "/jobs/b/"]
+        );
+        assert_eq!(normalize("alias: /old.html\n").aliases, ["/old.html"]);
+        let refused = normalize("aliases: [\"https://elsewhere.example/x/\"]\n");
+        assert!(refused.aliases.is_empty());
+        assert!(refused.warnings[0].contains("alias `https://elsewhere.example/x/` refused"));
+    }
 
     #[test]
     fn aliases_are_paths_on_this_site() {
