@@ -25,6 +25,7 @@ fn main() {
     generate(&root, &["--mix", "all"]);
     let options = SiteOptions {
         now: NOW.parse().unwrap(),
+        unpublished: hireboard::site::Unpublished::SHOWN,
         base_url: Some("http://127.0.0.1:1111/".into()),
         live_reload: Some(serve::live_reload_snippet()),
     };

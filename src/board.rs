@@ -39,10 +39,10 @@ pub struct Tag {
 
 #[derive(Debug, Clone)]
 pub struct Board {
-    /// Every posting, expired ones included, newest first.
+    /// Every posting, closed ones included, newest first.
     /// Shared with the dev server's sources, so a rebuild copies no posting.
     pub postings: Vec<Arc<Posting>>,
-    /// Indices of the open (not expired) postings, newest first.
+    /// Indices of the open (not closed or expired) postings, newest first.
     pub open: Vec<usize>,
     /// Indices of the open fully remote postings, newest first.
     pub remote: Vec<usize>,
@@ -70,7 +70,10 @@ pub struct Board {
 #[derive(Debug, Clone, Copy)]
 struct Facts {
     date: Option<jiff::Timestamp>,
-    expired: bool,
+    /// Closed or expired: out of every list.
+    closed: bool,
+    /// It has old addresses to redirect from.
+    aliased: bool,
     remote: bool,
     /// [`Names`] ids of the company's slug and name.
     company: Option<(u32, u32)>,
@@ -84,7 +87,8 @@ impl Facts {
         tag_ids.extend(p.tags.iter().map(|t| names_id(names, t)));
         Facts {
             date: p.date.as_deref().and_then(|d| d.parse().ok()),
-            expired: p.expired,
+            closed: p.status.is_closed(),
+            aliased: !p.aliases.is_empty(),
             remote: p.remote == Some(Remote::Remote),
             company: p
                 .company_slug
@@ -203,6 +207,12 @@ impl Board {
         self.by_arc.get(&address(p)).copied()
     }
 
+    /// Indices of the postings that have `aliases`, read off the compact
+    /// facts: most postings have none, and a save reads none of them.
+    pub fn aliased(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.facts.len()).filter(|&i| self.facts[i].aliased)
+    }
+
     /// The parsed `date` of the posting at index `i`.
     pub fn date(&self, i: usize) -> Option<jiff::Timestamp> {
         self.facts[i].date
@@ -279,11 +289,11 @@ impl Lists {
                     });
                     lists.companies.len() - 1
                 });
-                if !f.expired {
+                if !f.closed {
                     lists.companies[c].open.push(i);
                 }
             }
-            if f.expired {
+            if f.closed {
                 continue;
             }
             lists.open.push(i);
@@ -377,7 +387,7 @@ mod tests {
     /// Undated, tied, closed and remote postings of two companies.
     fn mixed() -> Vec<Posting> {
         let mut closed = posting("c", "C", "acme", Some("2025-03-05T00:00:00Z"));
-        closed.expired = true;
+        closed.status = crate::posting::Status::Closed;
         let mut remote = posting("b", "B", "Globex", Some("2025-03-04T00:00:00Z"));
         remote.remote = Some(Remote::Remote);
         remote.tags = vec!["rust".into(), "go".into()];

@@ -8,6 +8,9 @@ use serde::Deserialize;
 /// The file name of the site configuration, at the site root.
 pub const CONFIG_FILE: &str = "hireboard.yaml";
 
+/// How long a posting stays open when it says nothing of it.
+pub const DEFAULT_EXPIRE_AFTER_DAYS: u32 = 60;
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -17,7 +20,9 @@ pub struct Config {
     pub base_url: String,
     pub theme: String,
     pub paginate_by: usize,
-    /// Postings without an explicit `expires` close this many days after `date`.
+    /// Postings without an explicit `expires` close this many days after
+    /// `date` (60, a job board's usual span); `never` (`None`) turns it off.
+    #[serde(deserialize_with = "days_or_never")]
     pub expire_after_days: Option<u32>,
     pub expired: ExpiredMode,
     /// IANA time zone name: dates written without an offset are in this zone.
@@ -48,13 +53,30 @@ impl Default for Config {
             base_url: "http://127.0.0.1:1111/".into(),
             theme: "default".into(),
             paginate_by: 20,
-            expire_after_days: None,
+            expire_after_days: Some(DEFAULT_EXPIRE_AFTER_DAYS),
             expired: ExpiredMode::Mark,
             timezone: "UTC".into(),
             default_currency: "USD".into(),
             language: "en".into(),
             vocabulary: BTreeMap::new(),
         }
+    }
+}
+
+/// `expire_after_days`: a number of days, or `never`.
+fn days_or_never<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum DaysOrNever {
+        Days(u32),
+        Word(String),
+    }
+    match DaysOrNever::deserialize(d) {
+        Ok(DaysOrNever::Days(days)) => Ok(Some(days)),
+        Ok(DaysOrNever::Word(word)) if word == "never" => Ok(None),
+        _ => Err(serde::de::Error::custom(
+            "expire_after_days must be a number of days or `never`",
+        )),
     }
 }
 
@@ -164,6 +186,16 @@ mod tests {
         assert_eq!(c.paginate_by, 5);
         assert_eq!(c.default_currency, "USD");
         assert_eq!(c.expired, ExpiredMode::Mark);
+        assert_eq!(c.expire_after_days, Some(60));
+    }
+
+    #[test]
+    fn expiry_can_be_turned_off() {
+        let parse = |text| Config::parse(text, Path::new("x")).map(|c| c.expire_after_days);
+        assert_eq!(parse("expire_after_days: never\n").unwrap(), None);
+        assert_eq!(parse("expire_after_days: 30\n").unwrap(), Some(30));
+        let err = parse("expire_after_days: soon\n").unwrap_err().to_string();
+        assert!(err.contains("number of days or `never`"), "{err}");
     }
 
     #[test]

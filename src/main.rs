@@ -28,6 +28,10 @@ enum Command {
     Serve(cmd::serve::Args),
     /// List every warning and error as `file:line: message`; exit 1 on errors.
     Check(cmd::check::Args),
+    /// Create a new board: config, example postings, editors' README, deploy workflow.
+    Init(cmd::init::Args),
+    /// Write a new posting file in content/ and print its path.
+    New(cmd::new::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),
         Command::Serve(args) => cmd::serve::run(&args),
+        Command::Init(args) => cmd::init::run(&args),
+        Command::New(args) => cmd::new::run(&args),
     };
     match result {
         Ok(code) => code,

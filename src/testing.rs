@@ -1,6 +1,6 @@
 //! Test helpers shared by the unit tests.
 
-use crate::posting::{slugify, Format, Posting, Source};
+use crate::posting::{slugify, Format, Posting, Source, Status};
 
 /// A plain open posting for tests, from `content/<slug>.md`.
 pub(crate) fn example(
@@ -17,6 +17,8 @@ pub(crate) fn example(
         date: date.map(Into::into),
         expires: None,
         expired: false,
+        status: Status::Published,
+        aliases: Vec::new(),
         location: Vec::new(),
         remote: None,
         employment_type: None,

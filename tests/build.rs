@@ -58,12 +58,7 @@ impl Built {
     /// Output files whose text contains `needle`, the manifest (which
     /// lists every path) aside.
     fn mentioning(&self, needle: &str) -> Vec<&str> {
-        self.files
-            .iter()
-            .filter(|(path, _)| *path != ".hireboard-output")
-            .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
-            .map(|(path, _)| path.as_str())
-            .collect()
+        common::mentioning(&self.files, needle)
     }
 }
 
@@ -256,7 +251,7 @@ fn closed_postings_marked() {
     assert!(company.contains(r#"content="noindex""#));
     assert_eq!(site.mentioning(CLOSED), [posting_page(CLOSED)]);
     assert!(!site.text("sitemap.xml").contains("initech"));
-    assert!(site.stderr.contains("(1 expired)"), "{}", site.stderr);
+    assert!(site.stderr.contains("(1 closed)"), "{}", site.stderr);
 }
 
 #[test]
@@ -637,7 +632,7 @@ fn the_summary_line_counts_everything() {
     let site = board(&[]);
     let line = site.stderr.lines().last().unwrap_or_default();
     let pattern = regex::Regex::new(
-        r"^built 8 postings \(1 expired\), 7 companies, 10 tags: (\d+) files written to (.+) in \d+\.\d\d s; 1 warning, 0 errors$",
+        r"^built 8 postings \(1 closed\), 7 companies, 10 tags: (\d+) files written to (.+) in \d+\.\d\d s; 1 warning, 0 errors$",
     )
     .unwrap();
     let caps = pattern

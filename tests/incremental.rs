@@ -23,7 +23,18 @@ const DATES: &[&str] = &[
     "2026-06-01 09:30",
     "2026-11-20",
     "2026-11-21",
+    // After "now": scheduled.
+    "2026-12-24",
 ];
+/// A posting's stated state, as (YAML line, Pelican line).
+const STATES: &[(&str, &str)] = &[
+    ("", ""),
+    ("draft: true\n", "Status: draft\n"),
+    ("status: closed\n", "Status: filled\n"),
+];
+/// Old addresses; two postings may claim one, and the last is the address
+/// of a posting (Designer at Acme) when there is one.
+const ALIASES: &[&str] = &["/jobs/old-a/", "/jobs/old-b/", "/jobs/acme-designer/"];
 const FOLDERS: &[&str] = &["", "a/", "b/c/"];
 
 #[derive(Debug, Clone)]
@@ -34,6 +45,8 @@ struct Spec {
     date: usize,
     remote: bool,
     pelican: bool,
+    state: usize,
+    alias: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,15 +82,21 @@ fn spec() -> impl Strategy<Value = Spec> {
         0..DATES.len(),
         any::<bool>(),
         any::<bool>(),
+        0..STATES.len(),
+        proptest::option::of(0..ALIASES.len()),
     )
-        .prop_map(|(title, company, tags, date, remote, pelican)| Spec {
-            title,
-            company,
-            tags,
-            date,
-            remote,
-            pelican,
-        })
+        .prop_map(
+            |(title, company, tags, date, remote, pelican, state, alias)| Spec {
+                title,
+                company,
+                tags,
+                date,
+                remote,
+                pelican,
+                state,
+                alias,
+            },
+        )
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -98,15 +117,21 @@ fn text(spec: &Spec) -> String {
         COMPANIES[spec.company],
         DATES[spec.date],
     );
+    let (yaml_state, pelican_state) = STATES[spec.state];
+    let alias = spec.alias.map(|a| ALIASES[a]);
     if spec.pelican {
+        let alias = alias.map(|a| format!("Aliases: {a}\n")).unwrap_or_default();
         format!(
-            "Title: {title}\nCompany: {company}\nDate: {date}\nTags: {}\nLocation: {}\n\nWe hire.\n",
+            "Title: {title}\nCompany: {company}\nDate: {date}\nTags: {}\nLocation: {}\n{pelican_state}{alias}\nWe hire.\n",
             tags.join(", "),
             if spec.remote { "Remote" } else { "Berlin, Germany" }
         )
     } else {
+        let alias = alias
+            .map(|a| format!("aliases: [{a}]\n"))
+            .unwrap_or_default();
         format!(
-            "---\ntitle: {title}\ncompany: {company}\ndate: {date}\ntags: [{}]\nremote: {}\n---\n\nWe hire, {title}.\n",
+            "---\ntitle: {title}\ncompany: {company}\ndate: {date}\ntags: [{}]\nremote: {}\n{yaml_state}{alias}---\n\nWe hire, {title}.\n",
             tags.join(", "),
             spec.remote
         )
@@ -116,6 +141,7 @@ fn text(spec: &Spec) -> String {
 fn options() -> SiteOptions {
     SiteOptions {
         now: "2026-11-23T12:00:00Z".parse().unwrap(),
+        unpublished: hireboard::site::Unpublished::SHOWN,
         base_url: Some("http://127.0.0.1:1111/".into()),
         live_reload: Some(hireboard::serve::live_reload_snippet()),
     }
@@ -220,6 +246,8 @@ fn new_site() -> (tempfile::TempDir, PathBuf) {
             date: spec.2,
             remote: i == 1,
             pelican: i == 2,
+            state: 0,
+            alias: (i == 0).then_some(0),
         };
         fs::create_dir_all(&content).unwrap();
         fs::write(content.join(format!("seed{i}.md")), text(&spec)).unwrap();

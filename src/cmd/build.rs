@@ -1,11 +1,13 @@
 //! `hireboard build`: the whole board into a static site in `public/`.
 
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::output;
-use crate::site::{self, Site, SiteOptions};
+use crate::site::{self, Site, SiteOptions, Unpublished};
 use crate::terminal::escape;
 
 #[derive(clap::Args)]
@@ -26,6 +28,12 @@ pub struct Args {
     /// (its files are kept: hireboard never deletes what it did not write).
     #[arg(long)]
     force: bool,
+    /// Publish drafts too, marked as drafts (for a preview deploy).
+    #[arg(long)]
+    drafts: bool,
+    /// Print errors only: no progress, no summary.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 pub fn run(args: &Args) -> super::Outcome {
@@ -38,22 +46,55 @@ pub fn run(args: &Args) -> super::Outcome {
         output::check_target(&args.root, &output_dir, args.force).map_err(|e| e.to_string())?;
     let options = SiteOptions {
         now: site::resolve_now(args.now.as_deref())?,
+        unpublished: Unpublished {
+            drafts: args.drafts,
+            scheduled: false,
+        },
         base_url: args.base_url.clone(),
         live_reload: None,
     };
-    let site = Site::load(&args.root, options)?;
-    let written =
-        output::write_site(&output_dir, &site.pages(), &owned).map_err(|e| e.to_string())?;
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(Bar::new);
+    let loaded = match &bar {
+        Some(bar) => Site::load_with(&args.root, options, bar),
+        None => Site::load(&args.root, options),
+    };
+    let site = loaded.inspect_err(|_| bar.iter().for_each(Bar::clear))?;
+    if let Some(bar) = &bar {
+        bar.writing();
+    }
+    let written = output::write_site(&output_dir, &site.pages(), &owned).map_err(|e| e.to_string());
+    bar.iter().for_each(Bar::clear);
+    let written = written?;
 
     let errors = site.errors();
     for error in &errors {
         eprintln!("{}", escape(&format!("error: {error}")));
     }
+    if args.quiet {
+        return Ok(exit_code(errors.is_empty()));
+    }
+    let kinds = warning_kinds(site.warnings());
+    if !kinds.is_empty() {
+        eprintln!("warnings by kind (`hireboard check` lists each with its file and line):");
+        for (kind, n) in kinds.iter().take(KINDS_SHOWN) {
+            eprintln!("{n:>6} × {kind}");
+        }
+        if kinds.len() > KINDS_SHOWN {
+            eprintln!("       and {} more kinds", kinds.len() - KINDS_SHOWN);
+        }
+    }
     let stats = site.stats();
+    if stats.drafts + stats.scheduled > 0 {
+        eprintln!(
+            "not published: {}, {} (`hireboard serve` shows them)",
+            count(stats.drafts, "draft", "drafts"),
+            count(stats.scheduled, "scheduled posting", "scheduled postings"),
+        );
+    }
     let mut summary = format!(
-        "built {} ({} expired), {}, {}: {} written to {} in {:.2} s; {}, {}",
+        "built {} ({} closed), {}, {}: {} written to {} in {:.2} s; {}, {}",
         count(stats.postings, "posting", "postings"),
-        stats.expired,
+        stats.closed,
         count(stats.companies, "company", "companies"),
         count(stats.tags, "tag", "tags"),
         count(written.files, "file", "files"),
@@ -70,14 +111,123 @@ pub fn run(args: &Args) -> super::Outcome {
         ));
     }
     eprintln!("{}", escape(&summary));
-    Ok(if errors.is_empty() {
+    Ok(exit_code(errors.is_empty()))
+}
+
+fn exit_code(success: bool) -> ExitCode {
+    if success {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
+}
+
+/// The summary lists this many kinds of warning, the most frequent first.
+const KINDS_SHOWN: usize = 8;
+
+/// Warnings grouped by what they say, apart from the line and the quoted
+/// values (`slug `acme-dev` is used…` and `slug `x-y` is used…` are one
+/// kind), most frequent first, with how many of each.
+fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for warning in warnings {
+        *kinds.entry(warning_kind(warning)).or_default() += 1;
+    }
+    let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    kinds
+}
+
+fn warning_kind(warning: &str) -> String {
+    let message = match warning
+        .strip_prefix("line ")
+        .and_then(|w| w.split_once(": "))
+    {
+        Some((line, rest)) if line.bytes().all(|b| b.is_ascii_digit()) => rest,
+        _ => warning,
+    };
+    // Between backticks are the posting's own values; outside, the kind.
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// A progress bar on stderr, one stage after another, then a spinner while
+/// the files are written.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        // Hidden until the first stage says how long it is.
+        Bar(indicatif::ProgressBar::hidden())
+    }
+
+    fn writing(&self) {
+        let style = indicatif::ProgressStyle::with_template("{spinner} writing the files")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        self.0.set_style(style);
+        self.0
+            .enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+
+    fn clear(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl site::Progress for Bar {
+    fn start(&self, stage: &'static str, total: usize) {
+        self.0.set_message(stage);
+        self.0.set_length(total as u64);
+        self.0.set_position(0);
+        if self.0.is_hidden() {
+            let style = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len}")
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            self.0.set_style(style);
+            self.0
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        self.0.inc(n as u64);
+    }
 }
 
 /// `1 posting`, `2 postings`.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_group_by_what_they_say() {
+        let warnings = [
+            "slug `acme-dev` is used by another posting; this one is `acme-dev-2`: set `slug:` to choose",
+            "line 3: unknown key `compnay` ignored",
+            "slug `x` is used by another posting; this one is `x-2`: set `slug:` to choose",
+            "line 12: unknown key `colour` ignored",
+            "line 7: unknown key `pay_band` ignored",
+            "mojibake repaired",
+        ];
+        assert_eq!(
+            warning_kinds(warnings.into_iter()),
+            [
+                ("unknown key `…` ignored".to_string(), 3),
+                (
+                    "slug `…` is used by another posting; this one is `…`: set `…` to choose"
+                        .to_string(),
+                    2
+                ),
+                ("mojibake repaired".to_string(), 1),
+            ]
+        );
+    }
 }

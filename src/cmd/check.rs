@@ -5,6 +5,10 @@ use std::process::ExitCode;
 
 use super::inspect::Selection;
 use crate::terminal::escape;
+use crate::board::Board;
+use crate::config::Config;
+use crate::posting::Posting;
+use crate::render;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -34,6 +38,10 @@ pub fn run(args: &Args) -> super::Outcome {
             warnings += 1;
         }
     }
+    for (path, message) in lifecycle_warnings(postings, &args.selection.config()?) {
+        println!("{}", escape(&format!("{path}: warning: {message}")));
+        warnings += 1;
+    }
     for error in &loaded.errors {
         println!(
             "{}",
@@ -51,4 +59,23 @@ pub fn run(args: &Args) -> super::Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What keeps a posting from being published as meant, beyond its own
+/// warnings: aliases that cannot redirect, and no date to list or expire it by.
+fn lifecycle_warnings(postings: &[Posting], config: &Config) -> Vec<(String, String)> {
+    let board = Board::new(postings.iter().cloned());
+    let mut warnings: Vec<(String, String)> = render::redirects(&board, config)
+        .conflicts
+        .into_iter()
+        .map(|c| (c.path, c.message))
+        .collect();
+    for p in postings.iter().filter(|p| p.date.is_none()) {
+        warnings.push((
+            p.source.path.clone(),
+            "no date: the posting carries no datePosted and never expires; add `date:` (or commit the file: in git, the date it was added counts)".into(),
+        ));
+    }
+    warnings.sort();
+    warnings
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::board::Board;
-use crate::posting::{Normalizer, Posting};
+use crate::posting::{Posting, Status};
 use crate::site;
 use crate::terminal::escape;
 
@@ -33,19 +33,11 @@ impl Selection {
     /// The selected files normalized with their site's config, slugs made
     /// unique as the site would, sorted by source path.
     pub fn load(&self) -> Result<site::Loaded, String> {
-        let targets = if self.paths.is_empty() {
-            vec![PathBuf::from(crate::content::CONTENT_DIR)]
-        } else {
-            self.paths.clone()
-        };
+        let targets = self.targets();
         let root = site::find_root(&targets[0]);
         let config = site::load_config(&root)?;
         let now = site::resolve_now(self.now.as_deref())?;
-        let mut loaded = site::load(
-            &root,
-            &targets,
-            &Normalizer::new(&config.normalizing(), now),
-        );
+        let mut loaded = site::load(&root, &targets, &site::normalizer(&root, &config, now));
         loaded.postings = Board::new(loaded.postings)
             .postings
             .into_iter()
@@ -55,6 +47,19 @@ impl Selection {
             .postings
             .sort_by(|a, b| a.source.path.cmp(&b.source.path));
         Ok(loaded)
+    }
+
+    /// The config of the site the selection is in.
+    pub fn config(&self) -> Result<crate::config::Config, String> {
+        site::load_config(&site::find_root(&self.targets()[0]))
+    }
+
+    fn targets(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(crate::content::CONTENT_DIR)]
+        } else {
+            self.paths.clone()
+        }
     }
 }
 
@@ -96,6 +101,16 @@ fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
     };
     let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
     let format = serde_json::to_value(p.source.format).ok();
+    let status = match p.status {
+        Status::Published => String::new(),
+        other => format!(
+            " ({})",
+            serde_json::to_value(other)
+                .unwrap_or_default()
+                .as_str()
+                .unwrap_or("")
+        ),
+    };
     let mut lines = vec![
         format!(
             "{} [{}]",
@@ -109,9 +124,9 @@ fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
             mark("company")
         ),
         format!(
-            "  date        {}{}",
+            "  date        {}{}{status}",
             or_dash(p.date.as_deref()),
-            if p.expired { " (expired)" } else { "" }
+            mark("date")
         ),
     ];
     let location = if p.location.is_empty() {

@@ -3,7 +3,9 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod inspect;
+pub mod new;
 pub mod serve;
 
 /// What a command returns: the exit code, or why it could not run at all.

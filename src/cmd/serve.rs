@@ -46,6 +46,8 @@ pub fn run(args: &Args) -> super::Outcome {
 
     let options = SiteOptions {
         now: site::resolve_now(args.now.as_deref())?,
+        // The preview shows what is not published yet, with a banner.
+        unpublished: site::Unpublished::SHOWN,
         base_url: Some(url.clone()),
         live_reload: Some(serve::live_reload_snippet()),
     };

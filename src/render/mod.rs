@@ -8,6 +8,7 @@
 
 mod feeds;
 mod jsonld;
+mod redirects;
 pub mod search;
 mod theme;
 mod urls;
@@ -21,12 +22,13 @@ use serde::Serialize;
 
 use crate::board::{Board, Company, Tag};
 use crate::config::{Config, ExpiredMode};
-use crate::posting::Posting;
+use crate::posting::{Posting, Status};
 use feeds::FeedSpec;
 use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
 
 pub(crate) use feeds::FEED_LIMIT;
+pub use redirects::{redirects, Conflict, Redirects};
 pub use theme::Theme;
 
 /// One output file: `path` is relative to the output folder, with `/`
@@ -120,6 +122,10 @@ pub enum PageKey {
     PostingsApi,
     /// `/404.html`
     NotFound,
+    /// A page at an old address of a posting (`jobs/old-slug/`, from `aliases:`).
+    Redirect(String),
+    /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
+    Redirects,
 }
 
 /// The output file of a posting's page (`jobs/<slug>/index.html`).
@@ -179,6 +185,11 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
         PageKey::PostingsApi,
         PageKey::NotFound,
     ]);
+    let redirects = redirects(board, config);
+    if !redirects.to.is_empty() {
+        keys.extend(redirects.to.into_keys().map(PageKey::Redirect));
+        keys.push(PageKey::Redirects);
+    }
     keys
 }
 
@@ -221,7 +232,7 @@ pub(crate) fn page_count(n: usize, per_page: usize) -> usize {
 }
 
 pub(crate) fn has_page(p: &Posting, config: &Config) -> bool {
-    !p.expired || config.expired == ExpiredMode::Mark
+    !p.status.is_closed() || config.expired == ExpiredMode::Mark
 }
 
 /// A company with open postings has a page; with only closed ones, it keeps
@@ -239,6 +250,7 @@ struct Renderer<'a> {
     fmt: Formatter,
     /// `site` of every template, converted once.
     site: tera::Value,
+    redirects: Redirects,
 }
 
 /// What a list page shows: whose postings, under which heading.
@@ -289,6 +301,7 @@ impl<'a> Renderer<'a> {
                 tz: config.time_zone(),
             },
             site,
+            redirects: redirects(board, config),
         }
     }
 
@@ -313,6 +326,13 @@ impl<'a> Renderer<'a> {
             },
             PageKey::NotFound => Some(self.not_found()?),
             PageKey::Sitemap => return Ok(self.sitemaps()),
+            PageKey::Redirect(rel) => self
+                .redirects
+                .to
+                .get(rel)
+                .map(|slug| redirects::page(self.urls(), rel, slug)),
+            PageKey::Redirects => (!self.redirects.to.is_empty())
+                .then(|| redirects::list(self.urls(), &self.redirects)),
             _ => self.data_file(key),
         };
         Ok(page.into_iter().collect())
@@ -516,10 +536,12 @@ impl<'a> Renderer<'a> {
         };
         let mut meta = self.meta(&rel, &title, &p.summary, "posting");
         meta.og_type = "article";
-        if p.expired {
-            meta.noindex = true;
-        } else {
+        // Only an open posting is for search engines: not a closed one, nor
+        // a draft or a scheduled one that a preview shows.
+        if p.status == Status::Published {
             meta.json_ld = Some(jsonld::job_posting(p, &meta.canonical));
+        } else {
+            meta.noindex = true;
         }
         #[derive(Serialize)]
         struct View<'v> {

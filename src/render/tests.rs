@@ -72,6 +72,7 @@ fn fixture() -> Vec<Posting> {
         Some("2024-01-01T10:00:00Z"),
     );
     closed.expired = true;
+    closed.status = crate::posting::Status::Expired;
     closed.expires = Some("2024-02-01T00:00:00Z".into());
     closed.tags = vec!["cobol".into(), "python".into()];
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::urls::{self, Urls};
-use crate::posting::{EmploymentType, Period, Posting, Remote, Salary};
+use crate::posting::{EmploymentType, Period, Posting, Remote, Salary, Status};
 
 /// `site` in every template.
 #[derive(Serialize)]
@@ -88,7 +88,12 @@ pub(crate) struct CardView<'a> {
     pub salary: Option<String>,
     pub tags: Vec<TagLink<'a>>,
     pub posted: Option<DateView>,
+    /// `expires` has passed.
     pub expired: bool,
+    /// Closed or expired: out of the lists, the page marked closed.
+    pub closed: bool,
+    /// `published`, `draft`, `scheduled`, `closed` or `expired`.
+    pub status: Status,
 }
 
 /// `posting` in `posting.html`: the card's fields plus the page's own.
@@ -155,11 +160,13 @@ impl Formatter {
                 .iter()
                 .map(|name| TagLink {
                     name,
-                    url: (!p.expired).then(|| self.urls.path(&urls::tag(name, 1))),
+                    url: (!p.status.is_closed()).then(|| self.urls.path(&urls::tag(name, 1))),
                 })
                 .collect(),
             posted: p.date.as_deref().and_then(|d| self.date(d)),
             expired: p.expired,
+            closed: p.status.is_closed(),
+            status: p.status,
         }
     }
 

@@ -46,6 +46,7 @@ pub fn plan(old: &Board, new: &Board, config: &Config) -> Plan {
         new,
         changed,
         per_page: render::per_page(config),
+        redirects_changed: render::redirects(old, config).to != render::redirects(new, config).to,
     };
     let old_keys: HashSet<PageKey> = render::list_keys(old, config).into_iter().collect();
     let new_keys = render::list_keys(new, config);
@@ -121,6 +122,8 @@ struct Lists<'a> {
     /// By index in the new board: the posting is new or changed.
     changed: Vec<bool>,
     per_page: usize,
+    /// Some alias is new, gone, or points elsewhere.
+    redirects_changed: bool,
 }
 
 impl<'a> Lists<'a> {
@@ -141,6 +144,7 @@ impl<'a> Lists<'a> {
             // The records of the open postings.
             PageKey::PostingsApi => self.list_dirty(&ListId::Home),
             PageKey::Robots | PageKey::NotFound => false,
+            PageKey::Redirect(_) | PageKey::Redirects => self.redirects_changed,
             // Posting pages are planned from the changed postings alone.
             PageKey::Posting(_) => false,
         }

@@ -12,10 +12,11 @@ use rayon::prelude::*;
 use crate::board::Board;
 use crate::config::Config;
 use crate::content::{self, LoadError, SourceFile};
-use crate::posting::{Normalizer, Posting, PostingError};
+use crate::posting::{Normalizer, Posting, PostingError, Status};
 use crate::render::search::SearchIndex;
 use crate::render::{self, Page, PageKey, RenderOptions, Theme};
 
+mod history;
 mod incremental;
 
 /// Every posting that normalized, and every file that did not.
@@ -99,10 +100,41 @@ pub fn load_config(root: &Path) -> Result<Config, String> {
     Config::load(root).map_err(|e| e.to_string())
 }
 
+/// The normalizer of the site at `root`: its config, the build's "now",
+/// and the dates its git history gives undated postings.
+pub fn normalizer(root: &Path, config: &Config, now: jiff::Timestamp) -> Normalizer {
+    Normalizer::new(&config.normalizing(), now).with_added_dates(history::added_dates(root))
+}
+
+/// Which unpublished postings a site shows (marked as such): `serve` both,
+/// `build --drafts` drafts, a plain build neither, so that no file of the
+/// site mentions them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unpublished {
+    pub drafts: bool,
+    pub scheduled: bool,
+}
+
+impl Unpublished {
+    pub const SHOWN: Unpublished = Unpublished {
+        drafts: true,
+        scheduled: true,
+    };
+
+    fn shows(self, status: Status) -> bool {
+        match status {
+            Status::Draft => self.drafts,
+            Status::Scheduled => self.scheduled,
+            _ => true,
+        }
+    }
+}
+
 /// How to build: the time, and what the command line overrides.
 #[derive(Debug, Clone)]
 pub struct SiteOptions {
     pub now: jiff::Timestamp,
+    pub unpublished: Unpublished,
     /// Replaces `base_url` of the config (`--base-url`, or the dev server's address).
     pub base_url: Option<String>,
     /// A snippet the dev server injects into every HTML page.
@@ -112,13 +144,36 @@ pub struct SiteOptions {
 /// What the summary line reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
+    /// Postings the site shows, closed ones included.
     pub postings: usize,
-    pub expired: usize,
+    /// Of those, closed or expired ones.
+    pub closed: usize,
+    /// Drafts and scheduled postings the site leaves out.
+    pub drafts: usize,
+    pub scheduled: usize,
     pub companies: usize,
     pub tags: usize,
     pub warnings: usize,
     pub files: usize,
 }
+
+/// Told how a long load is going: `build` draws a progress bar with it.
+pub trait Progress: Sync {
+    /// A stage of `total` steps starts.
+    fn start(&self, stage: &'static str, total: usize);
+    /// `n` more steps of the stage are done.
+    fn advance(&self, n: usize);
+}
+
+/// No progress to show.
+impl Progress for () {
+    fn start(&self, _: &'static str, _: usize) {}
+    fn advance(&self, _: usize) {}
+}
+
+/// Keys rendered between two progress reports: small enough for a smooth
+/// bar, big enough to keep both cores busy.
+const KEYS_PER_REPORT: usize = 512;
 
 /// The whole site, built, in memory: every output file, and what it was
 /// built from, so that a change re-does only what it touches.
@@ -161,13 +216,24 @@ impl Site {
     /// Loads and renders everything. Fails on a broken config or theme;
     /// broken posting files are left out and reported by [`Site::errors`].
     pub fn load(root: &Path, options: SiteOptions) -> Result<Site, String> {
+        Site::load_with(root, options, &())
+    }
+
+    /// [`Site::load`], telling `progress` how it goes.
+    pub fn load_with(
+        root: &Path,
+        options: SiteOptions,
+        progress: &dyn Progress,
+    ) -> Result<Site, String> {
         let config = effective_config(root, &options)?;
         let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
-        let normalizer = Normalizer::new(&config.normalizing(), options.now);
+        let normalizer = normalizer(root, &config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
-        let sources = normalize_each(&normalizer, &files);
-        let board = Board::new(postings_of(&sources));
-        let output = render_everything(&board, &config, &theme, &render_options(&options))?;
+        progress.start("reading", files.len());
+        let sources = normalize_each(&normalizer, &files, progress);
+        let board = Board::new(postings_of(&sources, options.unpublished));
+        let output =
+            render_everything(&board, &config, &theme, &render_options(&options), progress)?;
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -213,16 +279,31 @@ impl Site {
         errors
     }
 
+    /// The warnings of every posting the site shows.
+    pub fn warnings(&self) -> impl Iterator<Item = &str> {
+        let postings = self.board.postings.iter();
+        postings.flat_map(|p| p.warnings.iter().map(String::as_str))
+    }
+
     pub fn stats(&self) -> Stats {
         let board = &self.board;
         Stats {
             postings: board.postings.len(),
-            expired: board.postings.len() - board.open.len(),
+            closed: board.postings.len() - board.open.len(),
+            drafts: self.left_out(Status::Draft),
+            scheduled: self.left_out(Status::Scheduled),
             companies: board.companies.len(),
             tags: board.tags.len(),
             warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
             files: self.output.files.len(),
         }
+    }
+
+    /// How many postings of this status the site does not show.
+    fn left_out(&self, status: Status) -> usize {
+        let shown = self.options.unpublished.shows(status);
+        let of_status = self.sources.values().flatten();
+        of_status.filter(|p| p.status == status && !shown).count()
     }
 
     pub fn root(&self) -> &Path {
@@ -298,9 +379,11 @@ impl Site {
         }
         // From the sources, not the last board: a content change whose render
         // failed (a template error) left the board behind them.
-        let board = self.board.next(postings_of(&self.sources));
-        let (mut files, owned) =
-            render_pages(&board, &self.config, &theme, &render_options(&self.options))?;
+        let board = self
+            .board
+            .next(postings_of(&self.sources, self.options.unpublished));
+        let options = render_options(&self.options);
+        let (mut files, owned) = render_pages(&board, &self.config, &theme, &options, &())?;
         // Search shows no template: its index is brought up to date, not rebuilt.
         let changed_postings = incremental::changed_postings(&self.board, &board);
         update_search(
@@ -389,7 +472,7 @@ impl Site {
                 .into_iter()
                 .filter(|f| content::is_posting_file(Path::new(&f.path)))
                 .collect();
-            let fresh = normalize_each(&self.normalizer, &files);
+            let fresh = normalize_each(&self.normalizer, &files, &());
             for (path, source) in &fresh {
                 if let (Some(old), Ok(posting)) = (before.remove(path), source) {
                     slugs.push((old, posting.slug.clone()));
@@ -405,7 +488,9 @@ impl Site {
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
     fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
-        let board = self.board.next(postings_of(&self.sources));
+        let board = self
+            .board
+            .next(postings_of(&self.sources, self.options.unpublished));
         let plan = incremental::plan(&self.board, &board, &self.config);
         let options = render_options(&self.options);
         let fresh = plan.changed_postings.iter().filter_map(|&(_, new)| new);
@@ -492,9 +577,10 @@ fn render_everything(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
+    progress: &dyn Progress,
 ) -> Result<Output, String> {
     let (pages, search) = rayon::join(
-        || render_pages(board, config, theme, options),
+        || render_pages(board, config, theme, options, progress),
         || SearchIndex::build(board),
     );
     let (mut files, owned) = pages?;
@@ -518,10 +604,23 @@ fn render_pages(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
+    progress: &dyn Progress,
 ) -> Result<Rendered, String> {
     let keys = render::page_keys(board, config);
-    let rendered =
-        render::render_keyed(board, config, theme, options, &keys).map_err(|e| e.to_string())?;
+    progress.start("rendering", keys.len());
+    let mut rendered = Vec::with_capacity(keys.len());
+    for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
+        // Every posting is checked once, with the first chunk.
+        let fresh = if n == 0 {
+            0..board.postings.len()
+        } else {
+            0..0
+        };
+        let pages = render::render_changed(board, config, theme, options, chunk, fresh)
+            .map_err(|e| e.to_string())?;
+        rendered.extend(pages);
+        progress.advance(chunk.len());
+    }
     let mut files = HashMap::with_capacity(keys.len() + 256);
     let mut owned = foldhash::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (key, pages) in keys.into_iter().zip(rendered) {
@@ -560,11 +659,16 @@ fn static_clash(path: &str) -> String {
     )
 }
 
-/// Every posting that normalized.
+/// Every posting that normalized and that the site shows.
 fn postings_of(
     sources: &BTreeMap<String, Result<Arc<Posting>, PostingError>>,
+    unpublished: Unpublished,
 ) -> impl Iterator<Item = Arc<Posting>> + '_ {
-    sources.values().filter_map(|r| r.as_ref().ok().cloned())
+    sources
+        .values()
+        .filter_map(|r| r.as_ref().ok())
+        .filter(move |p| unpublished.shows(p.status))
+        .cloned()
 }
 
 fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
@@ -576,14 +680,14 @@ fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
 fn normalize_each(
     normalizer: &Normalizer,
     files: &[SourceFile],
+    progress: &dyn Progress,
 ) -> BTreeMap<String, Result<Arc<Posting>, PostingError>> {
     files
         .par_iter()
         .map(|file| {
-            (
-                file.path.clone(),
-                normalize_file(normalizer, file).map(Arc::new),
-            )
+            let posting = normalize_file(normalizer, file).map(Arc::new);
+            progress.advance(1);
+            (file.path.clone(), posting)
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -738,6 +842,7 @@ mod apply_tests {
         }
         let options = SiteOptions {
             now: "2025-03-10T00:00:00Z".parse().unwrap(),
+            unpublished: Unpublished::default(),
             base_url: None,
             live_reload: None,
         };

@@ -26,12 +26,17 @@ use std::process::{Command, Output};
 pub const NOW: &str = "2025-03-10T00:00:00Z";
 
 /// The hireboard binary Cargo built for these tests, with a fixed
-/// `SOURCE_DATE_EPOCH` so nothing depends on the clock.
+/// `SOURCE_DATE_EPOCH` so nothing depends on the clock, and no git history
+/// (undated fixture postings would take the repository's commit dates).
 pub fn hireboard() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hireboard"));
     command.env("SOURCE_DATE_EPOCH", "1741564800");
+    command.env("GIT_DIR", NO_GIT);
     command
 }
+
+/// A `GIT_DIR` that is no repository: git finds no history.
+pub const NO_GIT: &str = "/nonexistent/hireboard-tests-use-no-history";
 
 /// The `--now` of demo board builds (its postings are from late 2026).
 pub const DEMO_NOW: &str = "2026-11-23T00:00:00Z";
@@ -109,6 +114,17 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     walk(dir, "", &mut files);
     files
+}
+
+/// The paths of the files of a tree whose text contains `needle`.
+pub fn mentioning<'a>(files: &'a BTreeMap<String, Vec<u8>>, needle: &str) -> Vec<&'a str> {
+    files
+        .iter()
+        // The manifest lists every path.
+        .filter(|(path, _)| *path != ".hireboard-output")
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle))
+        .map(|(path, _)| path.as_str())
+        .collect()
 }
 
 /// The HTML files of a tree, as text.

@@ -18,6 +18,12 @@ pub struct Posting {
     /// RFC 3339, the `validThrough` of the posting.
     pub expires: Option<String>,
     pub expired: bool,
+    /// Whether and how the site publishes it (see [`Status`]).
+    #[serde(default)]
+    pub status: Status,
+    /// Old addresses of the posting (`/jobs/old-slug/`) that redirect to it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub location: Vec<String>,
     pub remote: Option<Remote>,
     pub employment_type: Option<EmploymentType>,
@@ -65,6 +71,37 @@ impl PartialEq for RecordCache {
 impl std::fmt::Debug for RecordCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("RecordCache")
+    }
+}
+
+/// Where a posting is in its life, at the build's "now".
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Open: listed, in feeds, the API, search and the sitemap.
+    #[default]
+    Published,
+    /// `draft: true` or `status: draft`: published by `build --drafts` and `serve` only.
+    Draft,
+    /// Its `date` is after "now": published from then on (`serve` shows it).
+    Scheduled,
+    /// `status: closed` or `filled`: shown like an expired posting.
+    Closed,
+    /// Its `expires` is before "now".
+    Expired,
+}
+
+impl Status {
+    /// Closed or expired: the page stays (marked, `noindex`), out of every list.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Closed | Status::Expired)
+    }
+
+    /// Not published yet: a draft or a posting dated after "now".
+    pub fn is_unpublished(self) -> bool {
+        matches!(self, Status::Draft | Status::Scheduled)
     }
 }
 
@@ -212,6 +249,8 @@ pub struct Normalizer {
     vocabulary: Vocabulary,
     time_zone: jiff::tz::TimeZone,
     now: jiff::Timestamp,
+    /// When each file was added (by source path), for postings that carry no date.
+    added: std::collections::HashMap<String, jiff::Timestamp>,
 }
 
 impl Normalizer {
@@ -222,7 +261,19 @@ impl Normalizer {
             time_zone: config.time_zone.clone(),
             config: config.clone(),
             now,
+            added: Default::default(),
         }
+    }
+
+    /// Gives undated postings the time their file was added (by source
+    /// path; the site loader reads it from version control): their `date`,
+    /// listed in `inferred`.
+    pub fn with_added_dates(
+        mut self,
+        added: std::collections::HashMap<String, jiff::Timestamp>,
+    ) -> Normalizer {
+        self.added = added;
+        self
     }
 
     pub fn config(&self) -> &Config {

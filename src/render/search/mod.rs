@@ -434,12 +434,12 @@ impl SearchIndex {
     }
 
     /// Replaces posting `old` by `new` (either `None` for an addition or a
-    /// deletion; expired postings count as absent). Slugs must stay unique,
+    /// deletion; closed postings count as absent). Slugs must stay unique,
     /// as [`Board`] makes them. Returns the sorted paths
     /// of the files written or deleted: [`SearchIndex::page`] gives their
     /// new bytes, or `None` for a deleted one.
     pub fn replace(&mut self, old: Option<&Posting>, new: Option<&Posting>) -> Vec<String> {
-        let new = new.filter(|p| !p.expired).map(Doc::new);
+        let new = new.filter(|p| !p.status.is_closed()).map(Doc::new);
         let old_id = old.and_then(|p| self.ids.get(&p.slug)).copied();
         // Most edits of a posting's text leave what search shows of it alone.
         if old_id.is_some_and(|id| self.docs.get(&id) == new.as_ref()) {

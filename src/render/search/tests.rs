@@ -3,7 +3,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::*;
-use crate::posting::{EmploymentType, Period, Remote, Salary};
+use crate::posting::{EmploymentType, Period, Remote, Salary, Status};
 use crate::testing::example;
 
 /// A deterministic pseudo-random board, shaped like `gen_corpus.py`'s.
@@ -127,6 +127,9 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
             let mut p = example(&slug, &title, Some(&company), date.as_deref());
             // In the order the generator draws them.
             p.expired = next(20) == 0;
+            if p.expired {
+                p.status = Status::Expired;
+            }
             p.location = vec![PLACES[next(PLACES.len())].to_string()];
             p.remote = [
                 None,
@@ -198,7 +201,7 @@ fn indexes_only_open_postings() {
         .collect();
     for p in &board.postings {
         let url = format!("\"jobs/{}/\"", p.slug);
-        assert_eq!(records.contains(&url), !p.expired, "{}", p.slug);
+        assert_eq!(records.contains(&url), !p.status.is_closed(), "{}", p.slug);
     }
 }
 
@@ -259,7 +262,7 @@ fn larger_ids_are_newer() {
 fn an_edit_search_does_not_show_changes_no_file() {
     let live = synthetic(50, 6);
     let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
-    let old = live.iter().find(|p| !p.expired).unwrap();
+    let old = live.iter().find(|p| !p.status.is_closed()).unwrap();
     let mut new = old.clone();
     new.body_html.push_str("<p>One more paragraph.</p>");
     assert!(index.replace(Some(old), Some(&new)).is_empty());
@@ -292,7 +295,12 @@ fn replace_gives_what_a_fresh_build_gives() {
             _ => {
                 let old = live[pick % live.len()].clone();
                 let mut new = old.clone();
-                new.expired = !old.expired;
+                new.status = if old.status.is_closed() {
+                    Status::Published
+                } else {
+                    Status::Expired
+                };
+                new.expired = new.status.is_closed();
                 (Some(old), Some(new))
             }
         };
@@ -355,6 +363,7 @@ fn js_fixture_is_current() {
     postings[0].title = "Ingénieur Logiciel C++ / .NET".into();
     postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
     postings[0].expired = false;
+    postings[0].status = Status::Published;
     let index = SearchIndex::build_with(&Board::new(postings.clone()), SMALL);
     let samples = [
         "Développeur C++ à Zürich",
@@ -372,7 +381,7 @@ fn js_fixture_is_current() {
     let postings_json: Vec<_> = Board::new(postings)
         .postings
         .iter()
-        .filter(|p| !p.expired)
+        .filter(|p| !p.status.is_closed())
         .map(|p| {
             serde_json::json!({"slug": p.slug, "title": p.title, "date": p.date, "company_slug": p.company_slug,
                 "tags": p.tags, "remote": p.remote, "employment_type": p.employment_type,

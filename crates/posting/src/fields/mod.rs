@@ -9,6 +9,7 @@ pub(crate) mod keys;
 mod labels;
 pub mod location;
 mod meta;
+pub mod publishing;
 pub mod salary;
 pub mod tags;
 pub mod title;
@@ -72,8 +73,13 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         inferred: Vec::new(),
         warnings: Vec::new(),
     };
+    // How the site publishes the posting is read apart from its fields.
+    let (publishing_entries, entries): (Vec<MetaEntry>, Vec<MetaEntry>) = draft
+        .meta
+        .into_iter()
+        .partition(|entry| entry.stated && publishing::is_key(&entry.key));
     let label_lines = labels::find(&draft.body, draft.body_line);
-    let meta = Meta::new(n, draft.meta, label_lines, &mut out);
+    let meta = Meta::new(n, entries, label_lines, &mut out);
     let rendered = body::render(draft.markup, &draft.body);
     out.warnings.extend(rendered.warnings.iter().cloned());
     let config = n.config();
@@ -81,7 +87,14 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     // The title as written keeps its cues ("(Remote)") for the other fields.
     let (written_title, mut title, mut company) =
         title_and_company(n, &meta, &rendered, path, &mut out);
-    let date = meta_date(n, &meta, Field::Date, &mut out);
+    let written_date = meta_date(n, &meta, Field::Date, &mut out);
+    let added_date = n.added.get(path).filter(|_| written_date.is_none());
+    if added_date.is_some() {
+        out.guessed("date");
+    }
+    let date = written_date
+        .clone()
+        .or_else(|| added_date.map(|t| t.to_zoned_datetime(n.time_zone.clone())));
     let expires = meta_date(n, &meta, Field::Expires, &mut out).or_else(|| {
         let days = config.expire_after_days?;
         date.as_ref()?
@@ -89,6 +102,16 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             .ok()
     });
     let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
+    // Only a written date schedules a posting: a file committed after a
+    // build's `--now` was not meant for later.
+    let status = publishing::status(
+        &publishing_entries,
+        written_date.as_ref().map(jiff::ZonedDateTime::timestamp),
+        expires.as_ref().map(jiff::ZonedDateTime::timestamp),
+        n.now,
+        &mut out,
+    );
+    let aliases = publishing::aliases(&publishing_entries, &mut out);
     let (location, remote) = location_and_remote(&meta, &written_title, &rendered, &mut out);
     let employment_type = employment_type(&meta, &written_title, &rendered, &mut out);
     // A `$` is the dollar of the country the posting is in.
@@ -162,6 +185,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         date: date.as_ref().map(dates::rfc3339),
         expires: expires.as_ref().map(dates::rfc3339),
         expired,
+        status,
+        aliases,
         location,
         remote,
         employment_type,
