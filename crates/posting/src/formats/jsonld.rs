@@ -16,7 +16,7 @@ use crate::{Draft, Format, FormatError, Markup};
 pub fn looks_like_jsonld(text: &str, path: &str) -> bool {
     let lower_path = path.to_ascii_lowercase();
     let head = text.trim_start();
-    let head_lower = head.get(..15).unwrap_or(head).to_ascii_lowercase();
+    let head_lower = head.chars().take(15).collect::<String>().to_ascii_lowercase();
     [".html", ".htm", ".json"]
         .iter()
         .any(|ext| lower_path.ends_with(ext))
