@@ -131,7 +131,8 @@ fn repair_json(source: &str) -> String {
     out
 }
 
-/// The first `JobPosting` in a JSON-LD value: the value itself, a list, or an `@graph`.
+/// The first `JobPosting` in a JSON-LD value: the value itself, or one
+/// nested in a list, an `@graph` or a page's `mainEntity`.
 fn find_job_posting(value: &Value) -> Option<&Map<String, Value>> {
     match value {
         Value::Array(items) => items.iter().find_map(find_job_posting),
@@ -144,7 +145,7 @@ fn find_job_posting(value: &Value) -> Option<&Map<String, Value>> {
             if is_posting {
                 Some(map)
             } else {
-                map.get("@graph").and_then(find_job_posting)
+                map.values().find_map(find_job_posting)
             }
         }
         _ => None,
@@ -468,6 +469,12 @@ mod tests {
         assert_eq!(meta(&d, "apply").unwrap(), "https://care.example/jobs/7");
         let text = body::render(d.markup, &d.body).text;
         assert_eq!(text, "Care for & comfort.\nSalary on request\n");
+    }
+
+    #[test]
+    fn jobposting_as_the_main_entity_of_a_page() {
+        let json = r#"{"@type":"WebPage","mainEntity":{"@type":"JobPosting","title":"Tiler"}}"#;
+        assert_eq!(meta(&parse(json).unwrap(), "title").unwrap(), "Tiler");
     }
 
     #[test]
