@@ -94,13 +94,30 @@ fn sanitize(html: &str, warnings: &mut Vec<String>) -> String {
     SANITIZER.clean(&html).to_string()
 }
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
+
+fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(["http", "https", "mailto"].into())
         .link_rel(Some("nofollow noopener ugc"));
     builder
-});
+}
+
+/// The links of a whole saved page, relative ones resolved against the
+/// page's own address `base`: a page's apply button is often `/apply`.
+pub fn page_links(page: &str, base: Option<&str>) -> Vec<Link> {
+    let html = match base.and_then(|b| ammonia::Url::parse(b).ok()) {
+        Some(base) => sanitizer()
+            .url_relative(ammonia::UrlRelative::RewriteWithBase(base))
+            .clean(page)
+            .to_string(),
+        None => SANITIZER.clean(page).to_string(),
+    };
+    let (_, mut links) = text_and_links(&html);
+    links.retain(|link| safe_url(&link.url).is_some());
+    links
+}
 
 /// The URL if it may be used as a link target: `http:`, `https:` or `mailto:`.
 pub fn safe_url(url: &str) -> Option<&str> {

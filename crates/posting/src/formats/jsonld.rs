@@ -16,7 +16,11 @@ use crate::{Draft, Format, FormatError, Markup};
 pub fn looks_like_jsonld(text: &str, path: &str) -> bool {
     let lower_path = path.to_ascii_lowercase();
     let head = text.trim_start();
-    let head_lower = head.get(..15).unwrap_or(head).to_ascii_lowercase();
+    let head_lower = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     [".html", ".htm", ".json"]
         .iter()
         .any(|ext| lower_path.ends_with(ext))
@@ -41,9 +45,11 @@ static APPLY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bapply\b|\bbewerb|\bpostuler\b|\bcandidat|\baplicar\b|\bsolicitar\b")
         .expect("valid regex")
 });
-/// An e-mail address or a web link: a description that offers its own way to apply.
+/// An e-mail address or a link to a job or application page: a description
+/// that offers its own way to apply (a link to the company's blog is not one).
 static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]").expect("valid regex")
+    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|https?://\S*(?:apply|job|career|karriere|bewerb|recruit|emploi)")
+        .expect("valid regex")
 });
 
 pub fn parse(text: &str) -> Result<Draft, FormatError> {
@@ -125,7 +131,8 @@ fn repair_json(source: &str) -> String {
     out
 }
 
-/// The first `JobPosting` in a JSON-LD value: the value itself, a list, or an `@graph`.
+/// The first `JobPosting` in a JSON-LD value: the value itself, or one
+/// nested in a list, an `@graph` or a page's `mainEntity`.
 fn find_job_posting(value: &Value) -> Option<&Map<String, Value>> {
     match value {
         Value::Array(items) => items.iter().find_map(find_job_posting),
@@ -138,7 +145,7 @@ fn find_job_posting(value: &Value) -> Option<&Map<String, Value>> {
             if is_posting {
                 Some(map)
             } else {
-                map.get("@graph").and_then(find_job_posting)
+                map.values().find_map(find_job_posting)
             }
         }
         _ => None,
@@ -216,16 +223,16 @@ fn read(posting: &Map<String, Value>, source: &str, first_line: usize) -> Draft 
 /// Without its own `url`, a page's apply button is the way to apply; failing
 /// that, the page itself, unless the description names a way of its own.
 fn add_page_apply(draft: &mut Draft, page: &str) {
-    let page_links = body::render(Markup::Html, page).links;
-    if let Some(link) = page_links.iter().find(|l| APPLY_TEXT.is_match(&l.text)) {
-        draft.stated("apply", link.url.clone().into(), 1);
-        return;
-    }
     let canonical = CANONICAL
         .find(page)
         .and_then(|tag| HREF.captures(tag.as_str()))
         .map(|c| unescape(&c[1]).into_owned())
         .filter(|url| body::safe_url(url).is_some());
+    let page_links = body::page_links(page, canonical.as_deref());
+    if let Some(link) = page_links.iter().find(|l| APPLY_TEXT.is_match(&l.text)) {
+        draft.stated("apply", link.url.clone().into(), 1);
+        return;
+    }
     if let Some(url) = canonical {
         if !ROUTE.is_match(&body::render(Markup::Html, &draft.body).text) {
             draft.guessed("apply", url, 1);
@@ -465,6 +472,12 @@ mod tests {
     }
 
     #[test]
+    fn jobposting_as_the_main_entity_of_a_page() {
+        let json = r#"{"@type":"WebPage","mainEntity":{"@type":"JobPosting","title":"Tiler"}}"#;
+        assert_eq!(meta(&parse(json).unwrap(), "title").unwrap(), "Tiler");
+    }
+
+    #[test]
     fn raw_line_breaks_in_strings_are_repaired() {
         let page = "<html><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Welder\",\"description\":\"Line one\n\nLine two\tend\"}</script></html>";
         let d = parse(page).unwrap();
@@ -482,6 +495,23 @@ mod tests {
         assert_eq!(meta(&d, "apply").unwrap(), "https://board.example/j/1");
         let d = parse(&page("Mail cooks@diner.example")).unwrap();
         assert_eq!(meta(&d, "apply"), None);
+        let d = parse(&page("See https://diner.example/careers/cook")).unwrap();
+        assert_eq!(meta(&d, "apply"), None);
+        // A link to the menu is not a way to apply.
+        let d = parse(&page("Our menu: https://diner.example/menu")).unwrap();
+        assert_eq!(meta(&d, "apply").unwrap(), "https://board.example/j/1");
+    }
+
+    #[test]
+    fn a_relative_apply_button_is_resolved_against_the_page_address() {
+        let page = r#"<html><head><link rel="canonical" href="https://jobs.ashore.example/acme/77"></head>
+<script type="application/ld+json">{"@type":"JobPosting","title":"Cook"}</script>
+<a href="/acme/77/application">Apply for this Job</a></html>"#;
+        let d = parse(page).unwrap();
+        assert_eq!(
+            meta(&d, "apply").unwrap(),
+            "https://jobs.ashore.example/acme/77/application"
+        );
     }
 
     #[test]
