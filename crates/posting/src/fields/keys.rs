@@ -745,4 +745,12 @@ mod tests {
         assert!(says_link("subrEmail"));
         assert!(!says_link("experience"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_key_has_a_meaning(key in "\\PC{0,40}", camel in "([A-Z]{0,3}[a-z]{0,8}[._ -]?){0,5}") {
+            let _ = meaning(&key);
+            let _ = meaning(&camel);
+        }
+    }
 }

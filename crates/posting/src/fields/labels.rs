@@ -214,4 +214,12 @@ mod tests {
         let found = labels("Intro.\n\nSalary: $100k\n");
         assert_eq!(found, [("Salary".into(), "$100k".into(), 12)]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "\\PC{0,200}", markup in "[<>*_:#|\\- –]{0,12}\\PC{0,30}") {
+            let _ = find(&body, 1);
+            let _ = find(&format!("{markup}\n{markup}: {body}"), 1);
+        }
+    }
 }
