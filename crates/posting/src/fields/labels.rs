@@ -104,8 +104,9 @@ fn label_line(line: &str) -> Option<(String, String)> {
     let caps = POSTED.captures(&text).or_else(|| LABEL.captures(&text))?;
     let label = caps["label"].trim().to_string();
     let value = caps["value"]
-        .trim_start_matches(['*', '_', ' '])
-        .trim_end_matches(['*', '_', ' ', '.', ';'])
+        .trim_start_matches(['*', '_', ' ', '|'])
+        .trim_end_matches(['*', '_', ' ', '.', ';', '|'])
+        .trim()
         .to_string();
     (!value.is_empty() && !label.contains("http")).then_some((label, value))
 }
@@ -157,6 +158,10 @@ mod tests {
             pair("Apply", "https://jobs.example/42")
         );
         assert_eq!(one("Job Type: Full-time"), pair("Job Type", "Full-time"));
+        assert_eq!(
+            one("| **Location:** | Berlin |"),
+            pair("Location", "Berlin")
+        );
     }
 
     #[test]
