@@ -507,6 +507,29 @@ fn lists_of(word: &str) -> u64 {
     LISTS.get(word).copied().unwrap_or(0)
 }
 
+/// Which part of a salary a key split across keys holds: `salary_min`,
+/// `minSalary`, `pay_max`, `salaryCurrency`, `compensation_period` give
+/// `min`, `max`, `currency` or `period`.
+pub fn salary_part(key: &str) -> Option<&'static str> {
+    let words = words(key);
+    let part = |w: &str| match w {
+        "min" | "minimum" | "from" | "low" => Some("min"),
+        "max" | "maximum" | "to" | "high" => Some("max"),
+        "currency" => Some("currency"),
+        "period" | "unit" | "per" | "interval" => Some("period"),
+        _ => None,
+    };
+    let names_salary = words.iter().any(|w| SALARY.contains(&w.as_str()));
+    let parts: Vec<&str> = words.iter().filter_map(|w| part(w)).collect();
+    let rest_known = words
+        .iter()
+        .all(|w| SALARY.contains(&w.as_str()) || part(w).is_some() || FILLER.contains(&w.as_str()));
+    match parts[..] {
+        [one] if names_salary && rest_known => Some(one),
+        _ => None,
+    }
+}
+
 /// Whether a map under `key` is one value (a salary's `{min, max,
 /// currency}`) rather than keys of their own.
 pub fn keeps_map(key: &str) -> bool {
@@ -743,6 +766,12 @@ mod tests {
             assert_eq!(meaning(key), Meaning::Unknown, "{key}");
         }
         assert!(says_link("subrEmail"));
+        assert_eq!(salary_part("salary_min"), Some("min"));
+        assert_eq!(salary_part("maxSalary"), Some("max"));
+        assert_eq!(salary_part("salaryCurrency"), Some("currency"));
+        assert_eq!(salary_part("pay_period"), Some("period"));
+        assert_eq!(salary_part("salary"), None);
+        assert_eq!(salary_part("min_max_salary"), None);
         assert!(!says_link("experience"));
     }
 
