@@ -140,11 +140,11 @@ pub fn from_epoch(number: &serde_json::Number, tz: &TimeZone) -> Result<ParsedDa
     let invalid = || format!("`{number}` is not a date");
     let value = number.as_i64().ok_or_else(invalid)?;
     // A year or a count (`date: 2025`) is no moment: epochs before 1973 are refused.
-    if value.abs() < 100_000_000 {
+    if value.unsigned_abs() < 100_000_000 {
         return Err(invalid());
     }
     // 100 billion seconds is the year 5138: beyond that it counts milliseconds.
-    let timestamp = if value.abs() < 100_000_000_000 {
+    let timestamp = if value.unsigned_abs() < 100_000_000_000 {
         jiff::Timestamp::from_second(value)
     } else {
         jiff::Timestamp::from_millisecond(value)
@@ -361,6 +361,7 @@ mod tests {
         assert_eq!(at(1_700_000_000_000), "2023-11-14T22:13:20+00:00");
         assert!(from_epoch(&serde_json::Number::from(2025), &TimeZone::UTC).is_err());
         assert!(from_epoch(&serde_json::Number::from(i64::MAX), &TimeZone::UTC).is_err());
+        assert!(from_epoch(&serde_json::Number::from(i64::MIN), &TimeZone::UTC).is_err());
     }
 
     #[test]

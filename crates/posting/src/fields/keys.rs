@@ -6,6 +6,9 @@
 //! is chosen from the words through a lexicon, so `vacancy_closing_date` or
 //! `companyName` need no entry of their own.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::Field;
 
 /// What a key says about the posting.
@@ -427,44 +430,104 @@ const RULES: &[Rule] = &[
 /// What `key` names, as written by the author.
 pub fn meaning(key: &str) -> Meaning {
     let all = words(key);
-    let words: Vec<&str> = all
+    let words: Vec<(&str, u64)> = all
         .iter()
-        .map(String::as_str)
-        .filter(|w| !FILLER.contains(w))
+        .map(|w| (w.as_str(), lists_of(w)))
+        .filter(|(_, lists)| lists & FILLER_BIT == 0)
         .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let has = |bit: u64| words.iter().any(|(_, lists)| lists & bit != 0);
     if words.is_empty() {
         return Meaning::Unknown;
     }
     // `company_url` is the employer's homepage, not where to apply.
-    if has(PAGE) || (has(COMPANY) || has(ORGANIZATION)) && has(CONTACT) {
+    if has(PAGE_BIT) || has(EMPLOYER_BIT) && has(CONTACT_BIT) {
         return Meaning::Page;
     }
-    let Some(rule) = RULES.iter().find(|r| matches(r, &words)) else {
+    let Some(rule) = (0..RULES.len())
+        .find(|&i| matches(i, &words))
+        .map(|i| &RULES[i])
+    else {
         return Meaning::Unknown;
     };
     // Keys that blogs and boards also use for other things: Hugo's `type:
-    // jobs`, a board's `jobType: software`, `published: true`. A board's `job_title` is the role; a bare `title` may be the
-    // post's headline.
-    let bare = words.len() == 1 && !all.iter().any(|w| w == "job" || w == "jobs");
+    // jobs`, a board's `jobType: software`, `published: true`. A board's
+    // `job_title` is the role; a bare `title` may be the post's headline.
+    let only = |word: &str| words.len() == 1 && words[0].0 == word;
+    let bare = !all.iter().any(|w| w == "job" || w == "jobs");
     match rule.field {
-        Field::EmploymentType if words == ["type"] => Meaning::IfValueFits(rule.field),
-        Field::Date if bare && words[0] == "published" => Meaning::IfValueFits(rule.field),
-        Field::Title if bare && words[0] == "title" => Meaning::Field(Field::Title, 1),
+        Field::EmploymentType if only("type") => Meaning::IfValueFits(rule.field),
+        Field::Date if bare && only("published") => Meaning::IfValueFits(rule.field),
+        Field::Title if bare && only("title") => Meaning::Field(Field::Title, 1),
         Field::Title => Meaning::Field(Field::Title, 2),
         field => Meaning::Field(field, rule.rank),
     }
 }
 
-fn matches(rule: &Rule, words: &[&str]) -> bool {
-    let head = words.iter().any(|w| rule.heads.contains(w));
-    let other = words
+/// Whether the words, with the lists each is in, make a key of rule `i`.
+fn matches(i: usize, words: &[(&str, u64)]) -> bool {
+    let (head, other) = (1 << (2 * i), 1 << (2 * i + 1));
+    let has_head = words.iter().any(|(_, lists)| lists & head != 0);
+    let has_other = words
         .iter()
-        .any(|w| rule.others.contains(w) && !rule.heads.contains(w));
-    let all_known = words
+        .any(|(_, lists)| lists & other != 0 && lists & head == 0);
+    let all_known = words.iter().all(|(_, lists)| lists & (head | other) != 0);
+    has_head && all_known && (has_other || !RULES[i].needs_other)
+}
+
+// Bits of `lists_of` beside the rules' (`2i` heads, `2i + 1` others).
+const FILLER_BIT: u64 = 1 << 60;
+const PAGE_BIT: u64 = 1 << 61;
+const EMPLOYER_BIT: u64 = 1 << 62;
+const CONTACT_BIT: u64 = 1 << 63;
+const _: () = assert!(
+    RULES.len() <= 30,
+    "two bits per rule must fit under the word classes"
+);
+
+/// The lexicon lists `word` is in, as bits; 0 for a word it does not know.
+fn lists_of(word: &str) -> u64 {
+    static LISTS: LazyLock<HashMap<&str, u64>> = LazyLock::new(|| {
+        let mut lists: HashMap<&str, u64> = HashMap::new();
+        let mut add = |words: &[&'static str], bit: u64| {
+            for word in words {
+                *lists.entry(word).or_default() |= bit;
+            }
+        };
+        for (i, rule) in RULES.iter().enumerate() {
+            add(rule.heads, 1 << (2 * i));
+            add(rule.others, 1 << (2 * i + 1));
+        }
+        add(FILLER, FILLER_BIT);
+        add(PAGE, PAGE_BIT);
+        add(COMPANY, EMPLOYER_BIT);
+        add(ORGANIZATION, EMPLOYER_BIT);
+        add(CONTACT, CONTACT_BIT);
+        lists
+    });
+    LISTS.get(word).copied().unwrap_or(0)
+}
+
+/// Which part of a salary a key split across keys holds: `salary_min`,
+/// `minSalary`, `pay_max`, `salaryCurrency`, `compensation_period` give
+/// `min`, `max`, `currency` or `period`.
+pub fn salary_part(key: &str) -> Option<&'static str> {
+    let words = words(key);
+    let part = |w: &str| match w {
+        "min" | "minimum" | "from" | "low" => Some("min"),
+        "max" | "maximum" | "to" | "high" => Some("max"),
+        "currency" => Some("currency"),
+        "period" | "unit" | "per" | "interval" => Some("period"),
+        _ => None,
+    };
+    let names_salary = words.iter().any(|w| SALARY.contains(&w.as_str()));
+    let parts: Vec<&str> = words.iter().filter_map(|w| part(w)).collect();
+    let rest_known = words
         .iter()
-        .all(|w| rule.heads.contains(w) || rule.others.contains(w));
-    head && all_known && (other || !rule.needs_other)
+        .all(|w| SALARY.contains(&w.as_str()) || part(w).is_some() || FILLER.contains(&w.as_str()));
+    match parts[..] {
+        [one] if names_salary && rest_known => Some(one),
+        _ => None,
+    }
 }
 
 /// Whether a map under `key` is one value (a salary's `{min, max,
@@ -546,11 +609,7 @@ fn unglue(word: &str) -> Option<[&str; 2]> {
 }
 
 fn is_lexicon_word(word: &str) -> bool {
-    FILLER.contains(&word)
-        || PAGE.contains(&word)
-        || RULES
-            .iter()
-            .any(|r| r.heads.contains(&word) || r.others.contains(&word))
+    lists_of(word) != 0
 }
 
 #[cfg(test)]
@@ -707,6 +766,20 @@ mod tests {
             assert_eq!(meaning(key), Meaning::Unknown, "{key}");
         }
         assert!(says_link("subrEmail"));
+        assert_eq!(salary_part("salary_min"), Some("min"));
+        assert_eq!(salary_part("maxSalary"), Some("max"));
+        assert_eq!(salary_part("salaryCurrency"), Some("currency"));
+        assert_eq!(salary_part("pay_period"), Some("period"));
+        assert_eq!(salary_part("salary"), None);
+        assert_eq!(salary_part("min_max_salary"), None);
         assert!(!says_link("experience"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_key_has_a_meaning(key in "\\PC{0,40}", camel in "([A-Z]{0,3}[a-z]{0,8}[._ -]?){0,5}") {
+            let _ = meaning(&key);
+            let _ = meaning(&camel);
+        }
     }
 }

@@ -46,7 +46,12 @@ pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
         if in_code || line.len() > MAX_LINE * 4 {
             continue;
         }
-        for piece in HTML_BREAK.split(line) {
+        let pieces: Vec<&str> = if line.contains('<') {
+            HTML_BREAK.split(line).collect()
+        } else {
+            vec![line]
+        };
+        for piece in pieces {
             if let Some((label, mut value)) = label_line(piece) {
                 if let Meaning::Field(Field::Apply, _) = keys::meaning(&label) {
                     // "Apply: send your CV to jobs@x.example" names its address.
@@ -73,9 +78,23 @@ fn link_in(text: &str) -> Option<String> {
         .map(|word| word.trim_start_matches("mailto:").to_string())
 }
 
+/// Whether a label can start `line`: a separator near its start, or a
+/// "Posted"; most lines of a body are passed over without a regex.
+fn may_be_label(line: &str) -> bool {
+    let mut end = line.len().min(160);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &line[..end];
+    head.contains([':', '：'])
+        || [" – ", " — ", " - "].iter().any(|dash| head.contains(dash))
+        || head.contains("osted")
+        || head.contains("ublished")
+}
+
 /// `**Salary:** $90k` -> (`Salary`, `$90k`).
 fn label_line(line: &str) -> Option<(String, String)> {
-    if !line.contains([':', '：', '–', '—', '-']) && !line.contains("osted") {
+    if !may_be_label(line) {
         return None;
     }
     let text = plain(line);
@@ -85,8 +104,9 @@ fn label_line(line: &str) -> Option<(String, String)> {
     let caps = POSTED.captures(&text).or_else(|| LABEL.captures(&text))?;
     let label = caps["label"].trim().to_string();
     let value = caps["value"]
-        .trim_start_matches(['*', '_', ' '])
-        .trim_end_matches(['*', '_', ' ', '.', ';'])
+        .trim_start_matches(['*', '_', ' ', '|'])
+        .trim_end_matches(['*', '_', ' ', '.', ';', '|'])
+        .trim()
         .to_string();
     (!value.is_empty() && !label.contains("http")).then_some((label, value))
 }
@@ -138,6 +158,10 @@ mod tests {
             pair("Apply", "https://jobs.example/42")
         );
         assert_eq!(one("Job Type: Full-time"), pair("Job Type", "Full-time"));
+        assert_eq!(
+            one("| **Location:** | Berlin |"),
+            pair("Location", "Berlin")
+        );
     }
 
     #[test]
@@ -194,5 +218,13 @@ mod tests {
     fn lines_are_numbered_in_the_file() {
         let found = labels("Intro.\n\nSalary: $100k\n");
         assert_eq!(found, [("Salary".into(), "$100k".into(), 12)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(body in "\\PC{0,200}", markup in "[<>*_:#|\\- –]{0,12}\\PC{0,30}") {
+            let _ = find(&body, 1);
+            let _ = find(&format!("{markup}\n{markup}: {body}"), 1);
+        }
     }
 }

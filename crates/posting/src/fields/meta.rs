@@ -36,7 +36,7 @@ impl Meta {
         let mut meta = Meta {
             entries: Vec::new(),
         };
-        for entry in entries {
+        for entry in joined_salary_parts(entries) {
             match keys::meaning(&entry.written) {
                 Meaning::Field(field, rank) => meta.push(field, rank, entry),
                 Meaning::IfValueFits(field) => meta.push_if_fits(n, field, 1, entry),
@@ -177,6 +177,41 @@ impl Meta {
             .filter(move |r| r.field == field)
             .map(|r| &r.entry)
     }
+}
+
+/// `salary_min`, `salary_max` and `salary_currency` as one `salary: {min, max,
+/// currency}` entry, at the line of the first; other entries unchanged.
+fn joined_salary_parts(entries: Vec<MetaEntry>) -> Vec<MetaEntry> {
+    let mut parts = serde_json::Map::new();
+    let mut first: Option<MetaEntry> = None;
+    let mut others = Vec::new();
+    for entry in entries {
+        let Some(part) = keys::salary_part(&entry.written) else {
+            others.push(entry);
+            continue;
+        };
+        // Figures written as text ("80000") count as figures.
+        let value = match &entry.value {
+            Value::String(s) if part == "min" || part == "max" => s
+                .replace([',', '_', ' '], "")
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(entry.value.clone(), Value::Number),
+            value => value.clone(),
+        };
+        parts.insert(part.to_string(), value);
+        first.get_or_insert(entry);
+    }
+    if let Some(first) = first.filter(|_| parts.contains_key("min") || parts.contains_key("max")) {
+        others.push(MetaEntry {
+            key: "salary".into(),
+            written: "salary".into(),
+            value: Value::Object(parts),
+            ..first
+        });
+    }
+    others
 }
 
 /// Tags that only say the post is a job ad, as blogs file them
@@ -365,6 +400,24 @@ mod tests {
             Some((40_000.0, 50_000.0))
         );
         assert_eq!(hugo.location, ["Ghent"]);
+    }
+
+    #[test]
+    fn a_salary_split_across_keys_is_one_salary() {
+        let p = normalize(
+            "a.md",
+            "---\ntitle: Courier\nsalary_min: \"40,000\"\nsalary_max: 50000\nsalaryCurrency: eur\n---\nRide.\n",
+        );
+        let salary = p.salary.expect("a salary");
+        assert_eq!(
+            (salary.min, salary.max, salary.currency.as_str()),
+            (40_000.0, 50_000.0, "EUR")
+        );
+        assert!(
+            p.warnings.iter().all(|w| !w.contains("key")),
+            "{:?}",
+            p.warnings
+        );
     }
 
     #[test]
