@@ -319,7 +319,12 @@ pub fn places_in_text(text: &str) -> Vec<String> {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if line.len() <= 60 && gazetteer::opens_a_name(first_word) && looks_like_place(line) {
+        let capitalized = first_word.starts_with(char::is_uppercase);
+        if line.len() <= 60
+            && capitalized
+            && gazetteer::opens_a_name(first_word)
+            && looks_like_place(line)
+        {
             for place in parse(line).places {
                 if gazetteer::resolve(&place).is_some() {
                     add(true, &place);
