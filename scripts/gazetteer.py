@@ -19,6 +19,7 @@ same bytes.
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 MIN_POPULATION = 100_000
@@ -135,6 +136,12 @@ Worms Mesa Normal Deal March Street Wells Bury Sandy Fortaleza Natal Valencia
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .-]+$")
 
 
+def key(name):
+    """Roughly how hireboard folds a name: no accents, no case, no full stops."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(ascii_name.lower().replace(".", "").split())
+
+
 def clean(names):
     """Unique names in order, without tabs or bars (the file's separators)."""
     seen, out = set(), []
@@ -152,6 +159,10 @@ def main(data):
     cities = json.loads((data / "cities15000.json").read_text())
     capitals = {(c["capital"], c["iso"]) for c in countries.values() if c["capital"]}
     weak_names = {w.lower() for w in AMBIGUOUS.split()}
+    # An alternate name that is another place's own name ("Philadelphia" for
+    # Amman) or a common word is left out.
+    taken = weak_names | {key(c["name"]) for c in cities.values()}
+    taken |= {key(c["name"]) for c in countries.values()}
 
     rows = []
     for c in countries.values():
@@ -174,7 +185,7 @@ def main(data):
         if city["population"] >= ALTERNATES_FROM:
             names += [
                 a for a in city["alternatenames"]
-                if LATIN.match(a) and len(a) >= 4 and not a.isupper()
+                if LATIN.match(a) and len(a) >= 4 and not a.isupper() and key(a) not in taken
                 and len(a.split()) <= 2 and all(w[0].isupper() for w in a.split())
             ]
         if country == "US":
@@ -190,7 +201,7 @@ def main(data):
     print("# kind<TAB>country<TAB>region<TAB>population<TAB>weak<TAB>name|alias|...")
     print("# weak = 1: the name is also a common word or first name; it needs a qualifier.")
     for kind, country, region, population, names in sorted(rows):
-        weak = "1" if names.split("|")[0].lower() in weak_names else ""
+        weak = "1" if key(names.split("|")[0]) in weak_names else ""
         print("\t".join([kind, country, region, population, weak, names]))
 
 

@@ -138,7 +138,12 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 /// The key of a name: transliterated, lowercase, full stops dropped, other
 /// punctuation as spaces, "Saint" as "St" ("St. Louis" = "Saint Louis").
 pub fn fold(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
+    // Most names are ASCII already; the table has 30,000 of them.
+    let ascii = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(name).to_lowercase()
+    };
     let spaced: String = ascii
         .chars()
         .filter(|c| !matches!(c, '.' | '\'' | '`'))

@@ -10,6 +10,16 @@ fn normalize(name: &str, text: &str) -> Posting {
         .unwrap()
 }
 
+fn salary_of(p: &Posting) -> (f64, f64, &str, Period) {
+    let salary = p.salary.as_ref().expect("a salary");
+    (
+        salary.min,
+        salary.max,
+        salary.currency.as_str(),
+        salary.period,
+    )
+}
+
 #[test]
 fn remote_values_boards_use() {
     for (value, expected) in [
@@ -34,16 +44,7 @@ fn a_place_in_the_body_and_its_dollar() {
     );
     assert_eq!(p.location, ["Victoria, BC"]);
     assert!(p.inferred.contains(&"location".to_string()));
-    let salary = p.salary.expect("salary");
-    assert_eq!(
-        (
-            salary.min,
-            salary.max,
-            salary.currency.as_str(),
-            salary.period
-        ),
-        (95000.0, 110000.0, "CAD", Period::Year)
-    );
+    assert_eq!(salary_of(&p), (95000.0, 110000.0, "CAD", Period::Year));
 }
 
 #[test]
@@ -63,16 +64,7 @@ fn thousands_a_year_without_k() {
         "hn/north.txt",
         "North Ledger | Toronto, ON | Onsite | Senior Developer | CAD$85-110 + equity\n\nBooks for small shops.\n",
     );
-    let salary = p.salary.expect("salary");
-    assert_eq!(
-        (
-            salary.min,
-            salary.max,
-            salary.currency.as_str(),
-            salary.period
-        ),
-        (85000.0, 110000.0, "CAD", Period::Year)
-    );
+    assert_eq!(salary_of(&p), (85000.0, 110000.0, "CAD", Period::Year));
 }
 
 #[test]

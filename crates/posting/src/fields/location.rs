@@ -303,6 +303,7 @@ fn is_known_place(name: &str) -> bool {
 /// "🌎 Lisbon (Remote)"). Places come as written, in text order.
 pub fn places_in_text(text: &str) -> Vec<String> {
     const MAX_PLACES: usize = 4;
+    const MAX_CUES: usize = 1000;
     // Where the job is, and other places (the company's offices, "in X").
     let (mut of_job, mut others): (Vec<String>, Vec<String>) = Default::default();
     let mut add = |job: bool, place: &str| {
@@ -318,7 +319,12 @@ pub fn places_in_text(text: &str) -> Vec<String> {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if line.len() <= 60 && gazetteer::opens_a_name(first_word) && looks_like_place(line) {
+        let capitalized = first_word.starts_with(char::is_uppercase);
+        if line.len() <= 60
+            && capitalized
+            && gazetteer::opens_a_name(first_word)
+            && looks_like_place(line)
+        {
             for place in parse(line).places {
                 if gazetteer::resolve(&place).is_some() {
                     add(true, &place);
@@ -326,7 +332,8 @@ pub fn places_in_text(text: &str) -> Vec<String> {
             }
         }
     }
-    for cue in PLACE_CUE.captures_iter(text) {
+    // A posting names its place early; a huge body costs no more than this.
+    for cue in PLACE_CUE.captures_iter(text).take(MAX_CUES) {
         let Some(whole) = cue.get(0) else { continue };
         let job = cue.name("job").is_some();
         let strong = job || cue.name("company").is_some();

@@ -343,7 +343,11 @@ impl Vocabulary {
                 Rule::Cased | Rule::Proper if !capitalized(m.as_str()) => continue,
                 Rule::Listed if m.as_str() != name.written => continue,
                 Rule::Any | Rule::Cased => true,
-                Rule::Proper => !opens_sentence(text, m.start()) || cue_before(text, m.start()),
+                Rule::Proper => {
+                    !opens_sentence(text, m.start())
+                        || cue_before(text, m.start())
+                        || ends_list_item_word(text, m.end())
+                }
                 Rule::Listed => cue_before(text, m.start()),
             };
             hits.push(Hit {
@@ -455,6 +459,14 @@ fn opens_sentence(text: &str, start: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether a name opening a line or sentence is followed the way list items
+/// are ("React/Relay UIs", "Spark (batch jobs)", "Swift, Kotlin", a name
+/// alone on its line), not by a sentence's next word ("React quickly").
+fn ends_list_item_word(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    rest.is_empty() || rest.starts_with(['/', ',', '(', '\n', '\r'])
 }
 
 /// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just
@@ -653,6 +665,16 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn names_opening_list_items() {
+        assert_eq!(
+            found("- React/Relay UIs\n- Swift, Kotlin\n"),
+            ["kotlin", "react", "swift"]
+        );
+        assert_eq!(found("Spark (batch jobs)"), ["spark"]);
+        assert!(found("React quickly to customer needs.").is_empty());
     }
 
     #[test]
