@@ -8,14 +8,15 @@ use super::ascii_regex;
 use super::tags::Vocabulary;
 
 /// One word of a name: `Acme`, `IT-Designers`, `Prolific.ac`, `2degrees`.
-const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&]";
+/// A word may end in a period (`Co.`, `Inc.`), which [`clean_name`] trims.
+const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&.]";
 
-/// A name as people write it: up to four capitalized words, maybe joined by
+/// A name as people write it: up to six capitalized words, maybe joined by
 /// `of`, `the`, `for`, `and`, `&`, `de` (`Blue Sky Labs`, `Read the Docs`),
 /// maybe after `The` (`The Lumen Institute`).
 fn name() -> String {
     format!(
-        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,3}})"
+        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,5}})"
     )
 }
 
@@ -110,6 +111,15 @@ const NOT_NAMES: &[&str] = &[
     "Applicants",
     "Candidates",
     "Interested",
+    // Legal forms alone: "Co. KG" read from its last word.
+    "GmbH",
+    "KG",
+    "AG",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Co",
+    "SA",
 ];
 
 /// Free mail providers and hosting sites say nothing about the employer.
