@@ -131,14 +131,18 @@ pub fn role_only(
 pub fn better_company(known: Option<String>, from_title: Option<String>) -> Option<String> {
     match (known, from_title) {
         (Some(known), Some(named))
-            if SUB_UNIT.is_match(&known)
-                || named.to_lowercase().contains(&known.to_lowercase()) =>
+            if is_sub_unit(&known) || named.to_lowercase().contains(&known.to_lowercase()) =>
         {
             Some(named)
         }
         (Some(known), _) => Some(known),
         (None, named) => named,
     }
+}
+
+/// "Library", "School of Fine Arts", "Department of Physics": part of an employer.
+pub fn is_sub_unit(name: &str) -> bool {
+    SUB_UNIT.is_match(name)
 }
 
 /// `McMaster University - Analyst` or `MIT Libraries Software Engineer`:
@@ -328,6 +332,8 @@ mod tests {
 
     #[test]
     fn the_institution_beats_a_sub_unit() {
+        assert!(is_sub_unit("School of Fine Arts"));
+        assert!(!is_sub_unit("Schoolhouse Labs"));
         let named = Some("Harbor Libraries".to_string());
         assert_eq!(better_company(Some("Library".into()), named.clone()), named);
         assert_eq!(better_company(Some("Harbor".into()), named.clone()), named);
