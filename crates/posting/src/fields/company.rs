@@ -176,14 +176,7 @@ pub fn infer(
             .captures_iter(text)
             .filter_map(|c| c.iter().skip(1).flatten().next())
             .map(|m| clean_name(m.as_str()))
-            .find(|name| {
-                // "The Lumen Institute" is a name, "The Team" is not.
-                let own = name.strip_prefix("The ").unwrap_or(name);
-                !own.is_empty()
-                    && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
-                    && !names_a_role(name)
-                    && !is_skill(name)
-            })
+            .find(|name| could_be_a_name(name) && !is_skill(name))
     };
     first_name(&AT_X_WE, text)
         .or_else(|| tag_named_in_text(&title_and_text, explicit_tags, vocabulary))
@@ -193,6 +186,16 @@ pub fn infer(
         .or_else(|| first_name(&ABOUT_X, text))
         .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
         .or_else(|| apply_domain.and_then(company_from_domain))
+}
+
+/// Whether words picked as a name could be one: not a pronoun or sentence
+/// opener ("We", "The Team"), not a role ("Senior Engineer").
+pub fn could_be_a_name(name: &str) -> bool {
+    // "The Lumen Institute" is a name, "The Team" is not.
+    let own = name.strip_prefix("The ").unwrap_or(name);
+    !own.is_empty()
+        && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
+        && !names_a_role(name)
 }
 
 /// A company name without what people write around it: `(YC W17)`,
