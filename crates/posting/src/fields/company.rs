@@ -8,14 +8,15 @@ use super::ascii_regex;
 use super::tags::Vocabulary;
 
 /// One word of a name: `Acme`, `IT-Designers`, `Prolific.ac`, `2degrees`.
-const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&]";
+/// A word may end in a period (`Co.`, `Inc.`), which [`clean_name`] trims.
+const NAME_WORD: &str = r"(?:[A-Z]|[0-9]+[a-z])[\w&.'’-]*[\w&.]";
 
-/// A name as people write it: up to four capitalized words, maybe joined by
+/// A name as people write it: up to six capitalized words, maybe joined by
 /// `of`, `the`, `for`, `and`, `&`, `de` (`Blue Sky Labs`, `Read the Docs`),
 /// maybe after `The` (`The Lumen Institute`).
 fn name() -> String {
     format!(
-        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,3}})"
+        r"((?:The[ \t]+)?{NAME_WORD}(?:[ \t]+(?:(?:of|the|for|and|&|de|du|des)[ \t]+)?{NAME_WORD}){{0,5}})"
     )
 }
 
@@ -110,6 +111,15 @@ const NOT_NAMES: &[&str] = &[
     "Applicants",
     "Candidates",
     "Interested",
+    // Legal forms alone: "Co. KG" read from its last word.
+    "GmbH",
+    "KG",
+    "AG",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Co",
+    "SA",
 ];
 
 /// Free mail providers and hosting sites say nothing about the employer.
@@ -166,14 +176,7 @@ pub fn infer(
             .captures_iter(text)
             .filter_map(|c| c.iter().skip(1).flatten().next())
             .map(|m| clean_name(m.as_str()))
-            .find(|name| {
-                // "The Lumen Institute" is a name, "The Team" is not.
-                let own = name.strip_prefix("The ").unwrap_or(name);
-                !own.is_empty()
-                    && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
-                    && !names_a_role(name)
-                    && !is_skill(name)
-            })
+            .find(|name| could_be_a_name(name) && !is_skill(name))
     };
     first_name(&AT_X_WE, text)
         .or_else(|| tag_named_in_text(&title_and_text, explicit_tags, vocabulary))
@@ -183,6 +186,16 @@ pub fn infer(
         .or_else(|| first_name(&ABOUT_X, text))
         .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
         .or_else(|| apply_domain.and_then(company_from_domain))
+}
+
+/// Whether words picked as a name could be one: not a pronoun or sentence
+/// opener ("We", "The Team"), not a role ("Senior Engineer").
+pub fn could_be_a_name(name: &str) -> bool {
+    // "The Lumen Institute" is a name, "The Team" is not.
+    let own = name.strip_prefix("The ").unwrap_or(name);
+    !own.is_empty()
+        && !NOT_NAMES.contains(&own.split_whitespace().next().unwrap_or(""))
+        && !names_a_role(name)
 }
 
 /// A company name without what people write around it: `(YC W17)`,

@@ -213,10 +213,21 @@ fn title_and_company(
     path: &str,
     out: &mut Collector,
 ) -> (String, String, Option<String>) {
-    let known = meta.text(Field::Company).map(|(c, entry)| {
-        out.note_entry("company", entry);
-        company::clean_name(&clean_inline(&c))
-    });
+    // Several organizations stated ("institution", "organization"): not the sub-unit.
+    let companies: Vec<(String, &MetaEntry)> = meta
+        .all(Field::Company)
+        .into_iter()
+        .filter_map(|e| value_text(&e.value).map(|c| (company::clean_name(&clean_inline(&c)), e)))
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
+    let known = companies
+        .iter()
+        .find(|(c, _)| !title::is_sub_unit(c))
+        .or(companies.first())
+        .map(|(c, entry)| {
+            out.note_entry("company", entry);
+            c.clone()
+        });
     let (written, stated) = match meta.text(Field::Title) {
         Some((t, entry)) => {
             out.note_entry("title", entry);

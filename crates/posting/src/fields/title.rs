@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::ascii_regex;
-use super::company::{clean_name, names_a_role};
+use super::company::{clean_name, could_be_a_name, names_a_role};
+use super::location::looks_like_place;
 
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,15 +105,16 @@ pub fn role_only(
     }
     if let Some(c) = X_IS_HIRING_ALONE
         .captures(&title)
-        .filter(|c| !names_a_role(&c[1]))
+        .filter(|c| could_be_a_name(&c[1]))
     {
         named = Some(clean_name(&c[1]));
-    } else if let Some(c) = X_HIRES_Y.captures(&title) {
-        if c[1].split_whitespace().count() <= 5 && !names_a_role(&c[1]) {
-            named = Some(clean_name(&c[1]));
-            // "un développeur ou une développeuse": the second article goes too.
-            title = capitalized(&SECOND_ARTICLE.replace_all(&c[2], "$1 "));
-        }
+    } else if let Some(c) = X_HIRES_Y
+        .captures(&title)
+        .filter(|c| c[1].split_whitespace().count() <= 5 && could_be_a_name(&c[1]))
+    {
+        named = Some(clean_name(&c[1]));
+        // "un développeur ou une développeuse": the second article goes too.
+        title = capitalized(&SECOND_ARTICLE.replace_all(&c[2], "$1 "));
     } else if let Some(c) = LOOKING_FOR.captures(&title) {
         title = without_leading_adjectives(&c[1]);
     }
@@ -131,14 +133,18 @@ pub fn role_only(
 pub fn better_company(known: Option<String>, from_title: Option<String>) -> Option<String> {
     match (known, from_title) {
         (Some(known), Some(named))
-            if SUB_UNIT.is_match(&known)
-                || named.to_lowercase().contains(&known.to_lowercase()) =>
+            if is_sub_unit(&known) || named.to_lowercase().contains(&known.to_lowercase()) =>
         {
             Some(named)
         }
         (Some(known), _) => Some(known),
         (None, named) => named,
     }
+}
+
+/// "Library", "School of Fine Arts", "Department of Physics": part of an employer.
+pub fn is_sub_unit(name: &str) -> bool {
+    SUB_UNIT.is_match(name)
 }
 
 /// `McMaster University - Analyst` or `MIT Libraries Software Engineer`:
@@ -160,7 +166,8 @@ fn organization_prefix(
             && prefix
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-            && !is_skill(&prefix.to_lowercase());
+            && !is_skill(&prefix.to_lowercase())
+            && !looks_like_place(prefix);
         if names_a_role(role)
             && !names_a_role(prefix)
             && (is_company || HAS_ORG_WORD.is_match(prefix) || looks_like_name)
@@ -328,6 +335,8 @@ mod tests {
 
     #[test]
     fn the_institution_beats_a_sub_unit() {
+        assert!(is_sub_unit("School of Fine Arts"));
+        assert!(!is_sub_unit("Schoolhouse Labs"));
         let named = Some("Harbor Libraries".to_string());
         assert_eq!(better_company(Some("Library".into()), named.clone()), named);
         assert_eq!(better_company(Some("Harbor".into()), named.clone()), named);
