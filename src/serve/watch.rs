@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::content::CONTENT_DIR;
 
@@ -35,7 +35,7 @@ type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 /// source folders created (or re-created) while serving.
 pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<(), String> {
     let (raw, raw_batches) = mpsc::channel::<Vec<PathBuf>>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+    let on_events = move |result: DebounceEventResult| {
         if let Ok(events) = result {
             let paths: Vec<PathBuf> = events
                 .into_iter()
@@ -46,8 +46,13 @@ pub fn start(root: &Path, batches: Sender<Vec<PathBuf>>) -> Result<(), String> {
                 let _ = raw.send(paths);
             }
         }
-    })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
+    };
+    // A link in content/ may point anywhere (`/`); following it would watch
+    // the whole disk. Links inside the folder point at what is watched anyway.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let mut debouncer =
+        new_debouncer_opt(DEBOUNCE, None, on_events, RecommendedCache::new(), config)
+            .map_err(|e| format!("cannot watch files: {e}"))?;
     // The root itself without recursion: hireboard.yaml, and folders created later.
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
