@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 use super::inspect::Selection;
 use crate::canonical::{FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
-use crate::posting::{self, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status};
+use crate::posting::{self, body, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status};
 use crate::terminal::escape;
 
 #[derive(clap::Args)]
@@ -158,11 +158,31 @@ fn canonical_text(
     if differing.is_empty() {
         Ok(text)
     } else {
-        Err(format!(
-            "left as it is: rewritten, its {} would change",
-            differing.join(", ")
-        ))
+        Err(format!("left as it is: rewritten, {}", changes(p, &record, &differing)))
     }
+}
+
+/// "its title would change from \"…\" to \"…\"", values cut short.
+fn changes(before: &Posting, after: &Posting, differing: &[String]) -> String {
+    let (before, after) = (record_map(before), record_map(after));
+    let shown = |value: Option<&Value>| {
+        let text = value.map(Value::to_string).unwrap_or_default();
+        match text.char_indices().nth(60) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text,
+        }
+    };
+    let each: Vec<String> = differing
+        .iter()
+        .map(|name| {
+            format!(
+                "its {name} would change from {} to {}",
+                shown(before.get(name)),
+                shown(after.get(name))
+            )
+        })
+        .collect();
+    each.join("; ")
 }
 
 /// The front matter's fields, in the order of SCHEMA.md: what the record
@@ -222,20 +242,42 @@ fn whole(amount: f64) -> Value {
     }
 }
 
-/// The body as the canonical file holds it, without blank lines around it.
+/// The body as the canonical file holds it, from its first line of text.
+/// A Markdown body ends with one line break; an HTML one keeps its end as
+/// it is, since its record's HTML does.
 fn canonical_body(p: &Posting, draft: &Draft) -> String {
-    let body = match draft.markup {
-        Markup::Markdown => &draft.body,
-        // A Markdown file reads a body that starts with a tag as HTML.
-        Markup::Rst | Markup::Html => &p.body_html,
+    let (body, html) = match draft.markup {
+        Markup::Markdown => (draft.body.clone(), body::is_raw_html(&draft.body)),
+        Markup::Rst | Markup::Html => (as_html_body(&p.body_html), true),
     };
-    let body = body.trim_end();
-    let first_text = body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+    let first_text = body.find(|c: char| !c.is_whitespace()).unwrap_or(body.len());
     let start = body[..first_text].rfind('\n').map_or(0, |i| i + 1);
-    match &body[start..] {
+    match body[start..].trim_end() {
         "" => String::new(),
-        body => format!("{body}\n"),
+        _ if html => body[start..].to_string(),
+        text => format!("{text}\n"),
     }
+}
+
+/// Sanitized HTML written so that a Markdown file reads it as HTML again:
+/// the marks that make a body read as Markdown (`**`, `](`, a line that
+/// starts like a heading, list item or code fence) become character
+/// references, which the sanitizer writes back as the same characters.
+fn as_html_body(html: &str) -> String {
+    let html = html.replace("**", "&#42;&#42;").replace("](", "]&#40;");
+    let lines: Vec<String> = html
+        .split('\n')
+        .map(|line| {
+            let (indent, text) = line.split_at(line.len() - line.trim_start().len());
+            match text.chars().next() {
+                Some(mark @ ('#' | '`' | '*' | '-' | '+')) => {
+                    format!("{indent}&#{};{}", mark as u32, &text[1..])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// The comment each guessed field gets: `guessed` for what the normalizer
@@ -390,10 +432,11 @@ fn same_record(n: &Normalizer, original: &SourceFile, moved: &SourceFile) -> Res
         let bytes = fs::read(&file.absolute).map_err(|e| format!("cannot read {}: {e}", file.path))?;
         n.normalize(&file.path, &bytes).map_err(|e| e.to_string())
     };
-    let differing = differing_fields(&read(original)?, &read(moved)?);
+    let (before, after) = (read(original)?, read(moved)?);
+    let differing = differing_fields(&before, &after);
     if differing.is_empty() {
         Ok(())
     } else {
-        Err(format!("its {} would change", differing.join(", ")))
+        Err(changes(&before, &after, &differing))
     }
 }
