@@ -62,7 +62,11 @@ mod tests {
             file,
             "---\ntitle: 'Baker: nights'\ntags:  # guessed from the text\n- bread\n- ovens\n---\n\nBody.\n"
         );
-        let yaml = file.trim_start_matches("---\n").split("---\n").next().unwrap();
+        let yaml = file
+            .trim_start_matches("---\n")
+            .split("---\n")
+            .next()
+            .unwrap();
         let read: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
         assert_eq!(read["tags"][1], "ovens");
     }

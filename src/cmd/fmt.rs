@@ -22,7 +22,9 @@ use serde_json::{json, Value};
 use super::inspect::Selection;
 use crate::canonical::{FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
-use crate::posting::{self, body, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status};
+use crate::posting::{
+    self, body, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status,
+};
 use crate::terminal::escape;
 
 #[derive(clap::Args)]
@@ -158,7 +160,10 @@ fn canonical_text(
     if differing.is_empty() {
         Ok(text)
     } else {
-        Err(format!("left as it is: rewritten, {}", changes(p, &record, &differing)))
+        Err(format!(
+            "left as it is: rewritten, {}",
+            changes(p, &record, &differing)
+        ))
     }
 }
 
@@ -250,7 +255,9 @@ fn canonical_body(p: &Posting, draft: &Draft) -> String {
         Markup::Markdown => (draft.body.clone(), body::is_raw_html(&draft.body)),
         Markup::Rst | Markup::Html => (as_html_body(&p.body_html), true),
     };
-    let first_text = body.find(|c: char| !c.is_whitespace()).unwrap_or(body.len());
+    let first_text = body
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(body.len());
     let start = body[..first_text].rfind('\n').map_or(0, |i| i + 1);
     match body[start..].trim_end() {
         "" => String::new(),
@@ -338,7 +345,9 @@ fn differing_fields(original: &Posting, rewritten: &Posting) -> Vec<String> {
     let (before, after) = (record_map(original), record_map(rewritten));
     let mut differing: Vec<String> = before
         .iter()
-        .filter(|(name, value)| !READING.contains(&name.as_str()) && after.get(*name) != Some(value))
+        .filter(|(name, value)| {
+            !READING.contains(&name.as_str()) && after.get(*name) != Some(value)
+        })
         .map(|(name, _)| name.clone())
         .collect();
     let stays = canonical_path(&original.source.path) == original.source.path;
@@ -359,7 +368,9 @@ fn print_diff(out: &mut impl Write, file: &SourceFile, rewrite: &Rewrite) -> Res
         .context_radius(3)
         .header(&file.path, &rewrite.path)
         .to_string();
-    let printed = unified.lines().try_for_each(|line| writeln!(out, "{}", escape(line)));
+    let printed = unified
+        .lines()
+        .try_for_each(|line| writeln!(out, "{}", escape(line)));
     printed.map_err(|e| format!("cannot write the output: {e}"))
 }
 
@@ -405,8 +416,9 @@ fn write(n: &Normalizer, file: &SourceFile, rewrite: &Rewrite) -> Result<(), Str
     };
     match same_record(n, file, &moved) {
         Ok(()) => {
-            fs::remove_file(&file.absolute)
-                .map_err(|e| format!("wrote {} but cannot remove the old file: {e}", rewrite.path))?;
+            fs::remove_file(&file.absolute).map_err(|e| {
+                format!("wrote {} but cannot remove the old file: {e}", rewrite.path)
+            })?;
             println!(
                 "{}",
                 escape(&format!(
@@ -416,7 +428,10 @@ fn write(n: &Normalizer, file: &SourceFile, rewrite: &Rewrite) -> Result<(), Str
             );
             Ok(())
         }
-        Err(message) => Err(format!("wrote {} but kept the old file: {message}", rewrite.path)),
+        Err(message) => Err(format!(
+            "wrote {} but kept the old file: {message}",
+            rewrite.path
+        )),
     }
 }
 
@@ -429,7 +444,8 @@ fn temporary_beside(target: &Path) -> PathBuf {
 /// Whether the file `moved` reads, from disk, as the same record as `original`.
 fn same_record(n: &Normalizer, original: &SourceFile, moved: &SourceFile) -> Result<(), String> {
     let read = |file: &SourceFile| -> Result<Posting, String> {
-        let bytes = fs::read(&file.absolute).map_err(|e| format!("cannot read {}: {e}", file.path))?;
+        let bytes =
+            fs::read(&file.absolute).map_err(|e| format!("cannot read {}: {e}", file.path))?;
         n.normalize(&file.path, &bytes).map_err(|e| e.to_string())
     };
     let (before, after) = (read(original)?, read(moved)?);

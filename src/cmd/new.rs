@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::posting::{fields::apply, slugify, Remote};
 use crate::canonical::FrontMatter;
+use crate::posting::{fields::apply, slugify, Remote};
 use crate::site;
 
 #[derive(clap::Args)]
