@@ -106,8 +106,8 @@ fn rewrite(n: &Normalizer, file: &SourceFile) -> Result<Option<Rewrite>, String>
     let original = n.normalize(&file.path, &bytes).map_err(|e| e.to_string())?;
     let (draft, _) = posting::parse(&file.path, &bytes).map_err(|e| e.to_string())?;
     let path = canonical_path(&file.path);
-    let notes = notes(&original, &draft, &String::from_utf8_lossy(&bytes));
-    let text = canonical_text(n, &original, &draft, &notes, &path)?;
+    let source = String::from_utf8_lossy(&bytes);
+    let text = canonical_text(n, &original, &draft, &source, &path)?;
     Ok((path != file.path || text.as_bytes() != bytes).then_some(Rewrite { path, text }))
 }
 
@@ -129,10 +129,11 @@ fn canonical_text(
     n: &Normalizer,
     p: &Posting,
     draft: &Draft,
-    notes: &HashMap<&'static str, String>,
+    source: &str,
     path: &str,
 ) -> Result<String, String> {
     let fields = fields(n, p);
+    let notes = notes(p, draft, source, &fields);
     let body = canonical_body(p, draft);
     let compose = |derived: &[&str]| -> Result<(String, Posting), String> {
         let mut front = FrontMatter::default();
@@ -290,7 +291,13 @@ fn as_html_body(html: &str) -> String {
 /// The comment each guessed field gets: `guessed` for what the normalizer
 /// guessed, and a canonical file's own `# guessed …` comments kept until the
 /// editor removes them.
-fn notes(p: &Posting, draft: &Draft, source: &str) -> HashMap<&'static str, String> {
+fn notes(
+    p: &Posting,
+    draft: &Draft,
+    source: &str,
+    fields: &[(&'static str, Value)],
+) -> HashMap<&'static str, String> {
+    let field = |name: &str| fields.iter().map(|(f, _)| *f).find(|f| *f == name);
     let mut notes: HashMap<&'static str, String> = HashMap::new();
     if draft.format == Format::Yaml {
         let lines: Vec<&str> = source.lines().collect();
@@ -300,36 +307,17 @@ fn notes(p: &Posting, draft: &Draft, source: &str) -> HashMap<&'static str, Stri
                 .and_then(|line| line.split_once(" # "))
                 .map(|(_, comment)| comment.trim())
                 .filter(|comment| comment.starts_with(GUESSED));
-            if let (Some(comment), Some(field)) = (comment, known(&entry.key)) {
+            if let (Some(comment), Some(field)) = (comment, field(&entry.key)) {
                 notes.insert(field, comment.to_string());
             }
         }
     }
     for name in &p.inferred {
-        if let Some(field) = known(name) {
+        if let Some(field) = field(name) {
             notes.entry(field).or_insert_with(|| GUESSED.to_string());
         }
     }
     notes
-}
-
-/// The field of the canonical front matter named `name`.
-fn known(name: &str) -> Option<&'static str> {
-    const NAMES: [&str; 12] = [
-        "title",
-        "company",
-        "date",
-        "expires",
-        "location",
-        "remote",
-        "employment_type",
-        "salary",
-        "tags",
-        "apply",
-        "slug",
-        "summary",
-    ];
-    NAMES.into_iter().find(|known| *known == name)
 }
 
 fn record_map(p: &Posting) -> serde_json::Map<String, Value> {
