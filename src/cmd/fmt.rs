@@ -17,6 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::inspect::Selection;
@@ -64,10 +65,14 @@ pub fn run(args: &Args) -> super::Outcome {
         eprintln!("{}", escape(&format!("error: {error}")));
     }
     let (mut changed, mut canonical) = (0, 0);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for file in &files {
-        let outcome = rewrite(&normalizer, file).and_then(|rewrite| match rewrite {
+    // Rewrites are worked out in parallel, then shown or written in order.
+    let rewrites: Vec<_> = files
+        .par_iter()
+        .map(|file| rewrite(&normalizer, file))
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (file, rewrite) in files.iter().zip(rewrites) {
+        let outcome = rewrite.and_then(|rewrite| match rewrite {
             None => Ok(false),
             Some(rewrite) if args.write => write(&normalizer, file, &rewrite).map(|()| true),
             Some(rewrite) => print_diff(&mut out, file, &rewrite).map(|()| true),
@@ -81,6 +86,8 @@ pub fn run(args: &Args) -> super::Outcome {
             }
         }
     }
+    out.flush()
+        .map_err(|e| format!("cannot write the output: {e}"))?;
     let verb = if args.write {
         "rewritten"
     } else {
