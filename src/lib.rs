@@ -5,6 +5,7 @@
 //! indexes them; [`site`] ties loading together for the commands in [`cmd`].
 
 pub mod board;
+pub mod canonical;
 pub mod cmd;
 pub mod config;
 pub mod content;

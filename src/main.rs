@@ -32,6 +32,8 @@ enum Command {
     Init(cmd::init::Args),
     /// Write a new posting file in content/ and print its path.
     New(cmd::new::Args),
+    /// Rewrite postings into the canonical form (YAML front matter, Markdown body); a diff unless --write.
+    Fmt(cmd::fmt::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(&args),
         Command::Init(args) => cmd::init::run(&args),
         Command::New(args) => cmd::new::run(&args),
+        Command::Fmt(args) => cmd::fmt::run(&args),
     };
     match result {
         Ok(code) => code,

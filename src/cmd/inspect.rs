@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::board::Board;
-use crate::posting::{Posting, Status};
+use crate::posting::{Normalizer, Posting, Status};
 use crate::site;
 use crate::terminal::escape;
 
@@ -33,11 +33,8 @@ impl Selection {
     /// The selected files normalized with their site's config, slugs made
     /// unique as the site would, sorted by source path.
     pub fn load(&self) -> Result<site::Loaded, String> {
-        let targets = self.targets();
-        let root = site::find_root(&targets[0]);
-        let config = site::load_config(&root)?;
-        let now = site::resolve_now(self.now.as_deref())?;
-        let mut loaded = site::load(&root, &targets, &site::normalizer(&root, &config, now));
+        let (root, normalizer) = self.site()?;
+        let mut loaded = site::load(&root, &self.targets(), &normalizer);
         loaded.postings = Board::new(loaded.postings)
             .postings
             .into_iter()
@@ -49,12 +46,22 @@ impl Selection {
         Ok(loaded)
     }
 
+    /// The root of the site the selection is in, and its normalizer.
+    pub fn site(&self) -> Result<(PathBuf, Normalizer), String> {
+        let root = site::find_root(&self.targets()[0]);
+        let config = site::load_config(&root)?;
+        let now = site::resolve_now(self.now.as_deref())?;
+        let normalizer = site::normalizer(&root, &config, now);
+        Ok((root, normalizer))
+    }
+
     /// The config of the site the selection is in.
     pub fn config(&self) -> Result<crate::config::Config, String> {
         site::load_config(&site::find_root(&self.targets()[0]))
     }
 
-    fn targets(&self) -> Vec<PathBuf> {
+    /// The selected files and folders.
+    pub fn targets(&self) -> Vec<PathBuf> {
         if self.paths.is_empty() {
             vec![PathBuf::from(crate::content::CONTENT_DIR)]
         } else {

@@ -7,8 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use serde::Serialize;
-
+use crate::canonical::FrontMatter;
 use crate::posting::{fields::apply, slugify, Remote};
 use crate::site;
 
@@ -55,22 +54,6 @@ impl From<RemoteArg> for Remote {
     }
 }
 
-/// The front matter, in the order of SCHEMA.md.
-#[derive(Serialize)]
-struct FrontMatter<'a> {
-    title: &'a str,
-    company: &'a str,
-    date: String,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    location: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    remote: Option<Remote>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    apply: Option<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    draft: bool,
-}
-
 const BODY: &str = "\
 What the team does, in a sentence or two.
 
@@ -103,16 +86,22 @@ pub fn run(args: &Args) -> super::Outcome {
         .to_zoned_datetime(config.time_zone())
         .date()
         .to_string();
-    let front = FrontMatter {
-        title,
-        company,
-        date,
-        location: &args.location,
-        remote: args.remote.map(Remote::from),
-        apply,
-        draft: args.draft,
-    };
-    let yaml = serde_yaml::to_string(&front).map_err(|e| e.to_string())?;
+    let mut front = FrontMatter::default();
+    front.field("title", &title, None)?;
+    front.field("company", &company, None)?;
+    front.field("date", &date, None)?;
+    if !args.location.is_empty() {
+        front.field("location", &args.location, None)?;
+    }
+    if let Some(remote) = args.remote.map(Remote::from) {
+        front.field("remote", &remote, None)?;
+    }
+    if let Some(apply) = &apply {
+        front.field("apply", apply, None)?;
+    }
+    if args.draft {
+        front.field("draft", &true, None)?;
+    }
     let slug = slugify(&format!("{company} {title}"));
     if slug.is_empty() {
         return Err("the title and company give no file name: use some letters or digits".into());
@@ -134,7 +123,7 @@ pub fn run(args: &Args) -> super::Outcome {
             }
             _ => format!("cannot write {}: {e}", path.display()),
         })?;
-    file.write_all(format!("---\n{yaml}---\n\n{BODY}").as_bytes())
+    file.write_all(front.file(BODY).as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)

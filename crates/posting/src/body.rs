@@ -48,7 +48,8 @@ pub fn render(markup: Markup, source: &str) -> Rendered {
             };
             from_html(&markdown_html(&source), warnings)
         }
-        Markup::Markdown | Markup::Html => from_html(source, Vec::new()),
+        // Blank lines before an HTML body mean nothing, as before Markdown.
+        Markup::Markdown | Markup::Html => from_html(source.trim_start(), Vec::new()),
     };
     rendered.links.retain(|link| safe_url(&link.url).is_some());
     rendered
@@ -144,7 +145,7 @@ fn markdown_html(source: &str) -> String {
 /// A "Markdown" body that is really HTML (pasted from a careers page):
 /// it opens with a tag and has no Markdown syntax. Read as Markdown, its
 /// indented lines would become code blocks.
-fn is_raw_html(source: &str) -> bool {
+pub fn is_raw_html(source: &str) -> bool {
     let mut lines = source
         .lines()
         .map(str::trim_start)

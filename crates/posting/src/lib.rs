@@ -282,26 +282,33 @@ impl Normalizer {
 
     /// Normalizes one file. `path` is relative to the site root, with `/`.
     pub fn normalize(&self, path: &str, bytes: &[u8]) -> Result<Posting, PostingError> {
-        let fail = |e: FormatError| PostingError {
-            path: path.to_string(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        };
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(too_big(path, bytes.len() as u64));
-        }
-        let (bytes, utf16_warning) = repair::utf16_to_utf8(bytes);
-        check_kind(&bytes).map_err(fail)?;
-        let decoded = repair::decode(&bytes);
-        let draft = formats::parse(&decoded.text, path).map_err(fail)?;
+        let (draft, decoding_warnings) = parse(path, bytes)?;
         let mut posting = fields::extract(self, draft, path);
         bound_names(&mut posting);
-        posting
-            .warnings
-            .splice(0..0, utf16_warning.into_iter().chain(decoded.warnings));
+        posting.warnings.splice(0..0, decoding_warnings);
         Ok(posting)
     }
+}
+
+/// One file decoded and parsed by its format, before its fields are read:
+/// the [`Draft`] (its metadata and body source, for tools that rewrite
+/// postings) and what decoding repaired.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<(Draft, Vec<String>), PostingError> {
+    let fail = |e: FormatError| PostingError {
+        path: path.to_string(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_big(path, bytes.len() as u64));
+    }
+    let (bytes, utf16_warning) = repair::utf16_to_utf8(bytes);
+    check_kind(&bytes).map_err(fail)?;
+    let decoded = repair::decode(&bytes);
+    let draft = formats::parse(&decoded.text, path).map_err(fail)?;
+    let warnings = utf16_warning.into_iter().chain(decoded.warnings).collect();
+    Ok((draft, warnings))
 }
 
 /// A posting keeps at most this many tags: each is a page and a feed that
