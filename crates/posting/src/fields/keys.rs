@@ -427,6 +427,39 @@ const RULES: &[Rule] = &[
     rule(&["slug"], &[], Field::Slug, 1),
 ];
 
+/// The keys a canonical posting is written with (README, `hireboard new`):
+/// what an unknown key is most likely a misspelling of.
+const CANONICAL: &[&str] = &[
+    "title",
+    "company",
+    "date",
+    "expires",
+    "location",
+    "remote",
+    "employment_type",
+    "salary",
+    "tags",
+    "apply",
+    "summary",
+    "slug",
+    "draft",
+    "status",
+    "aliases",
+];
+
+/// The canonical key an unknown `key` is a slip of the keyboard away from
+/// (`compnay`, `loaction`, `salery`): at most two edits, and fewer than a
+/// third of its letters, so short keys are not matched to anything.
+pub fn suggestion(key: &str) -> Option<&'static str> {
+    let key = crate::draft::normalize_key(key);
+    CANONICAL
+        .iter()
+        .map(|known| (strsim::damerau_levenshtein(&key, known), *known))
+        .filter(|&(distance, known)| distance <= 2 && distance * 3 < known.len())
+        .min()
+        .map(|(_, known)| known)
+}
+
 /// What `key` names, as written by the author.
 pub fn meaning(key: &str) -> Meaning {
     let all = words(key);
