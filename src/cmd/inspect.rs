@@ -34,9 +34,9 @@ impl Selection {
     /// unique as the site would, sorted by source path.
     pub fn load(&self) -> Result<site::Loaded, String> {
         let targets = self.targets();
-        let root = site::find_root(&targets[0]);
+        let root = self.root();
         let config = site::load_config(&root)?;
-        let now = site::resolve_now(self.now.as_deref())?;
+        let now = self.now()?;
         let mut loaded = site::load(&root, &targets, &site::normalizer(&root, &config, now));
         loaded.postings = Board::new(loaded.postings)
             .postings
@@ -51,7 +51,22 @@ impl Selection {
 
     /// The config of the site the selection is in.
     pub fn config(&self) -> Result<crate::config::Config, String> {
-        site::load_config(&site::find_root(&self.targets()[0]))
+        site::load_config(&self.root())
+    }
+
+    /// The root of the site the selection is in.
+    pub fn root(&self) -> PathBuf {
+        site::find_root(&self.targets()[0])
+    }
+
+    /// The time that decides what is expired.
+    pub fn now(&self) -> Result<jiff::Timestamp, String> {
+        site::resolve_now(self.now.as_deref())
+    }
+
+    /// Whether the selection is all of `content/` (no paths given).
+    pub fn is_whole_site(&self) -> bool {
+        self.paths.is_empty()
     }
 
     fn targets(&self) -> Vec<PathBuf> {

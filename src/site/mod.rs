@@ -280,9 +280,9 @@ impl Site {
     }
 
     /// The warnings of every posting the site shows.
-    pub fn warnings(&self) -> impl Iterator<Item = &str> {
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::posting::Diagnostic> {
         let postings = self.board.postings.iter();
-        postings.flat_map(|p| p.warnings.iter().map(String::as_str))
+        postings.flat_map(|p| p.diagnostics.iter())
     }
 
     pub fn stats(&self) -> Stats {
