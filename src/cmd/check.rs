@@ -301,20 +301,26 @@ fn snippet(renderer: &Renderer, d: &Diagnostic, line_text: Option<&str>) -> Stri
         _ => path.to_string(),
     };
     let mut report = level.title(&message).id(d.code);
-    report = match (&shown, d.line) {
-        (Some(text), Some(line)) => report.snippet(
+    if let (Some(text), Some(line)) = (&shown, d.line) {
+        report = report.snippet(
             Snippet::source(text)
                 .line_start(line)
                 .origin(&origin)
                 .annotation(level.span(caret_span(text, d.column))),
-        ),
-        _ => report.snippet(Snippet::source("").origin(&origin)),
-    };
+        );
+    }
     if let Some(help) = &help {
         report = report.footer(Level::Help.title(help));
     }
     let rendered = renderer.render(report).to_string();
-    rendered
+    if shown.is_some() {
+        return rendered;
+    }
+    // Without a source line the renderer names no file: say where, as rustc does.
+    match rendered.split_once('\n') {
+        Some((title, rest)) => format!("{title}\n --> {origin}\n{rest}"),
+        None => format!("{rendered}\n --> {origin}"),
+    }
 }
 
 /// The bytes of `line` a caret marks: the word at `column` (1-based, in
@@ -341,21 +347,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_warning_shows_its_line_with_a_caret_and_help() {
-        let d = Diagnostic::warning("unknown-key", "unknown key `compnay` ignored")
+    fn an_error_shows_its_line_with_a_caret_and_help() {
+        let d = Diagnostic::error("parse-error", "the list never closes")
             .in_file("content/acme.md")
             .on_line(3)
-            .with_help("did you mean `company`?");
-        let shown = snippet(&Renderer::plain(), &d, Some("compnay: Acme"));
+            .at_column(Some(10))
+            .with_help("write `company: Acme`");
+        let shown = snippet(&Renderer::plain(), &d, Some("company: [Acme Labs"));
         insta::assert_snapshot!(shown, @r"
-        warning[unknown-key]: unknown key `compnay` ignored
-         --> content/acme.md:3:1
+        error[parse-error]: the list never closes
+         --> content/acme.md:3:10
           |
-        3 | compnay: Acme
-          | ^^^^^^^^^^^^^
+        3 | company: [Acme Labs
+          |          ^^^^^
           |
-          = help: did you mean `company`?
+          = help: write `company: Acme`
         ");
+    }
+
+    #[test]
+    fn a_warning_underlines_the_whole_line() {
+        let d = Diagnostic::warning("unknown-key", "unknown key `compnay` ignored")
+            .in_file("content/acme.md")
+            .on_line(3);
+        let shown = snippet(&Renderer::plain(), &d, Some("compnay: Acme"));
+        assert!(shown.contains("3 | compnay: Acme\n  | -------------\n"), "{shown}");
     }
 
     #[test]
