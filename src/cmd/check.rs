@@ -135,8 +135,11 @@ fn google_gaps(p: &Posting, config: &Config) -> Vec<Diagnostic> {
     }
     if !has("validThrough") && has("datePosted") {
         gaps.push(
-            Diagnostic::warning("no-valid-through", "no validThrough: the posting never expires")
-                .with_help("add `expires:`, or set `expire_after_days` in hireboard.yaml"),
+            Diagnostic::warning(
+                "no-valid-through",
+                "no validThrough: the posting never expires",
+            )
+            .with_help("add `expires:`, or set `expire_after_days` in hireboard.yaml"),
         );
     }
     if has("jobLocationType") {
@@ -371,7 +374,10 @@ mod tests {
             .in_file("content/acme.md")
             .on_line(3);
         let shown = snippet(&Renderer::plain(), &d, Some("compnay: Acme"));
-        assert!(shown.contains("3 | compnay: Acme\n  | -------------\n"), "{shown}");
+        assert!(
+            shown.contains("3 | compnay: Acme\n  | -------------\n"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -390,7 +396,10 @@ mod tests {
     fn a_diagnostic_without_a_line_names_its_file() {
         let d = Diagnostic::warning("no-location", "no location").in_file("content/a.md");
         let shown = snippet(&Renderer::plain(), &d, None);
-        assert!(shown.starts_with("warning[no-location]: no location\n"), "{shown}");
+        assert!(
+            shown.starts_with("warning[no-location]: no location\n"),
+            "{shown}"
+        );
         assert!(shown.contains("--> content/a.md"), "{shown}");
     }
 

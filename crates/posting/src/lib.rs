@@ -49,8 +49,7 @@ impl Posting {
     /// Adds a warning to both `diagnostics` and the record's `warnings`.
     pub fn warn(&mut self, diagnostic: Diagnostic) {
         self.warnings.push(diagnostic.record_text());
-        self.diagnostics
-            .push(diagnostic.in_file(&self.source.path));
+        self.diagnostics.push(diagnostic.in_file(&self.source.path));
     }
 
     /// The record as compact JSON (what `api/postings.json` lists). Cached:
@@ -313,8 +312,8 @@ impl Normalizer {
             move |e: FormatError| PostingError {
                 code,
                 path: path.to_string(),
-            line: e.line,
-            column: e.column,
+                line: e.line,
+                column: e.column,
                 message: e.message,
             }
         };

@@ -795,7 +795,11 @@ mod tests {
     }
 
     fn warning_texts(decoded: &Decoded) -> Vec<String> {
-        decoded.warnings.iter().map(Diagnostic::record_text).collect()
+        decoded
+            .warnings
+            .iter()
+            .map(Diagnostic::record_text)
+            .collect()
     }
 
     #[test]
@@ -826,7 +830,9 @@ mod tests {
         let decoded = decode(b"caf\xE9\nit\xE2\x80\x99s \xC3\xA9t\xC3\xA9\n");
         assert_eq!(decoded.text, "café\nit’s été\n");
         assert_eq!(decoded.warnings.len(), 2, "{:?}", decoded.warnings);
-        assert!(decoded.warnings[1].message.starts_with("repaired mojibake (UTF-8 read as Windows-1252): "));
+        assert!(decoded.warnings[1]
+            .message
+            .starts_with("repaired mojibake (UTF-8 read as Windows-1252): "));
     }
 
     #[test]

@@ -647,6 +647,19 @@ fn is_lexicon_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_misspelt_key_suggests_the_canonical_one() {
+        use super::suggestion;
+        assert_eq!(suggestion("compnay"), Some("company"));
+        assert_eq!(suggestion("Loaction"), Some("location"));
+        assert_eq!(suggestion("salery"), Some("salary"));
+        assert_eq!(suggestion("employment-typ"), Some("employment_type"));
+        // Short or unrelated keys are not forced onto a field.
+        assert_eq!(suggestion("url"), None);
+        assert_eq!(suggestion("colour"), None);
+        assert_eq!(suggestion("department"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -21,9 +21,7 @@ use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
 use super::gazetteer;
-use super::{
-    slugify, Diagnostic, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source,
-};
+use super::{slugify, Diagnostic, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
 
 /// The canonical fields metadata can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,11 +213,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         },
         inferred,
         warnings: out.warnings.iter().map(Diagnostic::record_text).collect(),
-        diagnostics: out
-            .warnings
-            .into_iter()
-            .map(|d| d.in_file(path))
-            .collect(),
+        diagnostics: out.warnings.into_iter().map(|d| d.in_file(path)).collect(),
         record_cache: Default::default(),
     }
 }
