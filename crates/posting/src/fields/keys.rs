@@ -427,33 +427,19 @@ const RULES: &[Rule] = &[
     rule(&["slug"], &[], Field::Slug, 1),
 ];
 
-/// The keys a canonical posting is written with (README, `hireboard new`):
-/// what an unknown key is most likely a misspelling of.
-const CANONICAL: &[&str] = &[
-    "title",
-    "company",
-    "date",
-    "expires",
-    "location",
-    "remote",
-    "employment_type",
-    "salary",
-    "tags",
-    "apply",
-    "summary",
-    "slug",
-    "draft",
-    "status",
-    "aliases",
-];
+/// The keys a canonical posting is written with (README, `hireboard new`)
+/// besides the guessable fields: what an unknown key is most likely a
+/// misspelling of.
+const CANONICAL_EXTRA: [&str; 5] = ["summary", "slug", "draft", "status", "aliases"];
 
 /// The canonical key an unknown `key` is a slip of the keyboard away from
 /// (`compnay`, `loaction`, `salery`): at most two edits, and fewer than a
 /// third of its letters, so short keys are not matched to anything.
 pub fn suggestion(key: &str) -> Option<&'static str> {
     let key = crate::draft::normalize_key(key);
-    CANONICAL
+    super::GUESSABLE
         .iter()
+        .chain(&CANONICAL_EXTRA)
         .map(|known| (strsim::damerau_levenshtein(&key, known), *known))
         .filter(|&(distance, known)| distance <= 2 && distance * 3 < known.len())
         .min()

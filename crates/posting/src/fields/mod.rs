@@ -43,6 +43,20 @@ pub(crate) enum Field {
 /// A summary is at most this many characters.
 const SUMMARY_CHARS: usize = 300;
 
+/// The fields a guess may fill, in the order of the record (and of `inferred`).
+const GUESSABLE: [&str; 10] = [
+    "title",
+    "company",
+    "date",
+    "expires",
+    "location",
+    "remote",
+    "employment_type",
+    "salary",
+    "tags",
+    "apply",
+];
+
 /// Collects the posting's fields; `inferred` and `warnings` record every guess and doubt.
 struct Collector {
     inferred: Vec<&'static str>,
@@ -172,19 +186,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         Some((s, _)) => body::summary(&s, SUMMARY_CHARS),
         None => body::summary(&rendered.text, SUMMARY_CHARS),
     };
-    const ORDER: [&str; 10] = [
-        "title",
-        "company",
-        "date",
-        "expires",
-        "location",
-        "remote",
-        "employment_type",
-        "salary",
-        "tags",
-        "apply",
-    ];
-    let inferred: Vec<String> = ORDER
+    let inferred: Vec<String> = GUESSABLE
         .iter()
         .filter(|name| out.inferred.contains(name))
         .map(|name| name.to_string())
