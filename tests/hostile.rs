@@ -105,7 +105,13 @@ fn links_out_of_content_publish_nothing() {
     let check = run(&root, &["check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(
-        text(&check.stdout).contains("/.git/config): not followed\n --> content/config.md\n"),
+        text(&check.stdout)
+            .lines()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|pair| pair[0]
+                .starts_with("error[content-walk]: symlink pointing outside content/ (to ")
+                && pair[1] == " --> content/config.md"),
         "{}",
         text(&check.stdout)
     );
