@@ -6,6 +6,8 @@
 use hireboard_posting::{body, nesting, Markup};
 use libfuzzer_sys::fuzz_target;
 
+mod sanitized;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&path, text)) = data.split_first() else {
         return;
@@ -19,7 +21,5 @@ fuzz_target!(|data: &[u8]| {
             ammonia::clean(&capped)
         }
     };
-    let lower = html.to_ascii_lowercase();
-    assert!(!lower.contains("<script"), "{html}");
-    assert!(!lower.contains("=\"javascript:"), "{html}");
+    sanitized::assert_sanitized(&html);
 });

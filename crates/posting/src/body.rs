@@ -57,7 +57,7 @@ pub fn render(markup: Markup, source: &str) -> Rendered {
 /// `{% comment %}…{% endcomment %}` (Liquid), `{# … #}` (Jinja, Tera) and
 /// `<!-- … -->`: notes to the site's editors, not part of the posting. Each
 /// is replaced by the line breaks it held, so line numbers stay right.
-fn without_template_comments(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn without_template_comments(text: &str) -> std::borrow::Cow<'_, str> {
     static COMMENT: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
             r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{#.*?#\}|<!--.*?-->",

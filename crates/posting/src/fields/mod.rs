@@ -96,7 +96,11 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         .meta
         .into_iter()
         .partition(|entry| entry.stated && publishing::is_key(&entry.key));
-    let label_lines = labels::find(&draft.body, draft.body_line);
+    // Label lines inside a template comment are notes to editors, not the posting's.
+    let label_lines = labels::find(
+        &body::without_template_comments(&draft.body),
+        draft.body_line,
+    );
     let meta = Meta::new(n, entries, label_lines, &mut out);
     let rendered = body::render(draft.markup, &draft.body);
     out.warnings.extend(
