@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::posting::{Posting, Remote};
+use crate::posting::{Diagnostic, Posting, Remote};
 
 /// A company with its open postings.
 #[derive(Debug, Clone, PartialEq)]
@@ -355,7 +355,17 @@ fn unique_slugs(
             Some((before, copy)) if Arc::ptr_eq(before, &given) => copy.clone(),
             _ => {
                 let mut p = (*given).clone();
-                p.warnings.push(format!("slug `{}` is used by another posting; this one is `{unique}`: set `slug:` to choose", given.slug));
+                let owner = index.get(original).map(|&o| &postings[o].source.path);
+                p.warn(
+                    Diagnostic::warning(
+                        "duplicate-slug",
+                        format!(
+                            "slug `{original}` is taken by {}; this one is `{unique}`",
+                            owner.map_or("another posting", String::as_str)
+                        ),
+                    )
+                    .with_help("set `slug:` to choose"),
+                );
                 p.slug = unique.clone();
                 Arc::new(p)
             }

@@ -88,8 +88,12 @@ fn init_makes_a_board_that_builds_and_checks_clean() {
     let check = run(&board, &["check", "--strict", "--now", common::NOW]);
     // Only the undated example says so: a new board is not in git yet.
     assert_eq!(
-        stdout(&check).lines().collect::<Vec<_>>(),
-        ["content/example-data-analyst.txt: warning: no date: the posting carries no datePosted and never expires; add `date:` (or commit the file: in git, the date it was added counts)"]
+        stdout(&check),
+        "warning[no-date-posted]: no date: the posting carries no datePosted (Google's job search requires it) and never expires
+ --> content/example-data-analyst.txt
+ = help: add `date:` (or commit the file: in git, the date it was added counts)
+
+"
     );
 }
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::output;
+use crate::posting::Diagnostic;
 use crate::site::{self, Site, SiteOptions, Unpublished};
 use crate::terminal::escape;
 
@@ -125,34 +126,15 @@ fn exit_code(success: bool) -> ExitCode {
 /// The summary lists this many kinds of warning, the most frequent first.
 const KINDS_SHOWN: usize = 8;
 
-/// Warnings grouped by what they say, apart from the line and the quoted
-/// values (`slug `acme-dev` is used…` and `slug `x-y` is used…` are one
-/// kind), most frequent first, with how many of each.
-fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+/// How many warnings of each kind (`code`), most frequent first.
+fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a Diagnostic>) -> Vec<(&'static str, usize)> {
+    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     for warning in warnings {
-        *kinds.entry(warning_kind(warning)).or_default() += 1;
+        *kinds.entry(warning.code).or_default() += 1;
     }
-    let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut kinds: Vec<(&'static str, usize)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     kinds
-}
-
-fn warning_kind(warning: &str) -> String {
-    let message = match warning
-        .strip_prefix("line ")
-        .and_then(|w| w.split_once(": "))
-    {
-        Some((line, rest)) if line.bytes().all(|b| b.is_ascii_digit()) => rest,
-        _ => warning,
-    };
-    // Between backticks are the posting's own values; outside, the kind.
-    message
-        .split('`')
-        .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
-        .collect::<Vec<_>>()
-        .join("`")
 }
 
 /// A progress bar on stderr, one stage after another, then a spinner while
@@ -208,25 +190,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn warnings_group_by_what_they_say() {
+    fn warnings_group_by_code() {
         let warnings = [
-            "slug `acme-dev` is used by another posting; this one is `acme-dev-2`: set `slug:` to choose",
-            "line 3: unknown key `compnay` ignored",
-            "slug `x` is used by another posting; this one is `x-2`: set `slug:` to choose",
-            "line 12: unknown key `colour` ignored",
-            "line 7: unknown key `pay_band` ignored",
-            "mojibake repaired",
+            Diagnostic::warning("duplicate-slug", "slug `acme-dev` is taken"),
+            Diagnostic::warning("unknown-key", "unknown key `compnay` ignored").on_line(3),
+            Diagnostic::warning("duplicate-slug", "slug `x` is taken"),
+            Diagnostic::warning("unknown-key", "unknown key `colour` ignored").on_line(12),
+            Diagnostic::warning("unknown-key", "unknown key `pay_band` ignored").on_line(7),
+            Diagnostic::warning("mojibake-repaired", "repaired mojibake"),
         ];
         assert_eq!(
-            warning_kinds(warnings.into_iter()),
+            warning_kinds(warnings.iter()),
             [
-                ("unknown key `…` ignored".to_string(), 3),
-                (
-                    "slug `…` is used by another posting; this one is `…`: set `…` to choose"
-                        .to_string(),
-                    2
-                ),
-                ("mojibake repaired".to_string(), 1),
+                ("unknown-key", 3),
+                ("duplicate-slug", 2),
+                ("mojibake-repaired", 1)
             ]
         );
     }

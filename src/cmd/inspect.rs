@@ -48,16 +48,31 @@ impl Selection {
 
     /// The root of the site the selection is in, and its normalizer.
     pub fn site(&self) -> Result<(PathBuf, Normalizer), String> {
-        let root = site::find_root(&self.targets()[0]);
+        let root = self.root();
         let config = site::load_config(&root)?;
-        let now = site::resolve_now(self.now.as_deref())?;
+        let now = self.now()?;
         let normalizer = site::normalizer(&root, &config, now);
         Ok((root, normalizer))
     }
 
     /// The config of the site the selection is in.
     pub fn config(&self) -> Result<crate::config::Config, String> {
-        site::load_config(&site::find_root(&self.targets()[0]))
+        site::load_config(&self.root())
+    }
+
+    /// The root of the site the selection is in.
+    pub fn root(&self) -> PathBuf {
+        site::find_root(&self.targets()[0])
+    }
+
+    /// The time that decides what is expired.
+    pub fn now(&self) -> Result<jiff::Timestamp, String> {
+        site::resolve_now(self.now.as_deref())
+    }
+
+    /// Whether the selection is all of `content/` (no paths given).
+    pub fn is_whole_site(&self) -> bool {
+        self.paths.is_empty()
     }
 
     /// The selected files and folders.

@@ -24,12 +24,14 @@ use crate::board::{Board, Company, Tag};
 use crate::config::{Config, ExpiredMode};
 use crate::posting::{Posting, Status};
 use feeds::FeedSpec;
-use urls::Urls;
+pub(crate) use urls::Urls;
 use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
 
 pub(crate) use feeds::FEED_LIMIT;
 pub use redirects::{redirects, Conflict, Redirects};
 pub use theme::Theme;
+// `check` reads what Google would see of each posting.
+pub(crate) use jsonld::job_posting;
 
 /// One output file: `path` is relative to the output folder, with `/`
 /// (`jobs/acme-engineer/index.html`).

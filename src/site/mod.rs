@@ -280,9 +280,9 @@ impl Site {
     }
 
     /// The warnings of every posting the site shows.
-    pub fn warnings(&self) -> impl Iterator<Item = &str> {
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::posting::Diagnostic> {
         let postings = self.board.postings.iter();
-        postings.flat_map(|p| p.warnings.iter().map(String::as_str))
+        postings.flat_map(|p| p.diagnostics.iter())
     }
 
     pub fn stats(&self) -> Stats {
@@ -699,6 +699,7 @@ fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting,
         Ok(bytes) => normalizer.normalize(&file.path, &bytes),
         Err(content::ReadError::TooBig(bytes)) => Err(crate::posting::too_big(&file.path, bytes)),
         Err(content::ReadError::Io(e)) => Err(PostingError {
+            code: "unreadable",
             path: file.path.clone(),
             line: None,
             column: None,
@@ -709,6 +710,7 @@ fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting,
 
 fn walk_error(LoadError { path, message }: LoadError) -> PostingError {
     PostingError {
+        code: "content-walk",
         path,
         line: None,
         column: None,

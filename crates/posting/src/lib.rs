@@ -34,7 +34,11 @@ pub struct Posting {
     pub body_html: String,
     pub source: Source,
     pub inferred: Vec<String>,
+    /// The text of each of `diagnostics` (a contract of SCHEMA.md).
     pub warnings: Vec<String>,
+    /// The warnings as data, for `check` and `build`'s summary; not in the record.
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
     /// This record as JSON, made once: the dev server re-publishes
     /// `api/postings.json` on every edit, and most records did not change.
     #[serde(skip)]
@@ -42,6 +46,12 @@ pub struct Posting {
 }
 
 impl Posting {
+    /// Adds a warning to both `diagnostics` and the record's `warnings`.
+    pub fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic.record_text());
+        self.diagnostics.push(diagnostic.in_file(&self.source.path));
+    }
+
     /// The record as compact JSON (what `api/postings.json` lists). Cached:
     /// a posting is not changed once built, and a clone starts a fresh cache.
     pub fn record_json(&self) -> &str {
@@ -167,6 +177,7 @@ pub enum Format {
 }
 
 pub mod body;
+mod diagnostic;
 mod draft;
 pub mod fields;
 mod formats;
@@ -175,6 +186,7 @@ pub mod nesting;
 pub mod repair;
 mod slug;
 
+pub use diagnostic::{Diagnostic, Severity};
 pub use draft::{Draft, Markup, MetaEntry};
 pub use slug::slugify;
 
@@ -210,6 +222,8 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Why a file could not become a posting: where, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostingError {
+    /// A stable kind, as [`Diagnostic::code`].
+    pub code: &'static str,
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -217,6 +231,18 @@ pub struct PostingError {
 }
 
 impl PostingError {
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic {
+            path: self.path.clone(),
+            line: self.line,
+            column: self.column,
+            severity: Severity::Error,
+            code: self.code,
+            message: self.message.clone(),
+            help: None,
+        }
+    }
+
     /// `path:line:column`, as far as known.
     pub fn location(&self) -> String {
         match (self.line, self.column) {
@@ -282,10 +308,13 @@ impl Normalizer {
 
     /// Normalizes one file. `path` is relative to the site root, with `/`.
     pub fn normalize(&self, path: &str, bytes: &[u8]) -> Result<Posting, PostingError> {
-        let (draft, decoding_warnings) = parse(path, bytes)?;
+        let (draft, repairs) = parse(path, bytes)?;
         let mut posting = fields::extract(self, draft, path);
         bound_names(&mut posting);
-        posting.warnings.splice(0..0, decoding_warnings);
+        posting
+            .warnings
+            .splice(0..0, repairs.iter().map(Diagnostic::record_text));
+        posting.diagnostics.splice(0..0, repairs);
         Ok(posting)
     }
 }
@@ -293,22 +322,30 @@ impl Normalizer {
 /// One file decoded and parsed by its format, before its fields are read:
 /// the [`Draft`] (its metadata and body source, for tools that rewrite
 /// postings) and what decoding repaired.
-pub fn parse(path: &str, bytes: &[u8]) -> Result<(Draft, Vec<String>), PostingError> {
-    let fail = |e: FormatError| PostingError {
-        path: path.to_string(),
-        line: e.line,
-        column: e.column,
-        message: e.message,
+pub fn parse(path: &str, bytes: &[u8]) -> Result<(Draft, Vec<Diagnostic>), PostingError> {
+    let fail = |code| {
+        move |e: FormatError| PostingError {
+            code,
+            path: path.to_string(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        }
     };
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_big(path, bytes.len() as u64));
     }
     let (bytes, utf16_warning) = repair::utf16_to_utf8(bytes);
-    check_kind(&bytes).map_err(fail)?;
+    check_kind(&bytes).map_err(fail("not-text"))?;
     let decoded = repair::decode(&bytes);
-    let draft = formats::parse(&decoded.text, path).map_err(fail)?;
-    let warnings = utf16_warning.into_iter().chain(decoded.warnings).collect();
-    Ok((draft, warnings))
+    let draft = formats::parse(&decoded.text, path).map_err(fail("parse-error"))?;
+    let repairs = utf16_warning
+        .map(|w| Diagnostic::warning("utf16-invalid", w))
+        .into_iter()
+        .chain(decoded.warnings)
+        .map(|d| d.in_file(path))
+        .collect();
+    Ok((draft, repairs))
 }
 
 /// A posting keeps at most this many tags: each is a page and a feed that
@@ -320,13 +357,16 @@ pub const MAX_TAGS: usize = 50;
 /// pages (at most [`MAX_TAGS`]), so one posting cannot make the build fail
 /// or grow with the square of its tags.
 fn bound_names(posting: &mut Posting) {
-    let cut = slug::shorten(&posting.slug);
+    let cut = slug::shorten(&posting.slug).to_string();
     if cut.len() < posting.slug.len() {
-        posting.warnings.push(format!(
-            "the slug is over {} characters; cut to `{cut}`",
-            slug::MAX_SLUG_BYTES
+        posting.warn(Diagnostic::warning(
+            "slug-too-long",
+            format!(
+                "the slug is over {} characters; cut to `{cut}`",
+                slug::MAX_SLUG_BYTES
+            ),
         ));
-        posting.slug = cut.to_string();
+        posting.slug = cut;
     }
     if let Some(company_slug) = &mut posting.company_slug {
         *company_slug = slug::shorten(company_slug).to_string();
@@ -337,9 +377,12 @@ fn bound_names(posting: &mut Posting) {
         .filter(|t| t.len() > slug::MAX_SLUG_BYTES)
         .count();
     if long_tags > 0 {
-        posting.warnings.push(format!(
-            "{long_tags} tag(s) over {} characters cut short",
-            slug::MAX_SLUG_BYTES
+        posting.warn(Diagnostic::warning(
+            "tag-too-long",
+            format!(
+                "{long_tags} tag(s) over {} characters cut short",
+                slug::MAX_SLUG_BYTES
+            ),
         ));
         for tag in &mut posting.tags {
             *tag = slug::shorten(tag).to_string();
@@ -348,9 +391,12 @@ fn bound_names(posting: &mut Posting) {
         posting.tags.dedup();
     }
     if posting.tags.len() > MAX_TAGS {
-        posting.warnings.push(format!(
-            "{} tags; only the first {MAX_TAGS} (A-Z) are kept",
-            posting.tags.len()
+        posting.warn(Diagnostic::warning(
+            "too-many-tags",
+            format!(
+                "{} tags; only the first {MAX_TAGS} (A-Z) are kept",
+                posting.tags.len()
+            ),
         ));
         posting.tags.truncate(MAX_TAGS);
     }
@@ -360,6 +406,7 @@ fn bound_names(posting: &mut Posting) {
 /// reading from disk gives it from the file's size, without reading it.
 pub fn too_big(path: &str, bytes: u64) -> PostingError {
     PostingError {
+        code: "file-too-big",
         path: path.to_string(),
         line: None,
         column: None,

@@ -14,11 +14,14 @@ use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, MACINTOSH, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
+use crate::Diagnostic;
+
 /// Text ready to parse, with what a human should know about its repair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    pub warnings: Vec<String>,
+    /// Without a path: the caller knows it.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Text mangled twice is repaired in two passes; a third catches a triple.
@@ -35,9 +38,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
-            warnings.push(format!(
-                "the file is not valid UTF-8 (first bad byte on line {line}); read it as Windows-1252: save it as UTF-8"
-            ));
+            warnings.push(
+                Diagnostic::warning(
+                    "not-utf8",
+                    "the file is not valid UTF-8 (first bad byte on this line); read it as Windows-1252: save it as UTF-8",
+                )
+                .on_line(line),
+            );
             // Every byte maps to one character and ASCII maps to itself, so
             // line breaks stay where they were.
             WINDOWS_1252.decode_without_bom_handling(bytes).0
@@ -45,7 +52,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let mut text = match repair(&text) {
         Some(repaired) => {
-            warnings.extend(repaired.warnings());
+            warnings.extend(
+                repaired
+                    .warnings()
+                    .map(|w| Diagnostic::warning("mojibake-repaired", w)),
+            );
             repaired.text
         }
         None => text.into_owned(),
@@ -665,7 +676,7 @@ mod tests {
             .contains("we’re shaping our mission – to build “...an internet”."));
         assert_eq!(decoded.text.lines().count(), seed.lines().count());
         assert_eq!(
-            decoded.warnings,
+            warning_texts(&decoded),
             ["repaired mojibake (UTF-8 read as MacRoman): ‚Äô → ’ (and 5 more)"]
         );
     }
@@ -783,6 +794,14 @@ mod tests {
         assert_eq!(repaired("Ã¢â‚¬â„¢"), "’");
     }
 
+    fn warning_texts(decoded: &Decoded) -> Vec<String> {
+        decoded
+            .warnings
+            .iter()
+            .map(Diagnostic::record_text)
+            .collect()
+    }
+
     #[test]
     fn valid_utf8_drops_bom_and_keeps_text() {
         let decoded = decode("\u{FEFF}Title\r\n\r\nBody é\n".as_bytes());
@@ -801,8 +820,8 @@ mod tests {
         let decoded = decode(b"Title\r\ncaf\xE9 na\xEFve\n\x93quoted\x94 \x80 5\n");
         assert_eq!(decoded.text, "Title\r\ncafé naïve\n“quoted” € 5\n");
         assert_eq!(
-            decoded.warnings,
-            ["the file is not valid UTF-8 (first bad byte on line 2); read it as Windows-1252: save it as UTF-8"]
+            warning_texts(&decoded),
+            ["line 2: the file is not valid UTF-8 (first bad byte on this line); read it as Windows-1252: save it as UTF-8"]
         );
     }
 
@@ -811,7 +830,9 @@ mod tests {
         let decoded = decode(b"caf\xE9\nit\xE2\x80\x99s \xC3\xA9t\xC3\xA9\n");
         assert_eq!(decoded.text, "café\nit’s été\n");
         assert_eq!(decoded.warnings.len(), 2, "{:?}", decoded.warnings);
-        assert!(decoded.warnings[1].starts_with("repaired mojibake (UTF-8 read as Windows-1252): "));
+        assert!(decoded.warnings[1]
+            .message
+            .starts_with("repaired mojibake (UTF-8 read as Windows-1252): "));
     }
 
     #[test]
@@ -819,7 +840,7 @@ mod tests {
         let decoded = decode("a\u{C2}\u{A0}b and â€™".as_bytes());
         assert_eq!(decoded.text, "a\u{A0}b and ’");
         assert_eq!(
-            decoded.warnings,
+            warning_texts(&decoded),
             ["repaired mojibake (UTF-8 read as Windows-1252): â€™ → ’ (and 1 more)"]
         );
     }

@@ -427,6 +427,25 @@ const RULES: &[Rule] = &[
     rule(&["slug"], &[], Field::Slug, 1),
 ];
 
+/// The keys a canonical posting is written with (README, `hireboard new`)
+/// besides the guessable fields: what an unknown key is most likely a
+/// misspelling of.
+const CANONICAL_EXTRA: [&str; 5] = ["summary", "slug", "draft", "status", "aliases"];
+
+/// The canonical key an unknown `key` is a slip of the keyboard away from
+/// (`compnay`, `loaction`, `salery`): at most two edits, and fewer than a
+/// third of its letters, so short keys are not matched to anything.
+pub fn suggestion(key: &str) -> Option<&'static str> {
+    let key = crate::draft::normalize_key(key);
+    super::GUESSABLE
+        .iter()
+        .chain(&CANONICAL_EXTRA)
+        .map(|known| (strsim::damerau_levenshtein(&key, known), *known))
+        .filter(|&(distance, known)| distance <= 2 && distance * 3 < known.len())
+        .min()
+        .map(|(_, known)| known)
+}
+
 /// What `key` names, as written by the author.
 pub fn meaning(key: &str) -> Meaning {
     let all = words(key);
@@ -614,6 +633,19 @@ fn is_lexicon_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_misspelt_key_suggests_the_canonical_one() {
+        use super::suggestion;
+        assert_eq!(suggestion("compnay"), Some("company"));
+        assert_eq!(suggestion("Loaction"), Some("location"));
+        assert_eq!(suggestion("salery"), Some("salary"));
+        assert_eq!(suggestion("employment-typ"), Some("employment_type"));
+        // Short or unrelated keys are not forced onto a field.
+        assert_eq!(suggestion("url"), None);
+        assert_eq!(suggestion("colour"), None);
+        assert_eq!(suggestion("department"), None);
+    }
+
     use super::*;
 
     #[test]

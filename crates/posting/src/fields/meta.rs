@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::keys::{self, Meaning};
 use super::{apply, dates, employment, location, salary, Collector, Field};
-use crate::{MetaEntry, Normalizer};
+use crate::{Diagnostic, MetaEntry, Normalizer};
 
 /// The rank of a value taken for a field by its content alone, under a key
 /// the lexicon does not know: below every key that names the field.
@@ -43,14 +43,13 @@ impl Meta {
                 Meaning::Page => {}
                 Meaning::Unknown => match read_by_content(n, &entry) {
                     Some(field) => {
-                        out.warn_at(
-                            entry.line,
-                            format!(
-                                "key `{}` read as {}; name it `{}:`",
-                                entry.written,
-                                describe(field),
-                                key_name(field)
-                            ),
+                        out.warn(
+                            Diagnostic::warning(
+                                "key-read-by-content",
+                                format!("key `{}` read as {}", entry.written, describe(field)),
+                            )
+                            .on_line(entry.line)
+                            .with_help(format!("name it `{}:`", key_name(field))),
                         );
                         let guessed = MetaEntry {
                             stated: false,
@@ -58,10 +57,17 @@ impl Meta {
                         };
                         meta.push(field, BY_CONTENT, guessed);
                     }
-                    None => out.warn_at(
-                        entry.line,
-                        format!("unknown key `{}` ignored", entry.written),
-                    ),
+                    None => {
+                        let unknown = Diagnostic::warning(
+                            "unknown-key",
+                            format!("unknown key `{}` ignored", entry.written),
+                        )
+                        .on_line(entry.line);
+                        out.warn(match keys::suggestion(&entry.written) {
+                            Some(known) => unknown.with_help(format!("did you mean `{known}`?")),
+                            None => unknown,
+                        });
+                    }
                 },
             }
         }

@@ -21,7 +21,7 @@ use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
 use super::gazetteer;
-use super::{slugify, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
+use super::{slugify, Diagnostic, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
 
 /// The canonical fields metadata can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,10 +43,24 @@ pub(crate) enum Field {
 /// A summary is at most this many characters.
 const SUMMARY_CHARS: usize = 300;
 
+/// The fields a guess may fill, in the order of the record (and of `inferred`).
+const GUESSABLE: [&str; 10] = [
+    "title",
+    "company",
+    "date",
+    "expires",
+    "location",
+    "remote",
+    "employment_type",
+    "salary",
+    "tags",
+    "apply",
+];
+
 /// Collects the posting's fields; `inferred` and `warnings` record every guess and doubt.
 struct Collector {
     inferred: Vec<&'static str>,
-    warnings: Vec<String>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Collector {
@@ -63,8 +77,12 @@ impl Collector {
         }
     }
 
-    fn warn_at(&mut self, line: usize, message: String) {
-        self.warnings.push(format!("line {line}: {message}"));
+    fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic);
+    }
+
+    fn warn_at(&mut self, line: usize, code: &'static str, message: String) {
+        self.warn(Diagnostic::warning(code, message).on_line(line));
     }
 }
 
@@ -85,7 +103,12 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     );
     let meta = Meta::new(n, entries, label_lines, &mut out);
     let rendered = body::render(draft.markup, &draft.body);
-    out.warnings.extend(rendered.warnings.iter().cloned());
+    out.warnings.extend(
+        rendered
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::warning("body-flattened", w.as_str())),
+    );
     let config = n.config();
 
     // The title as written keeps its cues ("(Remote)") for the other fields.
@@ -150,9 +173,12 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         title = company::strip_trailing_company(&title, c);
     }
     if apply.is_none() && !company::reads_as_job_ad(&title, &rendered.text) {
-        out.warnings.push(
-            "this does not read as a job ad: no apply link, no role in the title and no word of hiring; add `apply:` if it is one"
-                .into(),
+        out.warn(
+            Diagnostic::warning(
+                "not-a-job-ad",
+                "this does not read as a job ad: no apply link, no role in the title and no word of hiring",
+            )
+            .with_help("add `apply:` if it is one"),
         );
     }
 
@@ -164,19 +190,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         Some((s, _)) => body::summary(&s, SUMMARY_CHARS),
         None => body::summary(&rendered.text, SUMMARY_CHARS),
     };
-    const ORDER: [&str; 10] = [
-        "title",
-        "company",
-        "date",
-        "expires",
-        "location",
-        "remote",
-        "employment_type",
-        "salary",
-        "tags",
-        "apply",
-    ];
-    let inferred: Vec<String> = ORDER
+    let inferred: Vec<String> = GUESSABLE
         .iter()
         .filter(|name| out.inferred.contains(name))
         .map(|name| name.to_string())
@@ -204,7 +218,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             format: draft.format,
         },
         inferred,
-        warnings: out.warnings,
+        warnings: out.warnings.iter().map(Diagnostic::record_text).collect(),
+        diagnostics: out.warnings.into_iter().map(|d| d.in_file(path)).collect(),
         record_cache: Default::default(),
     }
 }
@@ -300,13 +315,14 @@ fn meta_date(
                     entry,
                 );
                 if let Some(w) = parsed.warning {
-                    out.warn_at(entry.line, w);
+                    out.warn_at(entry.line, "date-ambiguous", w);
                 }
                 return Some(parsed.time);
             }
             Err(reason) if entry.stated => {
                 out.warn_at(
                     entry.line,
+                    "date-unparsed",
                     format!("{reason}; write it as 2025-03-03 or 2025-03-03 14:30"),
                 );
                 return None;
@@ -367,6 +383,7 @@ fn location_and_remote(
             }
             None => out.warn_at(
                 entry.line,
+                "remote-unparsed",
                 "remote should be true, false, `hybrid` or `onsite`".into(),
             ),
         }
@@ -419,6 +436,7 @@ fn employment_type(
             }
             None => out.warn_at(
                 entry.line,
+                "employment-type-unparsed",
                 format!("employment type `{text}` not understood; use full-time, part-time, contract, temporary or internship"),
             ),
         }
@@ -455,6 +473,7 @@ fn salary(
                 if written.chars().any(|c| c.is_ascii_digit()) {
                     out.warn_at(
                         entry.line,
+                        "salary-unparsed",
                         format!("salary `{written}` not understood; write it like `$120k-$150k` or `€60,000 per year`"),
                     );
                 }
@@ -561,6 +580,7 @@ fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> 
             if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
                 out.warn_at(
                     entry.line,
+                    "apply-link-refused",
                     format!("apply link `{text}` refused: only https:, http: and mailto: links (or an e-mail address) are allowed"),
                 );
             }

@@ -67,6 +67,7 @@ fn stated(entry: &MetaEntry, out: &mut Collector) -> Option<Stated> {
         (None, "draft") => {
             out.warn_at(
                 entry.line,
+                "draft-unparsed",
                 format!("draft `{text}` not understood; write `draft: true` or `draft: false`"),
             );
             None
@@ -74,6 +75,7 @@ fn stated(entry: &MetaEntry, out: &mut Collector) -> Option<Stated> {
         (None, "status") => {
             out.warn_at(
                 entry.line,
+                "status-unparsed",
                 format!("status `{text}` not understood; use draft, published, closed or filled"),
             );
             None
@@ -97,6 +99,7 @@ pub(super) fn aliases(entries: &[MetaEntry], out: &mut Collector) -> Vec<String>
                 Some(_) => {}
                 None => out.warn_at(
                     entry.line,
+                    "alias-refused",
                     format!(
                         "alias `{text}` refused: write a path on this site, like `/jobs/old-slug/`"
                     ),
