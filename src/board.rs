@@ -355,13 +355,13 @@ fn unique_slugs(
             Some((before, copy)) if Arc::ptr_eq(before, &given) => copy.clone(),
             _ => {
                 let mut p = (*given).clone();
-                let owner = index.get(original).map(|&o| &postings[o].source.path);
+                // The copy is kept for the next board while `given` is
+                // unchanged, so its message names nothing else that may change.
                 p.warn(
                     Diagnostic::warning(
                         "duplicate-slug",
                         format!(
-                            "slug `{original}` is taken by {}; this one is `{unique}`",
-                            owner.map_or("another posting", String::as_str)
+                            "slug `{original}` is used by another posting; this one is `{unique}`"
                         ),
                     )
                     .with_help("set `slug:` to choose"),

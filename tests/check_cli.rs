@@ -69,7 +69,7 @@ fn json_lists_each_problem_once_with_its_code() {
         duplicate["message"]
             .as_str()
             .unwrap()
-            .contains("`tidewater-support-engineer` is taken by content/dup-a.md; this one is `tidewater-support-engineer-2`"),
+            .contains("`tidewater-support-engineer` is used by another posting; this one is `tidewater-support-engineer-2`"),
         "{duplicate}"
     );
     assert_eq!(
