@@ -26,7 +26,10 @@ const FLOORS: &[(&str, f64)] = &[
 ];
 
 fn board() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sites/normalizer"))
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/sites/normalizer"
+    ))
 }
 
 fn records() -> BTreeMap<String, Value> {
@@ -86,7 +89,10 @@ fn same_salary(want: &Value, got: &Value) -> bool {
         let (w, g) = (want[key].as_f64().unwrap(), got[key].as_f64());
         g.is_some_and(|g| (g - w).abs() <= 0.01 * w + 1.0)
     };
-    close("min") && close("max") && want["currency"] == got["currency"] && want["period"] == got["period"]
+    close("min")
+        && close("max")
+        && want["currency"] == got["currency"]
+        && want["period"] == got["period"]
 }
 
 fn url_key(url: &str) -> String {
@@ -94,7 +100,10 @@ fn url_key(url: &str) -> String {
 }
 
 /// Every check of one label against its record: (field, passed, expected, got).
-fn checks(label: &serde_json::Map<String, Value>, record: &Value) -> Vec<(String, bool, String, String)> {
+fn checks(
+    label: &serde_json::Map<String, Value>,
+    record: &Value,
+) -> Vec<(String, bool, String, String)> {
     let mut checks = Vec::new();
     for (key, want) in label {
         let got = |field: &str| record[field].clone();
@@ -112,7 +121,10 @@ fn checks(label: &serde_json::Map<String, Value>, record: &Value) -> Vec<(String
             }
             "date" => {
                 let got = got("date");
-                let passed = got.as_str().zip(want.as_str()).is_some_and(|(g, w)| g.starts_with(w));
+                let passed = got
+                    .as_str()
+                    .zip(want.as_str())
+                    .is_some_and(|(g, w)| g.starts_with(w));
                 ("date", passed, got)
             }
             "remote" | "employment_type" => (key.as_str(), got(key) == *want, got(key)),
@@ -130,7 +142,8 @@ fn checks(label: &serde_json::Map<String, Value>, record: &Value) -> Vec<(String
                     .as_array()
                     .map(|l| l.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let passed = normalized(&places.join(" | ")).contains(&normalized(want.as_str().unwrap()));
+                let passed =
+                    normalized(&places.join(" | ")).contains(&normalized(want.as_str().unwrap()));
                 ("location", passed, record["location"].clone())
             }
             "tags_include" => {
@@ -151,15 +164,21 @@ fn checks(label: &serde_json::Map<String, Value>, record: &Value) -> Vec<(String
 #[test]
 fn fixture_postings_read_as_their_authors_meant() {
     let labels: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(board().join("expected.json")).unwrap()).unwrap();
-    assert!(labels.len() >= 40, "the board keeps at least 40 labelled postings");
+        serde_json::from_str(&std::fs::read_to_string(board().join("expected.json")).unwrap())
+            .unwrap();
+    assert!(
+        labels.len() >= 40,
+        "the board keeps at least 40 labelled postings"
+    );
     let records = records();
     let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for label in &labels {
         let label = label.as_object().unwrap();
         let file = label["file"].as_str().unwrap();
-        let record = records.get(file).unwrap_or_else(|| panic!("{file}: no record"));
+        let record = records
+            .get(file)
+            .unwrap_or_else(|| panic!("{file}: no record"));
         for (field, passed, want, got) in checks(label, record) {
             let count = tally.entry(field.clone()).or_default();
             count.1 += 1;
@@ -170,12 +189,20 @@ fn fixture_postings_read_as_their_authors_meant() {
             }
         }
     }
-    let (ok, total) = tally.values().fold((0, 0), |(o, t), (ok, tot)| (o + ok, t + tot));
+    let (ok, total) = tally
+        .values()
+        .fold((0, 0), |(o, t), (ok, tot)| (o + ok, t + tot));
     println!("per field:");
     for (field, (ok, total)) in &tally {
-        println!("  {field:16} {ok:3}/{total:<3} {:6.1}%", 100.0 * *ok as f64 / *total as f64);
+        println!(
+            "  {field:16} {ok:3}/{total:<3} {:6.1}%",
+            100.0 * *ok as f64 / *total as f64
+        );
     }
-    println!("overall: {ok}/{total} = {:.1}%", 100.0 * ok as f64 / total as f64);
+    println!(
+        "overall: {ok}/{total} = {:.1}%",
+        100.0 * ok as f64 / total as f64
+    );
     println!("misses ({}):", misses.len());
     for miss in &misses {
         println!("  {miss}");
@@ -183,10 +210,17 @@ fn fixture_postings_read_as_their_authors_meant() {
     let below: Vec<String> = FLOORS
         .iter()
         .filter_map(|&(field, floor)| {
-            let (ok, total) = tally.get(field).copied().unwrap_or_else(|| panic!("no label scores {field}"));
+            let (ok, total) = tally
+                .get(field)
+                .copied()
+                .unwrap_or_else(|| panic!("no label scores {field}"));
             let accuracy = ok as f64 / total as f64;
-            (accuracy + 1e-9 < floor).then(|| format!("{field}: {:.1}% < {:.1}%", 100.0 * accuracy, 100.0 * floor))
+            (accuracy + 1e-9 < floor)
+                .then(|| format!("{field}: {:.1}% < {:.1}%", 100.0 * accuracy, 100.0 * floor))
         })
         .collect();
-    assert!(below.is_empty(), "fields below their floor: {below:?} (misses above)");
+    assert!(
+        below.is_empty(),
+        "fields below their floor: {below:?} (misses above)"
+    );
 }
