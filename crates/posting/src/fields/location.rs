@@ -427,6 +427,7 @@ static WORD_END: LazyLock<Regex> = LazyLock::new(|| regex(r"[^\s]+"));
 static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_regex(concat!(
         r"(?i)(?P<job>\b(?:based|located|situated|on[\s-]?site|relocate|relocating|relocation|positions?\s+(?:is|are)(?:\s+technically)?|ubicad[oa]s?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
+        r"|\bremote(?:ly)?\s+(?:within|from|in)\s+(?:the\s+)?",
         r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
         r"|(?P<company>\b(?:headquartered|headquarters|offices?|hq|presence|sitz|standort|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?)",
         r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben|\buniversity\s+of)\s+(?-i:[A-ZÀ-Ý]))",
@@ -913,6 +914,8 @@ mod tests {
             ("Two days a week in our Leeds office.", "Leeds"),
             ("A post at the University of Bristol.", "Bristol"),
             ("Research Engineer, Cambridge University", "Cambridge"),
+            ("Fully remote within Japan.", "Japan"),
+            ("You can work remotely from Portugal.", "Portugal"),
         ] {
             assert_eq!(places_in_text(text), [expected], "{text}");
         }
