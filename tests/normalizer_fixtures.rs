@@ -11,18 +11,20 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// The accuracy each field must keep, from the measured run (see the branch's
-/// report); raise a floor when a fix lifts its field.
+/// The accuracy each field must keep: the first honest run scored 91.7%
+/// overall (title 39/46, company 44/48, location 37/45, remote 36/45,
+/// employment type 36/39, tags 102/108, the rest all right); these are the
+/// counts after the fixes it led to. Raise a floor when a fix lifts its field.
 const FLOORS: &[(&str, f64)] = &[
-    ("title", 1.0),
-    ("company", 1.0),
+    ("title", 41.0 / 46.0),
+    ("company", 46.0 / 48.0),
     ("date", 1.0),
-    ("location", 1.0),
-    ("remote", 1.0),
-    ("employment_type", 1.0),
+    ("location", 40.0 / 45.0),
+    ("remote", 43.0 / 45.0),
+    ("employment_type", 37.0 / 39.0),
     ("salary", 1.0),
     ("apply", 1.0),
-    ("tags", 1.0),
+    ("tags", 106.0 / 108.0),
 ];
 
 fn board() -> &'static Path {
