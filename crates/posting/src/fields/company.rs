@@ -185,7 +185,41 @@ pub fn infer(
         .or_else(|| first_name(&JOIN_X, text))
         .or_else(|| first_name(&ABOUT_X, text))
         .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
-        .or_else(|| apply_domain.and_then(company_from_domain))
+        .or_else(|| {
+            let name = apply_domain.and_then(company_from_domain)?;
+            Some(spelled_in_text(&name, &title_and_text).unwrap_or(name))
+        })
+}
+
+/// How the text writes a name guessed from a domain: `Redstartwholesale`
+/// is "Redstart Wholesale" when the text has those capitalized words.
+fn spelled_in_text(glued: &str, text: &str) -> Option<String> {
+    const MAX_WORDS: usize = 4;
+    let glued = glued.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).find_map(|start| {
+        let mut joined = String::new();
+        for (n, word) in words[start..].iter().take(MAX_WORDS).enumerate() {
+            if !word.starts_with(char::is_uppercase) {
+                return None;
+            }
+            joined.extend(
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase),
+            );
+            if !glued.starts_with(&joined) {
+                return None;
+            }
+            if joined == glued && n > 0 {
+                return Some(words[start..=start + n].join(" "));
+            }
+        }
+        None
+    })
 }
 
 /// Whether words picked as a name could be one: not a pronoun or sentence
@@ -457,6 +491,18 @@ mod tests {
             Some("Rackspace")
         );
         assert_eq!(infer("Dev", "", &[], &vocab(), Some("gmail.com")), None);
+        assert_eq!(
+            infer(
+                "Dev",
+                "Kettle Hill Bakery, Leeds. Mail us at bakery@kettlehill.example",
+                &[],
+                &vocab(),
+                Some("kettlehillbakery.example")
+            )
+            .as_deref(),
+            Some("Kettle Hill Bakery"),
+            "the domain's name as the text spells it"
+        );
     }
 
     fn guess(text: &str) -> Option<String> {

@@ -160,7 +160,8 @@ pub fn find(text: &str) -> Option<EmploymentType> {
         if about_others(text, start, whole.end()) {
             return None;
         }
-        let mut before = text[..start]
+        // "No telecommuting. Full-time" is not a negated full-time.
+        let mut before = text[sentence_start(text, start)..start]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .rev()
@@ -187,14 +188,17 @@ pub fn find(text: &str) -> Option<EmploymentType> {
 
 /// Whether the mention at `start..end` is in a phrase about someone else.
 fn about_others(text: &str, start: usize, end: usize) -> bool {
-    let sentence_start = text[..start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
+    let sentence_start = sentence_start(text, start);
     let after_end = (end + 30..=text.len().min(end + 33))
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     ABOUT_OTHERS.is_match(&text[sentence_start..start])
         || ABOUT_OTHERS.is_match(&text[end..after_end.max(end)])
+}
+
+/// Where the sentence holding byte `at` begins.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]
@@ -370,5 +374,14 @@ mod tests {
             Some(Contract)
         );
         assert_eq!(find("Our full-time staff is small."), None);
+    }
+
+    #[test]
+    fn a_negation_ends_with_its_sentence() {
+        assert_eq!(
+            find("No telecommuting. Full-time, Monday to Friday."),
+            Some(FullTime)
+        );
+        assert_eq!(find("This is not a full-time role."), None);
     }
 }

@@ -223,6 +223,8 @@ const LOCATION: &[&str] = &[
     "lieu",
     "standort",
     "ort",
+    "ubicacion",
+    "ubicación",
 ];
 /// The employer; `organization` ranks under them, as it often names a sub-unit.
 const COMPANY: &[&str] = &[

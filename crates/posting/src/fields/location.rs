@@ -427,6 +427,7 @@ static WORD_END: LazyLock<Regex> = LazyLock::new(|| regex(r"[^\s]+"));
 static PLACE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_regex(concat!(
         r"(?i)(?P<job>\b(?:based|located|situated|on[\s-]?site|relocate|relocating|relocation|positions?\s+(?:is|are)(?:\s+technically)?|ubicad[oa]s?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?",
+        r"|\bremote(?:ly)?\s+(?:within|from|in)\s+(?:the\s+)?",
         r"|(?:bas|situ|localis)[ée]e?s?\s+(?:[^.\n]{0,30}?\s)?(?:à|en)\s+)",
         r"|(?P<company>\b(?:headquartered|headquarters|offices?|hq|presence|sitz|standort|oficinas?)\s+(?:(?:is|are)\s+)?(?:in|at|near|out\s+of|en)\s+(?:the\s+)?)",
         r"|(?P<weak>(?:\bin|(?:^|\s)à|\ben|\buniversity\s+of)\s+(?-i:[A-ZÀ-Ý]))",
@@ -476,6 +477,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:work(?:ing)?|based|located|is|be)\s+(?:fully\s+)?(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"^[ \t]*(?:on[\s-]?site|in[\s-]office)(?:\s+(?:in|at)\b|[ \t]*[-–—:,]|[ \t\r]*$)",
         r"[(\[]\s*(?:on[\s-]?site|in[\s-]office)\s*[)\]]",
+        r"[.!?,;][ \t]+(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
         r"\b(?:100\s*%\s+)?presencial\b",
         r"\ben\s+pr[ée]sentiel\b",
@@ -491,12 +493,15 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\b",
         r"\b(?:telecommuting|teleworking|remote\s+work(?:ing)?|working\s+from\s+home)\s+(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-5])?\s+days?\b",
         r"\bin\s+(?:the|our)\s+(?:\w+\s+)?office\s+the\s+rest\s+of\s+the\s+(?:time|week)\b",
+        r"\b(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\s+(?:on\s+)?(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week\b",
+        // "Hybrid: we meet on Tuesdays", a label opening a sentence.
+        r"[.!?][ \t]+hybrid[ \t]*[:–—]",
         // French, German, Spanish.
         r"\bhybride\b",
         r"\bteletrabajo\s+parcial\b",
         r"\b(?:t[ée]l[ée]travail|remote)\s+(?:est\s+)?(?:possible|partiel|occasionnel|accept[ée])",
         r"\bpossibilit[ée]\s+de\s+(?:faire\s+du\s+)?t[ée]l[ée]travail\b",
-        r"\bt[ée]l[ée]travail\s+(?:[1-4]|un|deux|trois|quatre)\s+jours?\b",
+        r"\bt[ée]l[ée]travail\s*:?\s*(?:[1-4]|un|deux|trois|quatre)\s+jours?\b",
         r"\bremote-anteil\b",
         r"\bmobiles?\s+arbeiten\b",
         r"\bhome[\s-]?office\s+(?:ist\s+)?m[öo]glich\b",
@@ -519,6 +524,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"[(\[]\s*remote\b[^)\]\n]{0,40}[)\]]",
         r"^[ \t]*remote[ \t]*(?:\([^)\n]{0,40}\))?[ \t\r]*$",
         r"\bbased\s+remotely\b",
+        r"\b(?:fully\s+)?remote(?:ly)?\s+within\b",
         r"\b(?:option|opportunity|possibility|freedom|choice)\s+to\s+work\s+(?:fully\s+)?remotely\b",
         r"\bor\s+remote(?:ly)?\b\s*(?:[)\].,;]|$)",
         r"\bremote(?:ly)?\s+from\s+(?:anywhere|any\s+(?:place|location|country))\b",
@@ -835,6 +841,7 @@ mod tests {
             "Remote Senior Backend Engineer",
             "Location: Remote",
             "The role is remote.",
+            "Full-time, remote within North America.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
         }
@@ -848,6 +855,10 @@ mod tests {
             "This role is hybrid.",
             "Engineer (Hybrid, Boston)",
             "three days a week in the office",
+            "We work in the office three days a week.",
+            "Hybrid: two days a week in the office",
+            "Paid well. Hybrid: we meet on Tuesdays.",
+            "Télétravail : deux jours par semaine",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
         }
@@ -859,6 +870,8 @@ mod tests {
             "This role is on-site in Berlin.",
             "On-site in Berlin",
             "Backend Engineer (Onsite)",
+            "Full-time, on-site in Vancouver",
+            "Paid £2,000 a month. On-site in Manchester.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Onsite), "{text}");
         }
@@ -901,6 +914,8 @@ mod tests {
             ("Two days a week in our Leeds office.", "Leeds"),
             ("A post at the University of Bristol.", "Bristol"),
             ("Research Engineer, Cambridge University", "Cambridge"),
+            ("Fully remote within Japan.", "Japan"),
+            ("You can work remotely from Portugal.", "Portugal"),
         ] {
             assert_eq!(places_in_text(text), [expected], "{text}");
         }

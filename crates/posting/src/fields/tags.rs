@@ -94,7 +94,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("pytorch", "pytorch"),
     ("tensorflow", "tensorflow"),
     ("numpy", "numpy"),
-    ("pandas", "^pandas"),
+    ("pandas", "^pandas|!pandas"),
     ("scikit-learn", "scikit-learn|scikit learn|sklearn"),
     ("thrift", "~thrift|apache thrift"),
     ("nginx", "nginx"),
@@ -174,7 +174,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("opengl", "opengl"),
     ("webgl", "webgl"),
     ("threejs", "three.js|threejs"),
-    ("d3", "d3.js|d3js"),
+    ("d3", "d3.js|d3js|!D3"),
+    ("unity", "!Unity|unity3d"),
+    ("llvm", "llvm"),
+    ("postgis", "postgis"),
     ("ember", "ember.js|emberjs"),
     ("electron", "!Electron"),
     ("unix", "unix"),
@@ -596,6 +599,15 @@ mod tests {
             found("Python-based server apps, a big MySQL cluster"),
             ["mysql", "python"]
         );
+        assert_eq!(
+            found("Maps in D3 and PostGIS, analysis with Python, pandas and LLVM-built tools"),
+            ["d3", "llvm", "pandas", "postgis", "python"]
+        );
+        assert_eq!(
+            found("A Unity developer for games in Unity and C#"),
+            ["csharp", "unity"]
+        );
+        assert!(found("There is unity in the team. Pandas sleep a lot.").is_empty());
     }
 
     #[test]

@@ -37,12 +37,15 @@ static LOOKING_FOR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:we(?:'re|’re| are)\s+)?(?:(?:looking\s+for|searching\s+for|seeking)\s+(?:an?\s+)?|hiring\s+an?\s+)(.+)$",
     )
 });
-/// "(Local or Remote)", "(100% remote)", "(m/w/d)" at the end.
+/// "(Local or Remote)", "(100% remote)", "(Summer 2025)" at the end.
 static WORK_PLACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\s*\((?:[^()]*\b(?:remote|onsite|on-site|hybrid|local|telecommute|wfh)\b[^()]*|[mfwdxh](?:\s*/\s*[mfwdxh])+)\)\s*$",
+        r"(?i)\s*\([^()]*\b(?:remote|onsite|on-site|hybrid|local|telecommute|wfh|(?:19|20)\d\d)\b[^()]*\)\s*$",
     )
 });
+/// "(m/w/d)", "(H/F)": German and French titles put it anywhere.
+static GENDER_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\s*\(\s*[mfwdxh](?:\s*/\s*[mfwdxh])+\s*\)"));
 /// Words that make a phrase an organization: "McMaster University", "MIT Libraries".
 const ORG_WORDS: &str = r"University|Université|Universität|Universidad|College|Institute|Institut|Library|Libraries|Museum|Foundation|Project|Center|Centre|Laboratory|Labs|School|Inc\.?|Ltd\.?|LLC|GmbH|Corporation|Council|Society|Association|Hospital|Ministry|Department|Agency";
 /// An organization in front of the role without a separator:
@@ -118,6 +121,7 @@ pub fn role_only(
     } else if let Some(c) = LOOKING_FOR.captures(&title) {
         title = without_leading_adjectives(&c[1]);
     }
+    title = GENDER_MARKER.replace_all(&title, "").trim().to_string();
     title = WORK_PLACE_SUFFIX.replace(&title, "").trim().to_string();
     if let Some((prefix, role)) = organization_prefix(&title, company, &is_skill) {
         named = Some(prefix);
@@ -245,6 +249,9 @@ mod tests {
             ),
             ("Data Engineer (100% remote)", "Data Engineer"),
             ("Softwareentwickler (m/w/d)", "Softwareentwickler"),
+            ("Entwickler (m/w/d) Java (Remote)", "Entwickler Java"),
+            ("Développeur Rust (H/F)", "Développeur Rust"),
+            ("Data Analyst Intern (Summer 2025)", "Data Analyst Intern"),
             (
                 "Looking for a meticulous Software Tester",
                 "Software Tester",

@@ -52,12 +52,21 @@ pub fn parse(text: &str) -> Draft {
         let content = match atx_heading(line) {
             Some((level, heading)) if level > title_level => heading,
             Some(_) => break,
-            None if is_badge_line(line) => line.trim(),
+            None if is_badge_line(line) || info_parts(line).is_some() => line.trim(),
             None => break,
         };
         if is_badge_line(content) {
             for badge in badges(content) {
                 add_badge(&mut draft, badge, i + 1);
+            }
+        } else if let Some(parts) = info_parts(content) {
+            // "**Acme** · 🌎 Lisbon · €55k": the leading name is the company.
+            for (n, part) in parts.into_iter().enumerate() {
+                if n == 0 && is_company_heading(&draft, part) && fact_key(part).is_none() {
+                    draft.guessed("company", inline_text(part).0, i + 1);
+                } else {
+                    add_badge(&mut draft, &inline_text(part).0, i + 1);
+                }
             }
         } else if is_company_heading(&draft, content) {
             draft.guessed("company", inline_text(content).0, i + 1);
@@ -110,18 +119,39 @@ fn badges(line: &str) -> impl Iterator<Item = &str> {
         .filter(|b| !b.is_empty())
 }
 
+/// A short line of facts separated by `·`, `•` or `|` (not a table row):
+/// `**Acme** · Lisbon (Remote) · €55k–€70k · Full-time`.
+fn info_parts(line: &str) -> Option<Vec<&str>> {
+    const MAX_PART: usize = 60;
+    let t = line.trim();
+    if t.starts_with('|') || t.ends_with('|') {
+        return None;
+    }
+    let parts: Vec<&str> = t.split(['·', '•', '|']).map(str::trim).collect();
+    let short = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().count() <= MAX_PART);
+    // A byline ("By Ann · 3 min read") states no fact of the job.
+    let states_a_fact = parts.iter().any(|p| fact_key(&inline_text(p).0).is_some());
+    (parts.len() >= 2 && short && states_a_fact).then_some(parts)
+}
+
+/// Whether a badge is a salary, an employment type or a place, and which.
+fn fact_key(badge: &str) -> Option<&'static str> {
+    if salary::parse(badge, "USD").is_some() {
+        Some("salary")
+    } else if employment::parse(badge).is_some() {
+        Some("employment_type")
+    } else if location::looks_like_place(badge) {
+        Some("location")
+    } else {
+        None
+    }
+}
+
 fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
     // Whatever a badge is not (salary, type, place) is a tag: `🐍 Python`.
-    let key = if salary::parse(badge, "USD").is_some() {
-        "salary"
-    } else if employment::parse(badge).is_some() {
-        "employment_type"
-    } else if location::looks_like_place(badge) {
-        "location"
-    } else {
-        "tags"
-    };
-    draft.guessed(key, badge, line);
+    draft.guessed(fact_key(badge).unwrap_or("tags"), badge, line);
 }
 
 /// A short heading naming the company, when none is known yet.
@@ -157,6 +187,25 @@ mod tests {
         assert_eq!(get("company").unwrap(), "Acme Corp");
         assert!(d.body.starts_with("**Why us?**"), "{:?}", d.body);
         assert_eq!(d.body_line, 4);
+    }
+
+    #[test]
+    fn a_line_of_facts_under_the_title() {
+        let d = parse(
+            "# Android Developer\n\n**Kelp Games** · Oslo (Remote) · Full-time\n\nWe make games.\n",
+        );
+        let get = |k: &str| d.meta.iter().find(|m| m.key == k).map(|m| m.value.clone());
+        assert_eq!(get("company").unwrap(), "Kelp Games");
+        assert_eq!(get("location").unwrap(), "Oslo (Remote)");
+        assert_eq!(get("employment_type").unwrap(), "Full-time");
+        assert_eq!(d.body.trim(), "We make games.");
+        let byline = parse("# Android Developer\n\nBy Ann Berg · 3 min read\n\nText.\n");
+        assert!(
+            byline.meta.iter().all(|m| m.key == "title"),
+            "{:?}",
+            byline.meta.len()
+        );
+        assert!(byline.body.starts_with("By Ann Berg"));
     }
 
     #[test]
