@@ -33,6 +33,7 @@ pub(crate) fn example(
         },
         inferred: Vec::new(),
         warnings: Vec::new(),
+        evidence: Vec::new(),
         record_cache: Default::default(),
     }
 }

@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use super::inspect::Selection;
-use crate::terminal::escape;
 use crate::board::Board;
 use crate::config::Config;
 use crate::posting::Posting;
 use crate::render;
+use crate::terminal::escape;
 
 #[derive(clap::Args)]
 pub struct Args {

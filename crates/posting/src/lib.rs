@@ -35,6 +35,10 @@ pub struct Posting {
     pub source: Source,
     pub inferred: Vec<String>,
     pub warnings: Vec<String>,
+    /// Why each field of `inferred` was guessed, in the same order. Not part
+    /// of the record: `inspect` shows it to the editor.
+    #[serde(skip)]
+    pub evidence: Vec<Evidence>,
     /// This record as JSON, made once: the dev server re-publishes
     /// `api/postings.json` on every edit, and most records did not change.
     #[serde(skip)]
@@ -71,6 +75,35 @@ impl PartialEq for RecordCache {
 impl std::fmt::Debug for RecordCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("RecordCache")
+    }
+}
+
+/// Why a field was guessed: where in the file, and what gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The field's name, as `inferred` lists it.
+    pub field: &'static str,
+    /// 1-based line of the file, when the clue is in it.
+    pub line: Option<usize>,
+    pub clue: Clue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clue {
+    /// Words of the file (cut around the value on a long line).
+    Quote(String),
+    /// How the value was found when no words of the file give it.
+    Said(String),
+}
+
+impl std::fmt::Display for Evidence {
+    /// `line 3, "Acme is hiring a …"`, `"fully remote" in the text`, or what was done.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.clue, self.line) {
+            (Clue::Quote(quote), Some(line)) => write!(f, "line {line}, \"{quote}\""),
+            (Clue::Quote(quote), None) => write!(f, "\"{quote}\" in the text"),
+            (Clue::Said(how), _) => f.write_str(how),
+        }
     }
 }
 
@@ -295,7 +328,7 @@ impl Normalizer {
         check_kind(&bytes).map_err(fail)?;
         let decoded = repair::decode(&bytes);
         let draft = formats::parse(&decoded.text, path).map_err(fail)?;
-        let mut posting = fields::extract(self, draft, path);
+        let mut posting = fields::extract(self, draft, path, &decoded.text);
         bound_names(&mut posting);
         posting
             .warnings
