@@ -115,3 +115,38 @@ pub(super) fn said(field: &'static str, how: impl Into<String>) -> Evidence {
 fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clue_is_found_in_the_body_before_the_front_matter() {
+        let file = FileText::new("---\ntitle: Remote Baker\n---\nBaking, fully remote.\n", 4);
+        let found = file.locate("remote", "Remote");
+        assert_eq!(found.line, Some(4));
+        assert_eq!(found.to_string(), "line 4, \"Baking, fully remote.\"");
+        // Not in the body: the front matter holds it.
+        assert_eq!(file.locate("title", "Remote Baker").line, Some(2));
+    }
+
+    #[test]
+    fn a_clue_missing_from_the_file_is_quoted_without_a_line() {
+        let file = FileText::new("Baker\n\nEmail jo [at] oven [dot] example\n", 1);
+        let missing = file.locate("apply", "jo@oven.example");
+        assert_eq!(missing.line, None);
+        assert_eq!(missing.to_string(), "\"jo@oven.example\" in the text");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_clue() {
+        let line = format!("{} Salary: £40k {}", "word ".repeat(30), "more ".repeat(30));
+        let file = FileText::new(&line, 1);
+        let Clue::Quote(quote) = file.locate("salary", "£40k").clue else {
+            panic!("a quote");
+        };
+        assert!(quote.starts_with("… ") && quote.ends_with(" …"), "{quote}");
+        assert!(quote.contains("Salary: £40k"), "{quote}");
+        assert!(quote.chars().count() <= QUOTE_CHARS + 4, "{quote}");
+    }
+}

@@ -616,7 +616,15 @@ fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> 
     };
     match entry {
         Some(entry) => out.guessed(out.file.entry("apply", entry)),
-        None => out.guessed_from("apply", found.trim_start_matches("mailto:")),
+        None => {
+            let address = found.trim_start_matches("mailto:");
+            let mut evidence = out.file.locate("apply", address);
+            // `jo [at] acme [dot] example`: written otherwise, but under its name.
+            if let (None, Some((name, _))) = (evidence.line, address.split_once('@')) {
+                evidence = out.file.locate("apply", name);
+            }
+            out.guessed(evidence);
+        }
     }
     Some(found)
 }
