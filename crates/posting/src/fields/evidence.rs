@@ -11,6 +11,8 @@ use crate::{Clue, Evidence, MetaEntry};
 const QUOTE_CHARS: usize = 80;
 /// ... starting this many characters before the clue.
 const LEAD_CHARS: usize = 20;
+/// A cut moves at most this many characters to fall between words.
+const WORD_CHARS: usize = 12;
 
 /// The file a posting was read from, to quote its lines.
 pub(super) struct FileText<'a> {
@@ -90,15 +92,22 @@ impl<'a> FileText<'a> {
             .map_or(0, |byte| line[..byte].chars().count());
         let from = at.saturating_sub(LEAD_CHARS);
         let to = (from + QUOTE_CHARS).min(chars.len());
-        let mut quote: String = chars[from..to].iter().collect();
-        quote = quote.trim().to_string();
-        if from > 0 {
-            quote.insert_str(0, "… ");
+        // Whole words: the cut moves to a space within a few characters.
+        let from = (from..at.min(from + WORD_CHARS))
+            .find(|&i| i == 0 || chars[i - 1] == ' ')
+            .unwrap_or(from);
+        let to = (to.saturating_sub(WORD_CHARS).max(from)..=to)
+            .rev()
+            .find(|&i| i == chars.len() || chars[i] == ' ')
+            .unwrap_or(to);
+        let quote: String = chars[from..to].iter().collect();
+        let quote = quote.trim();
+        match (from > 0, to < chars.len()) {
+            (true, true) => format!("… {quote} …"),
+            (true, false) => format!("… {quote}"),
+            (false, true) => format!("{quote} …"),
+            (false, false) => quote.to_string(),
         }
-        if to < chars.len() {
-            quote.push_str(" …");
-        }
-        quote
     }
 }
 
