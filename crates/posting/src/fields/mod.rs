@@ -168,10 +168,12 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     // A link guessed from the text says nothing: any post may have one.
     // Pay or hours do: only a job has them.
     let apply_stated = apply.is_some() && !out.is_guessed("apply");
-    let reads_as_job_ad = salary.is_some()
-        || employment_type.is_some()
-        || company::reads_as_job_ad(&title, &rendered.text);
-    if !apply_stated && !reads_as_job_ad {
+    let reads_as_job_ad = || {
+        salary.is_some()
+            || employment_type.is_some()
+            || company::reads_as_job_ad(&title, &rendered.text)
+    };
+    if !apply_stated && !reads_as_job_ad() {
         out.warnings.push(
             "this does not read as a job ad: no apply link stated, no role in the title and no word of hiring; add `apply:` if it is one"
                 .into(),
