@@ -28,24 +28,23 @@ fn quoted(posting: &Posting, field: &str) -> (Option<usize>, String) {
     }
 }
 
+fn assert_quoted(posting: &Posting, field: &str, line: usize, quote: &str) {
+    assert_eq!(
+        quoted(posting, field),
+        (Some(line), quote.to_string()),
+        "{field}"
+    );
+}
+
 #[test]
 fn label_lines_in_the_body_give_their_line() {
     let text = "---\ntitle: Pastry Chef\ncompany: Crumb & Co\n---\n\nWe bake at dawn.\n\n\
         **Location:** Lyon, France\n\n**Salary:** €38,000 - €44,000 per year\n\n\
         Apply: send your CV to jobs@crumb.example\n";
     let p = normalize("content/chef.md", text);
-    assert_eq!(
-        quoted(&p, "location"),
-        (Some(8), "**Location:** Lyon, France".into())
-    );
-    assert_eq!(
-        quoted(&p, "salary"),
-        (Some(10), "**Salary:** €38,000 - €44,000 per year".into())
-    );
-    assert_eq!(
-        quoted(&p, "apply"),
-        (Some(12), "Apply: send your CV to jobs@crumb.example".into())
-    );
+    assert_quoted(&p, "location", 8, "**Location:** Lyon, France");
+    assert_quoted(&p, "salary", 10, "**Salary:** €38,000 - €44,000 per year");
+    assert_quoted(&p, "apply", 12, "Apply: send your CV to jobs@crumb.example");
 }
 
 #[test]
@@ -85,24 +84,14 @@ fn prose_guesses_name_the_sentence_and_its_line() {
         quote.starts_with("Lanternfish Analytics is hiring"),
         "{quote}"
     );
-    assert_eq!(
-        quoted(&p, "employment_type"),
-        (Some(8), "This is a full-time position.".into())
-    );
-    assert_eq!(
-        quoted(&p, "remote"),
-        (Some(10), "This role is fully remote within Europe.".into())
-    );
-    assert_eq!(
-        quoted(&p, "salary"),
-        (Some(12), "We pay $120k - $150k a year.".into())
-    );
-    assert_eq!(
-        quoted(&p, "apply"),
-        (
-            Some(14),
-            "Send your CV to careers@lanternfish.example.".into()
-        )
+    assert_quoted(&p, "employment_type", 8, "This is a full-time position.");
+    assert_quoted(&p, "remote", 10, "This role is fully remote within Europe.");
+    assert_quoted(&p, "salary", 12, "We pay $120k - $150k a year.");
+    assert_quoted(
+        &p,
+        "apply",
+        14,
+        "Send your CV to careers@lanternfish.example.",
     );
 }
 
@@ -110,10 +99,7 @@ fn prose_guesses_name_the_sentence_and_its_line() {
 fn a_text_post_takes_its_title_from_its_first_line() {
     let text = "\nNight Shift Baker wanted\n\nOur oven runs from 3am. Email oven@dough.example.\n";
     let p = normalize("content/baker.txt", text);
-    assert_eq!(
-        quoted(&p, "title"),
-        (Some(2), "Night Shift Baker wanted".into())
-    );
+    assert_quoted(&p, "title", 2, "Night Shift Baker wanted");
 }
 
 #[test]
@@ -121,10 +107,7 @@ fn a_key_read_by_its_content_quotes_its_line() {
     let text = "---\ntitle: Support Engineer\ncompany: Pebble Desk\nsubmitterEmail: hiring@pebble.example\n---\n\nHelp our customers.\n";
     let p = normalize("content/support.md", text);
     assert_eq!(p.apply.as_deref(), Some("mailto:hiring@pebble.example"));
-    assert_eq!(
-        quoted(&p, "apply"),
-        (Some(4), "submitterEmail: hiring@pebble.example".into())
-    );
+    assert_quoted(&p, "apply", 4, "submitterEmail: hiring@pebble.example");
 }
 
 #[test]
@@ -176,11 +159,10 @@ fn an_obfuscated_address_is_found_by_its_name() {
     let text = "Pottery Teacher\n\nTeach evening classes. Write to clay [at] kiln [dot] example.\n";
     let p = normalize("content/pottery.txt", text);
     assert_eq!(p.apply.as_deref(), Some("mailto:clay@kiln.example"));
-    assert_eq!(
-        quoted(&p, "apply"),
-        (
-            Some(3),
-            "Teach evening classes. Write to clay [at] kiln [dot] example.".into()
-        )
+    assert_quoted(
+        &p,
+        "apply",
+        3,
+        "Teach evening classes. Write to clay [at] kiln [dot] example.",
     );
 }
