@@ -34,6 +34,7 @@ pub(crate) fn example(
         inferred: Vec::new(),
         warnings: Vec::new(),
         diagnostics: Vec::new(),
+        evidence: Vec::new(),
         record_cache: Default::default(),
     }
 }

@@ -174,3 +174,28 @@ fn human_summary_and_single_files() {
     assert!(text.contains("Copper Bank"), "{text}");
     assert!(!text.contains("content/yaml.md"));
 }
+
+#[test]
+fn the_summary_says_why_each_field_was_guessed() {
+    let out = inspect("formats", &["content/text.txt", "content/toml.md"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for expected in [
+        r#"  title       Bakery assistant wanted (guessed: line 1, "Bakery assistant wanted")"#,
+        r#"  company     Crumb (guessed: line 3, "Early mornings, good bread. Send your CV to bread@crumb.example.")"#,
+        r#"  apply       mailto:bread@crumb.example (guessed: line 3, "Early mornings, good bread. Send your CV to bread@crumb.example.")"#,
+        // The TOML posting states its title; its type is read from the title.
+        "  title       Part-time Technical Writer",
+        r#"  type        part-time (guessed: line 2, "title = "Part-time Technical Writer"")"#,
+    ] {
+        assert!(lines.contains(&expected), "missing {expected:?} in\n{text}");
+    }
+    // `--json` keeps the record: `inferred` names, no evidence.
+    let records = records(&inspect("formats", &["--json", "content/text.txt"]));
+    assert_eq!(
+        records[0]["inferred"],
+        serde_json::json!(["title", "company", "apply"])
+    );
+    assert!(records[0].get("evidence").is_none());
+}

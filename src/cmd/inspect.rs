@@ -112,85 +112,58 @@ pub fn run(args: &Args) -> super::Outcome {
     })
 }
 
-/// A summary of `p`, one escaped line per field: its values come from the posting.
+/// A summary of `p`, one escaped line per field: its values come from the
+/// posting, a guessed one with why (`(guessed: line 3, "Acme is hiring")`).
 fn write_summary(out: &mut impl Write, p: &Posting) -> std::io::Result<()> {
-    let mark = |field: &str| {
-        if p.inferred.iter().any(|f| f == field) {
-            " (guessed)"
-        } else {
-            ""
-        }
+    let field = |label: &str, value: Option<&str>, name: &str| {
+        let why = p
+            .evidence
+            .iter()
+            .find(|e| e.field == name)
+            .map(|e| format!(" (guessed: {e})"))
+            .unwrap_or_default();
+        format!("  {label:<11} {}{why}", value.unwrap_or("-"))
     };
-    let or_dash = |v: Option<&str>| v.unwrap_or("-").to_string();
-    let format = serde_json::to_value(p.source.format).ok();
     let status = match p.status {
         Status::Published => String::new(),
-        other => format!(
-            " ({})",
-            serde_json::to_value(other)
-                .unwrap_or_default()
-                .as_str()
-                .unwrap_or("")
-        ),
+        other => format!(" ({})", record_name(other)),
     };
+    let date = p.date.as_ref().map(|d| format!("{d}{status}"));
+    let location = (!p.location.is_empty()).then(|| p.location.join("; "));
+    let salary = p.salary.as_ref().map(|s| {
+        let period = record_name(s.period);
+        format!("{}–{} {} per {period}", s.min, s.max, s.currency)
+    });
     let mut lines = vec![
-        format!(
-            "{} [{}]",
-            p.source.path,
-            format.as_ref().and_then(|f| f.as_str()).unwrap_or("")
-        ),
-        format!("  title       {}{}", p.title, mark("title")),
-        format!(
-            "  company     {}{}",
-            or_dash(p.company.as_deref()),
-            mark("company")
-        ),
-        format!(
-            "  date        {}{}{status}",
-            or_dash(p.date.as_deref()),
-            mark("date")
+        format!("{} [{}]", p.source.path, record_name(p.source.format)),
+        field("title", Some(&p.title), "title"),
+        field("company", p.company.as_deref(), "company"),
+        field("date", date.as_deref(), "date"),
+        field("location", location.as_deref(), "location"),
+        field("remote", p.remote.map(record_name).as_deref(), "remote"),
+        field(
+            "type",
+            p.employment_type.map(record_name).as_deref(),
+            "employment_type",
         ),
     ];
-    let location = if p.location.is_empty() {
-        "-".to_string()
-    } else {
-        p.location.join("; ")
-    };
-    let remote = p
-        .remote
-        .and_then(|r| serde_json::to_value(r).ok())
-        .and_then(|v| v.as_str().map(str::to_string));
-    lines.push(format!(
-        "  location    {location}{} / remote: {}{}",
-        mark("location"),
-        or_dash(remote.as_deref()),
-        mark("remote")
-    ));
-    if let Some(s) = &p.salary {
-        let period = serde_json::to_value(s.period).ok();
-        lines.push(format!(
-            "  salary      {}–{} {} per {}{}",
-            s.min,
-            s.max,
-            s.currency,
-            period.as_ref().and_then(|v| v.as_str()).unwrap_or(""),
-            mark("salary")
-        ));
+    if salary.is_some() {
+        lines.push(field("salary", salary.as_deref(), "salary"));
     }
-    lines.push(format!(
-        "  tags        {}{}",
-        p.tags.join(", "),
-        mark("tags")
-    ));
-    lines.push(format!(
-        "  apply       {}{}",
-        or_dash(p.apply.as_deref()),
-        mark("apply")
-    ));
+    lines.push(field("tags", Some(&p.tags.join(", ")), "tags"));
+    lines.push(field("apply", p.apply.as_deref(), "apply"));
     lines.push(format!("  url         /jobs/{}/", p.slug));
     lines.extend(p.warnings.iter().map(|w| format!("  warning: {w}")));
     for line in &lines {
         writeln!(out, "{}", escape(line))?;
     }
     writeln!(out)
+}
+
+/// The name a value has in the record: `full-time`, `hn`.
+fn record_name(value: impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

@@ -39,6 +39,10 @@ pub struct Posting {
     /// The warnings as data, for `check` and `build`'s summary; not in the record.
     #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
+    /// Why each field of `inferred` was guessed, in the same order. Not part
+    /// of the record: `inspect` shows it to the editor.
+    #[serde(skip)]
+    pub evidence: Vec<Evidence>,
     /// This record as JSON, made once: the dev server re-publishes
     /// `api/postings.json` on every edit, and most records did not change.
     #[serde(skip)]
@@ -81,6 +85,35 @@ impl PartialEq for RecordCache {
 impl std::fmt::Debug for RecordCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("RecordCache")
+    }
+}
+
+/// Why a field was guessed: where in the file, and what gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The field's name, as `inferred` lists it.
+    pub field: &'static str,
+    /// 1-based line of the file, when the clue is in it.
+    pub line: Option<usize>,
+    pub clue: Clue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clue {
+    /// Words of the file (cut around the value on a long line).
+    Quote(String),
+    /// How the value was found when no words of the file give it.
+    Said(String),
+}
+
+impl std::fmt::Display for Evidence {
+    /// `line 3, "Acme is hiring a …"`, `"fully remote" in the text`, or what was done.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.clue, self.line) {
+            (Clue::Quote(quote), Some(line)) => write!(f, "line {line}, \"{quote}\""),
+            (Clue::Quote(quote), None) => write!(f, "\"{quote}\" in the text"),
+            (Clue::Said(how), _) => f.write_str(how),
+        }
     }
 }
 
@@ -308,8 +341,12 @@ impl Normalizer {
 
     /// Normalizes one file. `path` is relative to the site root, with `/`.
     pub fn normalize(&self, path: &str, bytes: &[u8]) -> Result<Posting, PostingError> {
-        let (draft, repairs) = parse(path, bytes)?;
-        let mut posting = fields::extract(self, draft, path);
+        let Parsed {
+            draft,
+            text,
+            repairs,
+        } = parse(path, bytes)?;
+        let mut posting = fields::extract(self, draft, path, &text);
         bound_names(&mut posting);
         posting
             .warnings
@@ -319,10 +356,18 @@ impl Normalizer {
     }
 }
 
-/// One file decoded and parsed by its format, before its fields are read:
-/// the [`Draft`] (its metadata and body source, for tools that rewrite
-/// postings) and what decoding repaired.
-pub fn parse(path: &str, bytes: &[u8]) -> Result<(Draft, Vec<Diagnostic>), PostingError> {
+/// One file decoded and parsed by its format, before its fields are read.
+pub struct Parsed {
+    /// Its metadata and body source, for tools that rewrite postings.
+    pub draft: Draft,
+    /// The whole file as decoded text, for quoting what a guess was read from.
+    pub text: String,
+    /// What decoding repaired.
+    pub repairs: Vec<Diagnostic>,
+}
+
+/// Decodes and parses one file by its format.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, PostingError> {
     let fail = |code| {
         move |e: FormatError| PostingError {
             code,
@@ -345,7 +390,11 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<(Draft, Vec<Diagnostic>), Posti
         .chain(decoded.warnings)
         .map(|d| d.in_file(path))
         .collect();
-    Ok((draft, repairs))
+    Ok(Parsed {
+        draft,
+        text: decoded.text,
+        repairs,
+    })
 }
 
 /// A posting keeps at most this many tags: each is a page and a feed that

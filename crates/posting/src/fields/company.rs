@@ -412,10 +412,12 @@ pub fn is_name_line(line: &str) -> bool {
         && super::salary::parse(line, "USD").is_none()
 }
 
-/// Words only job ads use, in English, French, German and Spanish.
+/// Words only job ads use, in English, French, German and Spanish. Not a
+/// bare "apply" or "candidate": release notes apply patches and ship
+/// release candidates.
 static HIRING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\b(?:hiring|we(?:'re|’re| are) looking for|join our team|apply|applicants?|candidates?|this (?:position|role)|the (?:position|role)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|recrut\w*|poste|candidat\w*|stelle|bewerb\w*|empleo|puesto|vacante)\b",
+        r"(?i)\b(?:hiring|we(?:'re|’re| are) (?:looking for|seeking)|is seeking|looking to hire|join our team|apply (?:now|here|today|online|at|via|through)|apply by (?:e-?mail|sending)|applicants?|(?:ideal|successful|right|strong|qualified|suitable) candidates?|this (?:position|role)|the (?:position|role) (?:is|will|requires|involves|includes|offers)|job (?:opening|offer|description|posting)|open (?:position|role)s?|(?:an )?openings? for|positions? (?:available|open)|vacanc\w+|salary|full[- ]time|part[- ]time|internship|responsibilities|qualifications|years of (?:professional |relevant )?experience|recrut\w*|nous recherchons|poste|candidatur\w*|candidater|postuler|candidat[oa]s|stelle|bewerb\w*|wir suchen|wir bieten|(?:ihr|dein) profil|empleo|puesto|vacante|buscamos|requisitos)\b|\b(?:how )?to apply\s*(?:[:.!?\n]|$)|\([mwfd]/[mwfd](?:/[dix])?\)",
     )
 });
 

@@ -154,6 +154,11 @@ static ABOUT_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 /// contracts and mentions about other people or a later time ("our
 /// full-time team", "leading to full time") are skipped.
 pub fn find(text: &str) -> Option<EmploymentType> {
+    stated(text).map(|(kind, _)| kind)
+}
+
+/// [`find`] and the words that state it.
+pub fn stated(text: &str) -> Option<(EmploymentType, &str)> {
     STATED.captures_iter(text).find_map(|caps| {
         let whole = caps.get(0)?;
         let start = whole.start();
@@ -182,7 +187,7 @@ pub fn find(text: &str) -> Option<EmploymentType> {
         ]
         .into_iter()
         .find(|(name, _)| caps.name(name).is_some())
-        .map(|(_, kind)| kind)
+        .map(|(_, kind)| (kind, whole.as_str()))
     })
 }
 

@@ -449,14 +449,20 @@ static OUR_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// arrangement of this job count ("A great remote culture" or "coworking
 /// space if you are remote" say nothing). The first statement in the text wins.
 pub fn remote_in_text(text: &str) -> Option<Remote> {
+    stated_remote(text).map(|(remote, _)| remote)
+}
+
+/// [`remote_in_text`] and the words that state it.
+pub fn stated_remote(text: &str) -> Option<(Remote, &str)> {
     let caps = STATED.captures(text)?;
-    if caps.name("onsite").is_some() {
-        Some(Remote::Onsite)
+    let remote = if caps.name("onsite").is_some() {
+        Remote::Onsite
     } else if caps.name("hybrid").is_some() {
-        Some(Remote::Hybrid)
+        Remote::Hybrid
     } else {
-        Some(Remote::Remote)
-    }
+        Remote::Remote
+    };
+    Some((remote, caps.get(0)?.as_str()))
 }
 
 /// Negations come before the remote phrases they contain, so the leftmost

@@ -5,6 +5,7 @@ pub mod apply;
 pub mod company;
 pub mod dates;
 pub mod employment;
+mod evidence;
 pub(crate) mod keys;
 mod labels;
 pub mod location;
@@ -16,12 +17,15 @@ pub mod title;
 
 use serde_json::Value;
 
+use evidence::FileText;
 pub use keys::{is_known_key, names_title};
 use meta::{value_text, Meta};
 
 use super::body::{self, Rendered};
 use super::gazetteer;
-use super::{slugify, Diagnostic, Draft, MetaEntry, Normalizer, Posting, Remote, Salary, Source};
+use super::{
+    slugify, Diagnostic, Draft, Evidence, MetaEntry, Normalizer, Posting, Remote, Salary, Source,
+};
 
 /// The canonical fields metadata can set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,23 +61,36 @@ const GUESSABLE: [&str; 10] = [
     "apply",
 ];
 
-/// Collects the posting's fields; `inferred` and `warnings` record every guess and doubt.
-struct Collector {
-    inferred: Vec<&'static str>,
+/// Collects the posting's fields; `guesses` and `warnings` record every guess and doubt.
+struct Collector<'a> {
+    /// The first evidence of each guessed field.
+    guesses: Vec<Evidence>,
     warnings: Vec<Diagnostic>,
+    file: FileText<'a>,
 }
 
-impl Collector {
-    fn guessed(&mut self, name: &'static str) {
-        if !self.inferred.contains(&name) {
-            self.inferred.push(name);
+impl Collector<'_> {
+    fn guessed(&mut self, evidence: Evidence) {
+        if !self.is_guessed(evidence.field) {
+            self.guesses.push(evidence);
+        }
+    }
+
+    fn is_guessed(&self, name: &str) -> bool {
+        self.guesses.iter().any(|e| e.field == name)
+    }
+
+    /// A guess whose clue is somewhere in the file's text.
+    fn guessed_from(&mut self, name: &'static str, clue: &str) {
+        if !self.is_guessed(name) {
+            self.guesses.push(self.file.locate(name, clue));
         }
     }
 
     /// A value from an entry: inferred when the parser guessed it.
     fn note_entry(&mut self, name: &'static str, entry: &MetaEntry) {
         if !entry.stated {
-            self.guessed(name);
+            self.guessed(self.file.entry(name, entry));
         }
     }
 
@@ -86,10 +103,12 @@ impl Collector {
     }
 }
 
-pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
+/// `text` is the file's text, which `draft` was parsed from.
+pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> Posting {
     let mut out = Collector {
-        inferred: Vec::new(),
+        guesses: Vec::new(),
         warnings: Vec::new(),
+        file: FileText::new(text, draft.body_line),
     };
     // How the site publishes the posting is read apart from its fields.
     let (publishing_entries, entries): (Vec<MetaEntry>, Vec<MetaEntry>) = draft
@@ -117,7 +136,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
     let written_date = meta_date(n, &meta, Field::Date, &mut out);
     let added_date = n.added.get(path).filter(|_| written_date.is_none());
     if added_date.is_some() {
-        out.guessed("date");
+        out.guessed(evidence::said(
+            "date",
+            "the date the file was added to version control",
+        ));
     }
     let date = written_date
         .clone()
@@ -165,18 +187,26 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             &n.vocabulary,
             apply_domain,
         );
-        if company.is_some() {
-            out.guessed("company");
+        if let Some(name) = &company {
+            out.guessed_from("company", name);
         }
     }
     if let Some(c) = &company {
         title = company::strip_trailing_company(&title, c);
     }
-    if apply.is_none() && !company::reads_as_job_ad(&title, &rendered.text) {
+    // A link guessed from the text says nothing: any post may have one.
+    // Pay or hours do: only a job has them.
+    let apply_stated = apply.is_some() && !out.is_guessed("apply");
+    let reads_as_job_ad = || {
+        salary.is_some()
+            || employment_type.is_some()
+            || company::reads_as_job_ad(&title, &rendered.text)
+    };
+    if !apply_stated && !reads_as_job_ad() {
         out.warn(
             Diagnostic::warning(
                 "not-a-job-ad",
-                "this does not read as a job ad: no apply link, no role in the title and no word of hiring",
+                "this does not read as a job ad: no apply link stated, no role in the title and no word of hiring",
             )
             .with_help("add `apply:` if it is one"),
         );
@@ -190,10 +220,9 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
         Some((s, _)) => body::summary(&s, SUMMARY_CHARS),
         None => body::summary(&rendered.text, SUMMARY_CHARS),
     };
-    let inferred: Vec<String> = GUESSABLE
+    let evidence: Vec<Evidence> = GUESSABLE
         .iter()
-        .filter(|name| out.inferred.contains(name))
-        .map(|name| name.to_string())
+        .filter_map(|name| out.guesses.iter().find(|e| e.field == *name).cloned())
         .collect();
     Posting {
         slug,
@@ -217,9 +246,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str) -> Posting {
             path: path.to_string(),
             format: draft.format,
         },
-        inferred,
+        inferred: evidence.iter().map(|e| e.field.to_string()).collect(),
         warnings: out.warnings.iter().map(Diagnostic::record_text).collect(),
         diagnostics: out.warnings.into_iter().map(|d| d.in_file(path)).collect(),
+        evidence,
         record_cache: Default::default(),
     }
 }
@@ -252,21 +282,28 @@ fn title_and_company(
             out.note_entry("title", entry);
             (clean_inline(&t), entry.stated)
         }
-        None => {
-            out.guessed("title");
-            let first_line = rendered.text.lines().map(str::trim).find(|l| !l.is_empty());
-            let line = match first_line {
-                Some(line) => body::summary(line.trim_end_matches([':', ';']), 120),
-                None => file_stem(path).replace(['-', '_'], " "),
-            };
-            (line, false)
-        }
+        None => match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
+            Some(line) => {
+                out.guessed_from("title", line);
+                (body::summary(line.trim_end_matches([':', ';']), 120), false)
+            }
+            None => {
+                out.guessed(evidence::said("title", "the file's name"));
+                (file_stem(path).replace(['-', '_'], " "), false)
+            }
+        },
     };
     // A sentence taken for a title: the role the text names instead.
-    let written = if !stated && title::is_sentence(&written) {
-        title::role_in_text(&rendered.text).unwrap_or(written)
-    } else {
-        written
+    let role = (!stated && title::is_sentence(&written))
+        .then(|| title::role_in_text(&rendered.text))
+        .flatten();
+    let written = match role {
+        Some(role) => {
+            out.guesses.retain(|e| e.field != "title");
+            out.guessed_from("title", &role);
+            role
+        }
+        None => written,
     };
     let is_skill = |t: &str| {
         n.vocabulary
@@ -275,13 +312,13 @@ fn title_and_company(
     };
     let (role, named) = title::role_only(&written, known.as_deref(), is_skill);
     let company = title::better_company(known.clone(), named);
-    if company != known {
-        out.guessed("company");
+    if let Some(name) = company.as_ref().filter(|_| company != known) {
+        out.guessed_from("company", name);
     }
     // "Backend Engineer - Olark": the company trails the title.
     match (company, company::split_title(&role)) {
         (None, Some((role, trailing))) => {
-            out.guessed("company");
+            out.guessed_from("company", &trailing);
             (written, role, Some(trailing))
         }
         (company, _) => (written, role, company),
@@ -378,7 +415,7 @@ fn location_and_remote(
                 if r != Remote::Onsite || remote.is_none() {
                     remote = Some(r);
                 }
-                out.inferred.retain(|f| *f != "remote");
+                out.guesses.retain(|e| e.field != "remote");
                 out.note_entry("remote", entry);
             }
             None => out.warn_at(
@@ -389,24 +426,27 @@ fn location_and_remote(
         }
     }
     // An HN field such as "$100k-150k, equity, Full Time, onsite".
-    let shaped_remote = || {
-        meta.guessed()
-            .filter(|(f, _)| matches!(f, Field::Salary | Field::EmploymentType))
-            .filter_map(|(_, e)| value_text(&e.value))
-            .find_map(|field| location::parse(&field).remote)
-    };
+    let shaped_remote = meta
+        .guessed()
+        .filter(|(f, _)| matches!(f, Field::Salary | Field::EmploymentType))
+        .find_map(|(_, e)| Some((location::parse(&value_text(&e.value)?).remote?, e)));
     if remote.is_none() {
-        remote = location::remote_in_text(title)
-            .or_else(shaped_remote)
-            .or_else(|| location::remote_in_text(&rendered.text));
-        if remote.is_some() {
-            out.guessed("remote");
+        if let Some((found, cue)) = location::stated_remote(title) {
+            remote = Some(found);
+            out.guessed_from("remote", cue);
+        } else if let Some((found, entry)) = shaped_remote {
+            remote = Some(found);
+            out.guessed(out.file.entry("remote", entry));
+        } else if let Some((found, cue)) = location::stated_remote(&rendered.text) {
+            remote = Some(found);
+            out.guessed_from("remote", cue);
         }
     }
     if places.is_empty() {
         places = location::places_in_text(&format!("{title}\n{}", rendered.text));
-        if !places.is_empty() {
-            out.guessed("location");
+        if let Some(first) = places.first() {
+            // "Berlin, Germany" may be written "Berlin".
+            out.guessed_from("location", first.split(',').next().unwrap_or(first));
         }
     }
     dedup_keep_order(&mut places);
@@ -443,13 +483,12 @@ fn employment_type(
     }
     // A field recognized by its shape may hold it too: an HN line's
     // "Full time $90k - $120k" or "ONSITE, Full-time".
-    let found = employment::find(title)
-        .or_else(|| employment::find(&shaped_fields(meta).join("\n")))
-        .or_else(|| employment::find(&rendered.text));
-    if found.is_some() {
-        out.guessed("employment_type");
-    }
-    found
+    let shaped = shaped_fields(meta).join("\n");
+    let (found, cue) = employment::stated(title)
+        .or_else(|| employment::stated(&shaped))
+        .or_else(|| employment::stated(&rendered.text))?;
+    out.guessed_from("employment_type", cue);
+    Some(found)
 }
 
 fn salary(
@@ -485,11 +524,9 @@ fn salary(
     let found = shaped_fields(meta)
         .iter()
         .find_map(|field| salary::find(field, default_currency))
-        .or_else(|| salary::find(&rendered.text, default_currency));
-    if found.is_some() {
-        out.guessed("salary");
-    }
-    found
+        .or_else(|| salary::find(&rendered.text, default_currency))?;
+    out.guessed_from("salary", &found.text);
+    Some(found)
 }
 
 /// Values a parser guessed from their shape, such as the fields of an HN line.
@@ -549,8 +586,16 @@ fn tags(
     explicit.dedup();
     let mut all = explicit.clone();
     let found = n.vocabulary.find_in(&format!("{title}\n{}", rendered.text));
-    if found.iter().any(|t| !explicit.contains(t)) {
-        out.guessed("tags");
+    let named: Vec<&str> = found
+        .iter()
+        .filter(|t| !explicit.contains(t))
+        .map(String::as_str)
+        .collect();
+    if !named.is_empty() {
+        out.guessed(evidence::said(
+            "tags",
+            format!("skills named in the text: {}", named.join(", ")),
+        ));
     }
     all.extend(found);
     all.sort();
@@ -575,7 +620,7 @@ fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> 
             out.note_entry("apply", entry);
             return Some(url);
         }
-        Some((url, _)) => slot = Some(url),
+        Some(guessed) => slot = Some(guessed),
         None => {
             if let Some((text, entry)) = named.iter().find(|(_, entry)| entry.stated) {
                 out.warn_at(
@@ -587,17 +632,35 @@ fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> 
         }
     }
     // A text post's first line, taken for its title, may be the apply line.
-    let found = apply::choose(
-        slot.as_deref(),
+    let chosen = apply::choose(
+        slot.as_ref().map(|(url, _)| url.as_str()),
         &rendered.links,
         &rendered.html,
         &format!("{title}\n{}", rendered.text),
-    )
-    .or_else(|| usable(meta.values(Field::Apply, true)).map(|(url, _)| url));
-    if found.is_some() {
-        out.guessed("apply");
+    );
+    let (found, entry) = match chosen {
+        Some(url) => {
+            let entry = slot.and_then(|(slot_url, entry)| (slot_url == url).then_some(entry));
+            (url, entry)
+        }
+        None => {
+            let (url, entry) = usable(meta.values(Field::Apply, true))?;
+            (url, Some(entry))
+        }
+    };
+    match entry {
+        Some(entry) => out.guessed(out.file.entry("apply", entry)),
+        None => {
+            let address = found.trim_start_matches("mailto:");
+            let mut evidence = out.file.locate("apply", address);
+            // `jo [at] acme [dot] example`: written otherwise, but under its name.
+            if let (None, Some((name, _))) = (evidence.line, address.split_once('@')) {
+                evidence = out.file.locate("apply", name);
+            }
+            out.guessed(evidence);
+        }
     }
-    found
+    Some(found)
 }
 
 fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
