@@ -191,8 +191,36 @@ pub fn infer(
         })
 }
 
+/// Words that end an organization's name: "McMaster University",
+/// "MIPS Technologies", "Lumen Labs".
+const NAME_ENDINGS: &[&str] = &[
+    "University",
+    "College",
+    "Institute",
+    "Foundation",
+    "Technologies",
+    "Technology",
+    "Software",
+    "Systems",
+    "Solutions",
+    "Networks",
+    "Labs",
+    "Laboratories",
+    "Media",
+    "Group",
+    "Studios",
+    "Games",
+    "Consulting",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "GmbH",
+    "LLC",
+];
+
 /// How the text writes a name guessed from a domain: `Redstartwholesale`
-/// is "Redstart Wholesale" when the text has those capitalized words.
+/// is "Redstart Wholesale" when the text has those capitalized words, and
+/// `mcmaster` is "McMaster University" when the text writes it so.
 fn spelled_in_text(glued: &str, text: &str) -> Option<String> {
     const MAX_WORDS: usize = 4;
     let glued = glued.to_lowercase();
@@ -214,8 +242,15 @@ fn spelled_in_text(glued: &str, text: &str) -> Option<String> {
             if !glued.starts_with(&joined) {
                 return None;
             }
-            if joined == glued && n > 0 {
-                return Some(words[start..=start + n].join(" "));
+            if joined == glued {
+                // "MIPS Technologies needs…": the kind of organization that
+                // follows is part of the name as people write it.
+                let end = start + n + 1;
+                let kind = words[end..]
+                    .iter()
+                    .take_while(|w| NAME_ENDINGS.contains(w))
+                    .count();
+                return Some(words[start..end + kind].join(" "));
             }
         }
         None
@@ -442,6 +477,27 @@ pub fn names_a_role(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_domain_guess_takes_the_spelling_and_kind_the_text_gives_it() {
+        let text = "Kestrel Labs builds radios. Write to jobs@kestrellabs.example.";
+        assert_eq!(
+            spelled_in_text("Kestrellabs", text).as_deref(),
+            Some("Kestrel Labs")
+        );
+        let text = "Join the team at McTavish University in Perth.";
+        assert_eq!(
+            spelled_in_text("Mctavish", text).as_deref(),
+            Some("McTavish University")
+        );
+        let text = "ORBO Technologies needs a firmware engineer.";
+        assert_eq!(
+            spelled_in_text("Orbo", text).as_deref(),
+            Some("ORBO Technologies")
+        );
+        // Lowercase words are prose, not the name.
+        assert_eq!(spelled_in_text("Orbo", "we use orbo daily"), None);
+    }
     use std::collections::BTreeMap;
 
     fn vocab() -> Vocabulary {
