@@ -115,13 +115,12 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         .meta
         .into_iter()
         .partition(|entry| entry.stated && publishing::is_key(&entry.key));
-    // Label lines inside a template comment are notes to editors, not the posting's.
-    let label_lines = labels::find(
-        &body::without_template_comments(&draft.body),
-        draft.body_line,
-    );
+    // Template comments are notes to editors: no label line or text of theirs
+    // belongs to the posting. Stripped once here for both readers.
+    let body_source = body::without_template_comments(&draft.body);
+    let label_lines = labels::find(&body_source, draft.body_line);
     let meta = Meta::new(n, entries, label_lines, &mut out);
-    let rendered = body::render(draft.markup, &draft.body);
+    let rendered = body::render(draft.markup, &body_source);
     out.warnings.extend(
         rendered
             .warnings
