@@ -32,6 +32,10 @@ pub struct Config {
     pub language: String,
     /// Extra skills: tag -> aliases recognized in posting text.
     pub vocabulary: BTreeMap<String, Vec<String>>,
+    /// The profiles of `companies/`, read beside this file: pages show
+    /// them, and an edit re-renders the site as a config edit does.
+    #[serde(skip)]
+    pub companies: crate::companies::Profiles,
 }
 
 /// What happens to a posting whose `expires` has passed.
@@ -59,6 +63,7 @@ impl Default for Config {
             default_currency: "USD".into(),
             language: "en".into(),
             vocabulary: BTreeMap::new(),
+            companies: Default::default(),
         }
     }
 }

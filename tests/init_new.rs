@@ -89,7 +89,7 @@ fn init_makes_a_board_that_builds_and_checks_clean() {
     // Only the undated example says so: a new board is not in git yet.
     assert_eq!(
         stdout(&check),
-        "warning[no-date-posted]: no date: the posting carries no datePosted (Google's job search requires it) and never expires
+        "warning[no-date-posted]: no date: Google's job search is given the day of each build as its datePosted, and it never expires
  --> content/example-data-analyst.txt
  = help: add `date:` (or commit the file: in git, the date it was added counts)
 

@@ -21,11 +21,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::board::{Board, Company, Tag};
+use crate::companies::{Logo, Profile};
 use crate::config::{Config, ExpiredMode};
 use crate::posting::{Posting, Status};
 use feeds::FeedSpec;
 pub(crate) use urls::Urls;
-use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
+use views::{
+    count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, ProfileView, SiteView,
+};
 
 pub(crate) use feeds::FEED_LIMIT;
 pub use redirects::{redirects, Conflict, Redirects};
@@ -114,6 +117,8 @@ pub enum PageKey {
     TagFeed(String),
     /// `/atom.xml`
     Feed,
+    /// `/remote/atom.xml`
+    RemoteFeed,
     /// `/feed.json`
     JsonFeed,
     /// `/sitemap.xml`, plus `/sitemap-N.xml` past 50,000 URLs.
@@ -181,6 +186,7 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     }
     keys.extend([
         PageKey::Feed,
+        PageKey::RemoteFeed,
         PageKey::JsonFeed,
         PageKey::Sitemap,
         PageKey::Robots,
@@ -270,6 +276,8 @@ struct ListSpec<'a> {
     open: &'a [usize],
     url_of: &'a dyn Fn(usize) -> String,
     feeds: Vec<FeedLink>,
+    /// A company page's `companies/<slug>.md`.
+    profile: Option<&'a Profile>,
     /// Kept only so closed postings can link to it: not for search engines.
     noindex: bool,
 }
@@ -289,6 +297,7 @@ impl<'a> Renderer<'a> {
             base_url: &urls.base_url,
             base_path: &urls.base_path,
             feed_url: urls.path(urls::FEED),
+            remote_feed_url: urls.path(urls::REMOTE_FEED),
             json_feed_url: urls.path(urls::JSON_FEED),
             api_url: urls.path(urls::POSTINGS_API),
             sitemap_url: urls.path(urls::SITEMAP),
@@ -346,6 +355,11 @@ impl<'a> Renderer<'a> {
             .filter(|c| company_has_page(c, self.config))
     }
 
+    /// A company's logo as `og:image`.
+    fn logo(&self, profile: &Profile) -> Option<String> {
+        profile.logo.as_ref().map(|logo| logo_url(self.urls(), logo))
+    }
+
     fn postings(&self, open: &'a [usize]) -> impl Iterator<Item = &'a Posting> + 'a {
         let board = self.board;
         open.iter().map(move |&i| &*board.postings[i])
@@ -365,6 +379,19 @@ impl<'a> Renderer<'a> {
                     self.options.now,
                 ),
             ),
+            PageKey::RemoteFeed => {
+                let spec = FeedSpec {
+                    title: format!("Remote jobs · {}", config.title),
+                    subtitle: &config.description,
+                    feed: urls::REMOTE_FEED.to_string(),
+                    page: urls::remote(1),
+                    language: &config.language,
+                    author: &config.title,
+                };
+                let postings = self.postings(&self.board.remote).take(feeds::FEED_LIMIT);
+                let text = feeds::atom(&spec, postings, urls, self.options.now);
+                (spec.feed, text)
+            }
             PageKey::JsonFeed => (
                 urls::JSON_FEED.to_string(),
                 feeds::json_feed(
@@ -538,10 +565,13 @@ impl<'a> Renderer<'a> {
         };
         let mut meta = self.meta(&rel, &title, &p.summary, "posting");
         meta.og_type = "article";
+        meta.image = (self.config.companies)
+            .get(p.company_slug.as_deref())
+            .and_then(|profile| self.logo(profile));
         // Only an open posting is for search engines: not a closed one, nor
         // a draft or a scheduled one that a preview shows.
         if p.status == Status::Published {
-            meta.json_ld = Some(jsonld::job_posting(p, &meta.canonical));
+            meta.json_ld = Some(jsonld::job_posting(p, self.config, self.options.now));
         } else {
             meta.noindex = true;
         }
@@ -568,6 +598,7 @@ impl<'a> Renderer<'a> {
             open: &self.board.open,
             url_of: &urls::home,
             feeds: Vec::new(),
+            profile: None,
             noindex: false,
         }
     }
@@ -584,7 +615,12 @@ impl<'a> Renderer<'a> {
             empty_text: "There are no open remote positions right now.",
             open: &self.board.remote,
             url_of: &urls::remote,
-            feeds: Vec::new(),
+            feeds: vec![FeedLink {
+                title: "Remote jobs".into(),
+                href: self.urls().path(urls::REMOTE_FEED),
+                mime: "application/atom+xml",
+            }],
+            profile: None,
             noindex: false,
         }
     }
@@ -593,7 +629,10 @@ impl<'a> Renderer<'a> {
         &self,
         c: &'s Company,
         url_of: &'s dyn Fn(usize) -> String,
-    ) -> ListSpec<'s> {
+    ) -> ListSpec<'s>
+    where
+        'a: 's,
+    {
         ListSpec {
             template: "company.html",
             heading: c.name.clone(),
@@ -610,6 +649,7 @@ impl<'a> Renderer<'a> {
                 href: self.urls().path(&urls::company_feed(&c.slug)),
                 mime: "application/atom+xml",
             }],
+            profile: self.config.companies.get(Some(&c.slug)),
             noindex: !c.is_listed(),
         }
     }
@@ -631,6 +671,7 @@ impl<'a> Renderer<'a> {
                 href: self.urls().path(&urls::tag_feed(&t.name)),
                 mime: "application/atom+xml",
             }],
+            profile: None,
             noindex: false,
         }
     }
@@ -654,6 +695,7 @@ impl<'a> Renderer<'a> {
         meta.prev_url.clone_from(&pagination.prev_url);
         meta.next_url.clone_from(&pagination.next_url);
         meta.feeds.clone_from(&spec.feeds);
+        meta.image = spec.profile.and_then(|p| self.logo(p));
 
         #[derive(Serialize)]
         struct ListView<'v> {
@@ -664,6 +706,7 @@ impl<'a> Renderer<'a> {
             count_text: String,
             empty_text: &'static str,
             feed_url: Option<&'v str>,
+            profile: Option<ProfileView<'v>>,
         }
         #[derive(Serialize)]
         struct View<'v> {
@@ -682,6 +725,7 @@ impl<'a> Renderer<'a> {
                 count_text: count_text(spec.open.len()),
                 empty_text: spec.empty_text,
                 feed_url: spec.feeds.first().map(|f| f.href.as_str()),
+                profile: spec.profile.map(|p| self.fmt.profile(p)),
             },
             postings: spec.open[start..end]
                 .iter()
@@ -760,6 +804,14 @@ impl<'a> Renderer<'a> {
         let mut meta = self.meta(urls::NOT_FOUND, "Page not found", "", "");
         meta.noindex = true;
         self.html(urls::NOT_FOUND, "404.html", &meta, &serde_json::json!({}))
+    }
+}
+
+/// Where a company's logo is, absolute: for JSON-LD and `og:image`.
+fn logo_url(urls: &Urls, logo: &Logo) -> String {
+    match logo {
+        Logo::Url(url) => url.clone(),
+        Logo::Static(rel) => urls.absolute(rel),
     }
 }
 

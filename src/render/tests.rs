@@ -393,7 +393,11 @@ fn json_ld_job_posting() {
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     assert_eq!(
         ld["applicantLocationRequirements"],
-        serde_json::json!([{"@type": "Country", "name": "United States"}])
+        serde_json::json!([{"@type": "Country", "name": "US"}])
+    );
+    assert_eq!(
+        ld["identifier"],
+        serde_json::json!({"@type": "PropertyValue", "name": "Test Jobs", "value": "acme-backend"})
     );
     assert!(
         ld.get("jobLocation").is_none(),

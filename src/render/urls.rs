@@ -77,6 +77,7 @@ pub(crate) fn tag_feed(name: &str) -> String {
 pub(crate) const COMPANIES: &str = "companies/";
 pub(crate) const TAGS: &str = "tags/";
 pub(crate) const FEED: &str = "atom.xml";
+pub(crate) const REMOTE_FEED: &str = "remote/atom.xml";
 pub(crate) const JSON_FEED: &str = "feed.json";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const ROBOTS: &str = "robots.txt";

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::urls::{self, Urls};
+use crate::companies::{Logo, Profile};
 use crate::posting::{EmploymentType, Period, Posting, Remote, Salary, Status};
 
 /// `site` in every template.
@@ -16,6 +17,7 @@ pub(crate) struct SiteView<'a> {
     pub base_url: &'a str,
     pub base_path: &'a str,
     pub feed_url: String,
+    pub remote_feed_url: String,
     pub json_feed_url: String,
     pub api_url: String,
     pub sitemap_url: String,
@@ -40,6 +42,8 @@ pub(crate) struct PageMeta {
     pub section: &'static str,
     pub prev_url: Option<String>,
     pub next_url: Option<String>,
+    /// `og:image`, absolute: the company's logo.
+    pub image: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -113,6 +117,18 @@ pub(crate) struct ApplyView<'a> {
     pub is_email: bool,
 }
 
+/// `list.profile` on a company page, from `companies/<slug>.md`.
+#[derive(Serialize)]
+pub(crate) struct ProfileView<'a> {
+    pub logo_url: Option<String>,
+    pub website: Option<&'a str>,
+    /// `example.com` for `https://www.example.com/`: the link's text.
+    pub website_host: Option<&'a str>,
+    pub about: Option<&'a str>,
+    /// Sanitized HTML, headings nested under the page's `<h1>`.
+    pub body_html: String,
+}
+
 /// `pagination` in list templates.
 #[derive(Serialize)]
 pub(crate) struct PaginationView {
@@ -170,6 +186,19 @@ impl Formatter {
         }
     }
 
+    pub fn profile<'p>(&self, profile: &'p Profile) -> ProfileView<'p> {
+        ProfileView {
+            logo_url: profile.logo.as_ref().map(|logo| match logo {
+                Logo::Url(url) => url.clone(),
+                Logo::Static(rel) => self.urls.path(rel),
+            }),
+            website: profile.website.as_deref(),
+            website_host: profile.website.as_deref().map(host_of),
+            about: profile.about.as_deref(),
+            body_html: demote_headings(&profile.body_html),
+        }
+    }
+
     pub fn posting<'p>(&self, p: &'p Posting) -> PostingView<'p> {
         PostingView {
             card: self.card(p),
@@ -224,6 +253,13 @@ impl Formatter {
             pages,
         }
     }
+}
+
+/// `https://www.example.com/jobs` -> `example.com`.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// A posting's company name and slug, when it has both.

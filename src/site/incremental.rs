@@ -138,6 +138,7 @@ impl<'a> Lists<'a> {
             PageKey::CompanyApi(slug) => self.list_dirty(&ListId::Company(slug)),
             PageKey::TagFeed(name) => self.feed_dirty(&ListId::Tag(name)),
             PageKey::Feed | PageKey::JsonFeed => self.feed_dirty(&ListId::Home),
+            PageKey::RemoteFeed => self.feed_dirty(&ListId::Remote),
             PageKey::Companies => !same_companies(&self.old.companies, &self.new.companies),
             PageKey::Tags => !same_tags(&self.old.tags, &self.new.tags),
             PageKey::Sitemap => self.sitemap_dirty(),
