@@ -93,43 +93,40 @@ pub fn load(root: &Path) -> Profiles {
                 continue;
             }
         };
-        match parse(&path, &text) {
-            Ok((profile, problems)) => {
-                profiles.diagnostics.extend(problems);
-                profiles.by_slug.insert(slug, profile);
-            }
-            Err(problem) => profiles.diagnostics.push(problem),
+        if let Some(profile) = parse(&path, &text, &mut profiles.diagnostics) {
+            profiles.by_slug.insert(slug, profile);
         }
     }
     profiles
 }
 
-/// A profile file's text: the profile and the fields it had to drop, or why
-/// it is no profile at all.
-pub fn parse(path: &str, text: &str) -> Result<(Profile, Vec<Diagnostic>), Diagnostic> {
-    let (yaml, markdown) = split_front_matter(text).ok_or_else(|| {
-        Diagnostic::error(
+/// A profile file's text as a profile; what it had to drop (a field, or
+/// the whole file) goes to `problems`.
+fn parse(path: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Option<Profile> {
+    let Some((yaml, markdown)) = split_front_matter(text) else {
+        let problem = Diagnostic::error(
             "company-profile-invalid",
             "the front matter opened by `---` on line 1 is never closed",
         )
-        .with_help("end it with a line of `---`")
-        .in_file(path)
-        .on_line(1)
-    })?;
+        .with_help("end it with a line of `---`");
+        problems.push(problem.in_file(path).on_line(1));
+        return None;
+    };
     let front: FrontMatter = if yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
-        serde_yaml::from_str(yaml).map_err(|e| {
-            // Front matter starts on the file's second line.
-            let line = e.location().map_or(1, |l| l.line() + 1);
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            Diagnostic::error("company-profile-invalid", message.to_string())
-                .in_file(path)
-                .on_line(line)
-        })?
+        match serde_yaml::from_str(yaml) {
+            Ok(front) => front,
+            Err(e) => {
+                // Front matter starts on the file's second line.
+                let line = e.location().map_or(1, |l| l.line() + 1);
+                let message = without_positions(&e.to_string());
+                let problem = Diagnostic::error("company-profile-invalid", message);
+                problems.push(problem.in_file(path).on_line(line));
+                return None;
+            }
+        }
     };
-    let mut problems = Vec::new();
     let field_line = |key: &str| {
         yaml.lines()
             .position(|l| l.trim_start().starts_with(&format!("{key}:")))
@@ -151,17 +148,30 @@ pub fn parse(path: &str, text: &str) -> Result<(Profile, Vec<Diagnostic>), Diagn
     });
     let rendered = body::render(Markup::Markdown, markdown);
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    Ok((
-        Profile {
-            path: path.to_string(),
-            name: clean(front.name),
-            website,
-            logo,
-            about: clean(front.about),
-            body_html: rendered.html,
-        },
-        problems,
-    ))
+    Some(Profile {
+        path: path.to_string(),
+        name: clean(front.name),
+        website,
+        logo,
+        about: clean(front.about),
+        body_html: rendered.html,
+    })
+}
+
+/// serde_yaml's message without its ` at line N column M`: they count
+/// from the front matter, and the diagnostic has the file's line.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+        let after = after.strip_prefix(" column ").unwrap_or(after);
+        rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
 }
 
 fn bad_link(path: &str, line: usize, field: &str, value: &str) -> Diagnostic {

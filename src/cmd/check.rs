@@ -188,11 +188,16 @@ fn profiles_of_no_company<'a>(
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let help = match nearest {
             Some((_, known)) => format!("did you mean `companies/{known}.md`?"),
-            None => "name the file after the company's slug (its page is /companies/<slug>/)".into(),
+            None => {
+                "name the file after the company's slug (its page is /companies/<slug>/)".into()
+            }
         };
         Diagnostic::warning(
             "profile-without-company",
-            format!("no posting is by a company with the slug `{}`: this profile shows nowhere", escape(slug)),
+            format!(
+                "no posting is by a company with the slug `{}`: this profile shows nowhere",
+                escape(slug)
+            ),
         )
         .with_help(help)
         .in_file(&profile.path)

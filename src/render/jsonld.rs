@@ -248,9 +248,18 @@ mod tests {
     #[test]
     fn remote_locations_name_where_applicants_may_live() {
         let areas = |text: &str| applicant_areas(&remote_area(text).unwrap());
-        assert_eq!(areas("Remote US"), [json!({"@type": "Country", "name": "US"})]);
-        assert_eq!(areas("Remote (UK)"), [json!({"@type": "Country", "name": "GB"})]);
-        assert_eq!(areas("Canada (remote)"), [json!({"@type": "Country", "name": "CA"})]);
+        assert_eq!(
+            areas("Remote US"),
+            [json!({"@type": "Country", "name": "US"})]
+        );
+        assert_eq!(
+            areas("Remote (UK)"),
+            [json!({"@type": "Country", "name": "GB"})]
+        );
+        assert_eq!(
+            areas("Canada (remote)"),
+            [json!({"@type": "Country", "name": "CA"})]
+        );
         assert_eq!(
             areas("Remote - California"),
             [json!({"@type": "AdministrativeArea", "name": "California"})]

@@ -357,7 +357,10 @@ impl<'a> Renderer<'a> {
 
     /// A company's logo as `og:image`.
     fn logo(&self, profile: &Profile) -> Option<String> {
-        profile.logo.as_ref().map(|logo| logo_url(self.urls(), logo))
+        profile
+            .logo
+            .as_ref()
+            .map(|logo| logo_url(self.urls(), logo))
     }
 
     fn postings(&self, open: &'a [usize]) -> impl Iterator<Item = &'a Posting> + 'a {
@@ -625,31 +628,30 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn company_spec<'s>(
-        &self,
-        c: &'s Company,
-        url_of: &'s dyn Fn(usize) -> String,
-    ) -> ListSpec<'s>
+    fn company_spec<'s>(&self, c: &'s Company, url_of: &'s dyn Fn(usize) -> String) -> ListSpec<'s>
     where
         'a: 's,
     {
+        let profile = self.config.companies.get(Some(&c.slug));
+        // The profile's spelling of the name, when it gives one.
+        let name = profile.and_then(|p| p.name.as_deref()).unwrap_or(&c.name);
         ListSpec {
             template: "company.html",
-            heading: c.name.clone(),
-            title: format!("Jobs at {}", c.name),
-            description: format!("{} at {}.", count_text(c.open.len()), c.name),
+            heading: name.to_string(),
+            title: format!("Jobs at {name}"),
+            description: format!("{} at {name}.", count_text(c.open.len())),
             section: "companies",
             kind: "company",
-            name: Some(&c.name),
+            name: Some(name),
             empty_text: "This company has no open positions right now.",
             open: &c.open,
             url_of,
             feeds: vec![FeedLink {
-                title: format!("Jobs at {}", c.name),
+                title: format!("Jobs at {name}"),
                 href: self.urls().path(&urls::company_feed(&c.slug)),
                 mime: "application/atom+xml",
             }],
-            profile: self.config.companies.get(Some(&c.slug)),
+            profile,
             noindex: !c.is_listed(),
         }
     }
