@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::ReadError;
+use crate::content::{walk_within, ReadError};
 use crate::posting::body::{self, safe_url};
 use crate::posting::{Diagnostic, Markup};
 
@@ -65,18 +65,24 @@ struct FrontMatter {
 /// The profiles in `root/companies/`; none when the folder is missing.
 pub fn load(root: &Path) -> Profiles {
     let mut profiles = Profiles::default();
-    let Ok(entries) = std::fs::read_dir(root.join(COMPANIES_DIR)) else {
+    let Ok(dir) = root.join(COMPANIES_DIR).canonicalize() else {
         return profiles;
     };
-    let mut files: Vec<(String, std::path::PathBuf)> = entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
-            let slug = name.strip_suffix(".md")?;
-            (!crate::content::is_ignored_name(&name)).then(|| (slug.to_string(), entry.path()))
-        })
-        .collect();
-    files.sort();
+    // Links are followed as in content/: only while they stay in the folder.
+    let top_level_md = |p: &Path| p.parent() == Some(&dir) && p.extension() == Some("md".as_ref());
+    let shown = |p: &Path| {
+        let name = p.strip_prefix(&dir).unwrap_or(p).to_string_lossy();
+        format!("{COMPANIES_DIR}/{name}")
+    };
+    let (found, walk_errors) = walk_within(&dir, &dir, top_level_md, shown);
+    for e in walk_errors {
+        let problem = Diagnostic::error("company-profile-unreadable", e.message);
+        profiles.diagnostics.push(problem.in_file(&e.path));
+    }
+    let files = found.into_iter().filter_map(|f| {
+        let slug = f.path.file_stem()?.to_str()?.to_string();
+        Some((slug, f.real))
+    });
     for (slug, file) in files {
         let path = format!("{COMPANIES_DIR}/{slug}.md");
         let text = match crate::content::read_at_most(&file, MAX_PROFILE_BYTES) {
@@ -191,9 +197,13 @@ fn bad_link(path: &str, line: usize, field: &str, value: &str) -> Diagnostic {
     .on_line(line)
 }
 
-/// An `http(s)` URL with a host, nothing else (no `javascript:`, no `mailto:`).
+/// An `http(s)` URL with a host, nothing else (no `javascript:`, no
+/// `mailto:`), and none of the characters a URL must encode.
 fn web_url(url: &str) -> Option<&str> {
-    safe_url(url).filter(|u| !u.to_ascii_lowercase().starts_with("mailto:"))
+    let encoded = |c: char| !(c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c));
+    safe_url(url)
+        .filter(|u| !u.to_ascii_lowercase().starts_with("mailto:"))
+        .filter(|u| u.chars().all(encoded))
 }
 
 /// A logo: a web URL, or a path inside the site (no scheme, no `..`, no `//`).

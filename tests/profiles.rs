@@ -206,3 +206,53 @@ fn editing_a_profile_re_renders_what_shows_it() {
     // The same bytes as a fresh build.
     assert_eq!(site.pages(), Site::load(&root, options).unwrap().pages());
 }
+
+#[test]
+fn a_profile_is_untrusted_text() {
+    let (_dir, root) = fixture_copy();
+    let companies = root.join("companies");
+    fs::write(
+        companies.join("port-of-gdansk-authority.md"),
+        "---\nname: \"Port <script>alert(1)</script>\"\nabout: '\"><img src=x onerror=alert(2)>'\nwebsite: \"https://port.example/\\\" onmouseover=\\\"alert(3)\"\nlogo: ../../../etc/passwd\n---\n<iframe src=\"https://evil.example/\"></iframe>\n\n[x](javascript:alert(4))\n",
+    )
+    .unwrap();
+    fs::write(
+        companies.join("northwind-labs.md"),
+        "---\nlogo: \"data:image/svg+xml,<svg onload=alert(5)>\"\n---\n",
+    )
+    .unwrap();
+    // A link out of companies/ is reported, never read.
+    let secret = root.parent().unwrap().join("secret.md");
+    fs::write(&secret, "---\nabout: the secret\n---\n").unwrap();
+    fs::remove_file(companies.join("tidewater-ferries.md")).unwrap();
+    std::os::unix::fs::symlink(&secret, companies.join("tidewater-ferries.md")).unwrap();
+
+    let (_dir, files, stderr) = build(&root);
+    assert!(
+        stderr.contains("1 × company-profile-unreadable"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("× company-profile-bad-link"), "{stderr}");
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        // As markup: as escaped text they are harmless.
+        for bad in [
+            "<script>alert",
+            "<img src=x",
+            "\" onmouseover",
+            "javascript:",
+            "<iframe",
+            "data:image",
+            "the secret",
+            "etc/passwd",
+        ] {
+            assert!(!text.contains(bad), "{path}: {bad}");
+        }
+    }
+    let port = text(&files, "companies/port-of-gdansk-authority/index.html");
+    assert!(
+        port.contains("<h1>Port &lt;script&gt;alert(1)&lt;/script&gt;</h1>"),
+        "{port}"
+    );
+    assert!(!port.contains("company-logo"));
+}

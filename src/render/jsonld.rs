@@ -248,26 +248,19 @@ mod tests {
     #[test]
     fn remote_locations_name_where_applicants_may_live() {
         let areas = |text: &str| applicant_areas(&remote_area(text).unwrap());
-        assert_eq!(
-            areas("Remote US"),
-            [json!({"@type": "Country", "name": "US"})]
-        );
-        assert_eq!(
-            areas("Remote (UK)"),
-            [json!({"@type": "Country", "name": "GB"})]
-        );
-        assert_eq!(
-            areas("Canada (remote)"),
-            [json!({"@type": "Country", "name": "CA"})]
-        );
-        assert_eq!(
-            areas("Remote - California"),
-            [json!({"@type": "AdministrativeArea", "name": "California"})]
-        );
-        assert_eq!(
-            areas("Remote - EMEA"),
-            [json!({"@type": "AdministrativeArea", "name": "EMEA"})]
-        );
+        for (text, kind, name) in [
+            ("Remote US", "Country", "US"),
+            ("Remote (UK)", "Country", "GB"),
+            ("Canada (remote)", "Country", "CA"),
+            ("Remote - California", "AdministrativeArea", "California"),
+            ("Remote - EMEA", "AdministrativeArea", "EMEA"),
+        ] {
+            assert_eq!(
+                areas(text),
+                [json!({"@type": kind, "name": name})],
+                "{text}"
+            );
+        }
         let eu = areas("Remote (EU)");
         assert_eq!(eu.len(), 27);
         assert!(eu.contains(&json!({"@type": "Country", "name": "DE"})));
