@@ -70,6 +70,10 @@ fn a_company_page_shows_its_profile() {
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
+    // The index of companies shows it beside the name.
+    let index = text(&files, "companies/index.html");
+    assert!(index.contains(r#"<img class="index-logo" src="/board/logos/tidewater.svg" alt="" width="20" height="20"> <a href="/board/companies/tidewater-ferries/">Tidewater Ferries</a>"#));
+
     // Its postings share the logo with whoever shares their link.
     let posting = text(&files, "jobs/tidewater-ferries-deckhand/index.html");
     assert!(posting.contains(OG_IMAGE));

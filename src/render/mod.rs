@@ -758,11 +758,13 @@ impl<'a> Renderer<'a> {
                 .next()
                 .filter(|ch| ch.is_alphabetic())
                 .map_or("#".to_string(), |ch| ch.to_uppercase().collect());
+            let profile = self.config.companies.get(Some(&c.slug));
             let named = NamedView {
                 name: &c.name,
                 url: self.urls().path(&urls::company(&c.slug, 1)),
                 count: c.open.len(),
                 count_text: count_text(c.open.len()),
+                logo_url: profile.and_then(|p| self.fmt.profile(p).logo_url),
             };
             match groups.last_mut() {
                 Some(group) if group.letter == letter => group.companies.push(named),
@@ -795,6 +797,7 @@ impl<'a> Renderer<'a> {
                     url: self.urls().path(&urls::tag(&t.name, 1)),
                     count: t.open.len(),
                     count_text: count_text(t.open.len()),
+                    logo_url: None,
                 })
                 .collect(),
         };
@@ -824,6 +827,8 @@ struct NamedView<'a> {
     url: String,
     count: usize,
     count_text: String,
+    /// A company's logo, from its profile.
+    logo_url: Option<String>,
 }
 
 /// Slugs and tags become paths as they are: refuse any that would need escaping.
