@@ -45,10 +45,16 @@ pub(crate) fn job_posting(p: &Posting, config: &Config, now: jiff::Timestamp) ->
     let mut addresses: Vec<Value> = Vec::new();
     let mut applicants: Vec<Value> = Vec::new();
     for text in &p.location {
-        match remote_area(text) {
-            Some(area) if fully_remote => push_new(&mut applicants, applicant_areas(&area)),
-            Some(_) => {}
-            None => push_new(&mut addresses, postal_address(text)),
+        let place = without_remote_words(text);
+        if place.is_empty() {
+            continue;
+        }
+        // A remote job's country or region is where applicants may live; a
+        // town is a place of work even then ("Boston, MA & remote").
+        if fully_remote && !names_a_town(&place) {
+            push_new(&mut applicants, applicant_areas(&place));
+        } else {
+            push_new(&mut addresses, postal_address(&place));
         }
     }
     if !addresses.is_empty() {
@@ -141,42 +147,99 @@ fn push_new(list: &mut Vec<Value>, values: impl IntoIterator<Item = Value>) {
     }
 }
 
-/// The place a remote location names, lowercased ("Remote US" -> "us",
-/// "EU (remote)" -> "eu", "Anywhere" -> ""), or `None` when it is no
-/// remote location.
-fn remote_area(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let (at, word) = ["remote", "anywhere", "worldwide"]
-        .into_iter()
-        .find_map(|word| Some((lower.find(word)?, word)))?;
-    let outside = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let before = outside(&lower[..at]);
-    let after = outside(&lower[at + word.len()..]);
-    Some(if before.is_empty() { after } else { before })
+/// A location without the words that say the job is remote: "Remote (US
+/// only)" -> "US only", "Boston, MA & REMOTE" -> "Boston, MA", "Kansas City
+/// but remote" -> "Kansas City", "Fully remote", "Worldwide" -> "".
+fn without_remote_words(text: &str) -> String {
+    const MARKERS: &[&str] = &["remote", "remotely", "anywhere", "worldwide"];
+    /// Words that only say more about the remote marker beside them.
+    const BESIDE: &[&str] = &[
+        "fully", "100%", "okay", "ok", "friendly", "first", "but", "or", "and", "&", "-", "/", "|",
+        "+",
+    ];
+    let core = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '&');
+        word.to_lowercase()
+    };
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let is_marker = |word: &str| {
+        let word = core(word);
+        MARKERS.contains(&word.as_str()) || word.starts_with("remote-")
+    };
+    let Some(at) = words.iter().position(|w| is_marker(w)) else {
+        return text.trim().to_string();
+    };
+    // "Remote-first" goes whole; "Remote-US" keeps "US".
+    let marker = words[at];
+    let rest = marker.split_once('-').map(|(_, rest)| rest).unwrap_or("");
+    let (mut start, mut end) = (at, at + 1);
+    while start > 0 && BESIDE.contains(&core(words[start - 1]).as_str()) {
+        start -= 1;
+    }
+    while end < words.len() && BESIDE.contains(&core(words[end]).as_str()) {
+        end += 1;
+    }
+    let kept_rest = (!rest.is_empty() && !BESIDE.contains(&core(rest).as_str())).then_some(rest);
+    words.splice(start..end, kept_rest);
+    let place = words.join(" ");
+    let place = place.replace("()", "");
+    place
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
-/// Where applicants to a remote job may live, as schema.org places: a
-/// country, the European Union's countries, or a named region or area.
-/// Nothing for a place the gazetteer does not know ("EU timezones").
+/// Whether a location names a town ("Boston, MA", "Berlin, Cologne"),
+/// not only countries, regions or areas ("Germany", "US or Canada").
+fn names_a_town(place: &str) -> bool {
+    let town = |part: &str| gazetteer::resolve(part).is_some_and(|p| p.locality.is_some());
+    town(place) || place.split(',').any(town)
+}
+
+/// Where applicants to a remote job may live, as schema.org places, for
+/// each place named ("us", "us or canada", "us/ca"): a country, the
+/// European Union's countries, or a named region or area. Nothing for what
+/// the gazetteer does not know ("eu timezones").
 fn applicant_areas(area: &str) -> Vec<Value> {
+    let mut areas = Vec::new();
+    let parts = area
+        .split([',', '/', '&', ';', '|'])
+        .flat_map(|part| part.split(" or "))
+        .flat_map(|part| part.split(" and "));
+    for part in parts {
+        push_new(&mut areas, applicant_area(part.trim()));
+    }
+    areas
+}
+
+fn applicant_area(name: &str) -> Vec<Value> {
     let country = |code: &str| json!({"@type": "Country", "name": code});
     let administrative = |name: &str| json!({"@type": "AdministrativeArea", "name": name});
-    if matches!(area.replace('.', "").as_str(), "eu" | "european union") {
+    // "within the eu", "us only", "us-based": the place alone.
+    const FILLER: &[&str] = &["in", "within", "from", "the", "only", "based"];
+    let lower = name.to_lowercase();
+    let words = lower.split_whitespace();
+    let words = words.map(|w| w.strip_suffix("-based").unwrap_or(w));
+    let kept: Vec<&str> = words.filter(|w| !FILLER.contains(w)).collect();
+    let name = &kept.join(" ");
+    if matches!(name.replace('.', "").as_str(), "eu" | "european union") {
         return EU_COUNTRIES.iter().map(|code| country(code)).collect();
     }
-    if let Some(place) = gazetteer::resolve(area) {
-        return match (place.region, place.country) {
-            (Some(region), _) if place.locality.is_none() => vec![administrative(region)],
-            (_, Some(code)) => vec![country(code)],
-            // An area: the gazetteer's name for it ("EMEA", "North America").
-            _ => gazetteer::lookup(area)
-                .find(|e| e.kind == Kind::Area)
-                .map(|e| administrative(e.name))
-                .into_iter()
-                .collect(),
-        };
+    let Some(place) = gazetteer::resolve(name) else {
+        return Vec::new();
+    };
+    match (place.region, place.country) {
+        (Some(region), _) if place.locality.is_none() => vec![administrative(region)],
+        (_, Some(code)) => vec![country(code)],
+        // An area: the gazetteer's name for it ("EMEA", "North America"),
+        // found as `resolve` found it, by the last words.
+        _ => {
+            let area = (0..kept.len()).find_map(|skip| {
+                let words = kept[skip..].join(" ");
+                gazetteer::lookup(&words).find(|e| e.kind == Kind::Area)
+            });
+            area.map(|e| administrative(e.name)).into_iter().collect()
+        }
     }
-    Vec::new()
 }
 
 /// "Berlin, Germany", "Austin, TX", "Toronto, ON, Canada" as a
@@ -193,11 +256,22 @@ fn postal_address(text: &str) -> Option<Value> {
         Some(_) => return None,
         None => {
             let mut parts = text.split(',').map(str::trim).filter(|s| !s.is_empty());
-            let town = parts.next()?;
-            let country = parts.find_map(|part| gazetteer::resolve(part)?.country);
-            (Some(town.to_string()), None, country)
+            let first = parts.next()?;
+            let later_country = parts.find_map(|part| gazetteer::resolve(part)?.country);
+            match gazetteer::resolve(first) {
+                // "Berlin, Cologne": the first place, as written alone.
+                Some(place) => (
+                    place.locality.map(str::to_string),
+                    place.region,
+                    place.country.or(later_country),
+                ),
+                None => (Some(first.to_string()), None, later_country),
+            }
         }
     };
+    if (&locality, region, country) == (&None, None, None) {
+        return None;
+    }
     let mut address = json!({"@type": "PostalAddress"});
     for (key, value) in [
         ("addressLocality", locality.as_deref()),
@@ -247,13 +321,16 @@ mod tests {
 
     #[test]
     fn remote_locations_name_where_applicants_may_live() {
-        let areas = |text: &str| applicant_areas(&remote_area(text).unwrap());
+        let areas = |text: &str| applicant_areas(&without_remote_words(text));
         for (text, kind, name) in [
             ("Remote US", "Country", "US"),
             ("Remote (UK)", "Country", "GB"),
             ("Canada (remote)", "Country", "CA"),
             ("Remote - California", "AdministrativeArea", "California"),
             ("Remote - EMEA", "AdministrativeArea", "EMEA"),
+            ("Anywhere in Europe", "AdministrativeArea", "Europe"),
+            ("US only (remote)", "Country", "US"),
+            ("Remote, Canada-based", "Country", "CA"),
         ] {
             assert_eq!(
                 areas(text),
@@ -261,6 +338,15 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            areas("Remote (US or Canada)"),
+            [
+                json!({"@type": "Country", "name": "US"}),
+                json!({"@type": "Country", "name": "CA"})
+            ]
+        );
+        assert_eq!(areas("Remote: US/Canada"), areas("Remote (US or Canada)"));
+        assert_eq!(areas("Remote within the EU").len(), 27);
         let eu = areas("Remote (EU)");
         assert_eq!(eu.len(), 27);
         assert!(eu.contains(&json!({"@type": "Country", "name": "DE"})));
@@ -268,7 +354,24 @@ mod tests {
         for nowhere in ["Remote", "Worldwide", "Anywhere", "Remote (EU timezones)"] {
             assert_eq!(areas(nowhere), Vec::<Value>::new(), "{nowhere}");
         }
-        assert_eq!(remote_area("Berlin, Germany"), None);
+    }
+
+    #[test]
+    fn remote_words_leave_the_place() {
+        for (text, place) in [
+            ("Remote (US only)", "US only"),
+            ("Boston, MA & REMOTE", "Boston, MA"),
+            ("Kansas City but remote", "Kansas City"),
+            ("Remote-first", ""),
+            ("Remote-US", "US"),
+            ("Fully remote", ""),
+            ("Poland, Remote", "Poland"),
+            ("Berlin, Germany", "Berlin, Germany"),
+        ] {
+            assert_eq!(without_remote_words(text), place, "{text}");
+        }
+        assert!(names_a_town("Boston, MA") && names_a_town("Berlin, Cologne"));
+        assert!(!names_a_town("Poland, Portugal") && !names_a_town("US or Canada"));
     }
 
     #[test]
