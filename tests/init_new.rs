@@ -344,3 +344,24 @@ fn new_writes_drafts_and_refuses_unsafe_links() {
     assert!(stderr(&refused).contains("refused"), "{}", stderr(&refused));
     assert!(!board.join("content/oriel-works-glazer.md").exists());
 }
+
+#[test]
+fn new_keeps_markup_in_a_name_as_text() {
+    let (_dir, board) = new_board();
+    let title = "C++ <Embedded> Engineer *senior*";
+    let output = run(&board, &["new", title, "--company", "R&D [Labs]"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&board);
+    let r = records
+        .iter()
+        .find(|r| r["company"] == "R&D [Labs]")
+        .expect("the new posting, its company as given");
+    assert_eq!(r["title"], title);
+    // Plain names stay plain.
+    run(&board, &["new", "R&D Engineer", "--company", "Acme"]);
+    let plain = fs::read_to_string(board.join("content/acme-r-d-engineer.md")).unwrap();
+    assert!(
+        plain.starts_with("---\ntitle: R&D Engineer\ncompany: Acme\n"),
+        "{plain}"
+    );
+}

@@ -1,15 +1,16 @@
 //! `hireboard fmt [PATH...] [--write] [--check]`: postings rewritten into
 //! the canonical form of [`crate::canonical`]: YAML front matter with every
-//! field the normalizer found (a guessed one marked `# guessed` for the
-//! editor to confirm), then the body: Markdown as written, a one-line post's
-//! paragraphs split, HTML (a saved page's description, rendered
+//! field the normalizer found (a guessed one marked `# guessed from …` for
+//! the editor to confirm), then the body: Markdown as written, a one-line
+//! post's paragraphs split, HTML (a saved page's description, rendered
 //! reStructuredText) as sanitized HTML.
 //!
 //! A rewrite is lossless or not made: the canonical text is normalized in
 //! memory and must give the same record as the file, except for what
 //! says how it was read (`source.format`, `inferred`, `warnings`: the
 //! comments carry the guesses) and `source.path` when the extension changes.
-//! A file whose record would change is left as it is and reported.
+//! A file whose record would change is left as it is and reported. Its own
+//! output is canonical: a second run changes nothing.
 
 use std::collections::HashMap;
 use std::fs;
@@ -21,7 +22,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::inspect::Selection;
-use crate::canonical::{FrontMatter, GUESSED};
+use crate::canonical::{markdown_escaped, FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
 use crate::posting::{
     self, body, fields::dates, Clue, Draft, Evidence, Format, Markup, Normalizer, Posting, Status,
@@ -209,19 +210,6 @@ fn canonical_text(
         }
         careful.extend(next);
     }
-}
-
-/// `text` with every ASCII punctuation mark backslash-escaped, which
-/// Markdown reads as the mark itself: `<b>` stays text, `*` no emphasis.
-fn markdown_escaped(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 /// "its title would change from \"…\" to \"…\"", values cut short.
