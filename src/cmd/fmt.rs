@@ -168,9 +168,10 @@ fn canonical_text(
             if DERIVED.contains(name) && !cared_for {
                 continue;
             }
-            let value = match cared_for && INLINE_MARKDOWN.contains(name) {
-                true => json!(markdown_escaped(value.as_str().unwrap_or_default())),
-                false => value.clone(),
+            let value = if cared_for && INLINE_MARKDOWN.contains(name) {
+                json!(markdown_escaped(value.as_str().unwrap_or_default()))
+            } else {
+                value.clone()
             };
             front.field(name, &value, notes.get(name).map(String::as_str))?;
         }
@@ -200,13 +201,13 @@ fn canonical_text(
             next = fixable(&DERIVED);
         }
         if next.is_empty() {
-            return match differing.is_empty() {
-                true => Ok(text),
-                false => Err(format!(
-                    "left as it is: rewritten, {}",
-                    changes(p, &record, &differing)
-                )),
-            };
+            if differing.is_empty() {
+                return Ok(text);
+            }
+            return Err(format!(
+                "left as it is: rewritten, {}",
+                changes(p, &record, &differing)
+            ));
         }
         careful.extend(next);
     }

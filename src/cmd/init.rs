@@ -24,16 +24,17 @@ pub struct Args {
 }
 
 /// A repository address the workflow can quote and hand to `cargo install
-/// --git`: a URL, no spaces or quotes (it goes into YAML and a shell line).
+/// --git`: a URL with no spaces, quotes, backslashes or `$` (it goes into
+/// the workflow's YAML, where `${{` starts an expression, and a shell line);
+/// empty when none is known, which the workflow's install step reports.
 fn git_url(url: &str) -> Result<String, String> {
     let schemes = ["https://", "http://", "ssh://", "git://"];
     let plain =
         !url.contains(|c: char| c.is_whitespace() || c.is_control() || "\"'\\$`".contains(c));
-    match url.is_empty() || (schemes.iter().any(|s| url.starts_with(s)) && plain) {
-        true => Ok(url.to_string()),
-        false => Err(
-            "expected a git repository URL such as https://example.com/you/hireboard.git".into(),
-        ),
+    if url.is_empty() || (schemes.iter().any(|s| url.starts_with(s)) && plain) {
+        Ok(url.to_string())
+    } else {
+        Err("expected a git repository URL such as https://example.com/you/hireboard.git".into())
     }
 }
 

@@ -85,9 +85,12 @@ pub fn run(args: &Args) -> super::Outcome {
     let now = site::resolve_now(args.now.as_deref())?;
     let date = now.to_zoned_datetime(config.time_zone()).date().to_string();
     let compose = |escaped: bool| -> Result<String, String> {
-        let name = |text: &str| match escaped {
-            true => markdown_escaped(text),
-            false => text.to_string(),
+        let name = |text: &str| {
+            if escaped {
+                markdown_escaped(text)
+            } else {
+                text.to_string()
+            }
         };
         let mut front = FrontMatter::default();
         front.field("title", &name(title), None)?;
@@ -121,11 +124,13 @@ pub fn run(args: &Args) -> super::Outcome {
             .is_ok_and(|p| p.title == title && p.company.as_deref() == Some(company))
     };
     let plain = compose(false)?;
-    let text = match reads_as_given(&plain) {
-        false => Some(compose(true)?).filter(|escaped| reads_as_given(escaped)),
-        true => None,
-    }
-    .unwrap_or(plain);
+    let text = if reads_as_given(&plain) {
+        plain
+    } else {
+        Some(compose(true)?)
+            .filter(|escaped| reads_as_given(escaped))
+            .unwrap_or(plain)
+    };
     let path = args.root.join(&relative);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
