@@ -435,6 +435,14 @@ fn edges_ok(text: &str, m: &Match, rule: Rule) -> bool {
     {
         return false;
     }
+    // The regex's boundaries are ASCII: "R" must not match in "Rémy". Scripts
+    // written without spaces (CJK, from U+2E80) put a name beside their words.
+    let spaced_letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c < '\u{2e80}');
+    if spaced_letter(before) && matched.starts_with(char::is_alphanumeric)
+        || spaced_letter(after) && matched.ends_with(char::is_alphanumeric)
+    {
+        return false;
+    }
     if rule == Rule::Listed {
         let joined = |c: Option<char>| matches!(c, Some('-' | '\'' | '’' | '&'));
         let abbreviation = after == Some('.') && word(text[m.end() + 1..].chars().next());
@@ -645,6 +653,8 @@ mod tests {
     fn single_letters() {
         assert_eq!(found("Experience in C/C++"), ["c", "cpp"]);
         assert_eq!(found("Python, R and SQL"), ["python", "r", "sql"]);
+        assert_eq!(found("Python, Rémy and myself"), ["python"]);
+        assert_eq!(found("使用Python开发"), ["python"]);
         assert_eq!(found("written in C."), ["c"]);
         for text in [
             "Series C funding",
