@@ -94,9 +94,11 @@ pub fn run(args: &Args) -> super::Outcome {
             write_human(&mut out, &renderer, &root, &diagnostics)
         }
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write the report: {e}"))?;
+    match written.and_then(|()| out.flush()) {
+        // A reader that stops early (`check --format json | head`) has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| format!("cannot write the report: {e}"))?,
+    }
 
     let errors = diagnostics
         .iter()
