@@ -111,7 +111,7 @@ fn rewrite(n: &Normalizer, file: &SourceFile) -> Result<Option<Rewrite>, String>
         Err(content::ReadError::Io(e)) => return Err(format!("cannot read the file: {e}")),
     };
     let original = n.normalize(&file.path, &bytes).map_err(|e| e.to_string())?;
-    let draft = posting::parse(&file.path, &bytes)
+    let draft = posting::parse(&file.path, &bytes, n.config())
         .map_err(|e| e.to_string())?
         .draft;
     let path = canonical_path(&file.path);
