@@ -24,7 +24,7 @@ use super::inspect::Selection;
 use crate::canonical::{FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
 use crate::posting::{
-    self, body, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status,
+    self, markup, recognize::dates, Draft, Format, Markup, Normalizer, Posting, Status,
 };
 use crate::terminal::escape;
 
@@ -262,7 +262,7 @@ fn whole(amount: f64) -> Value {
 /// it is, since its record's HTML does.
 fn canonical_body(p: &Posting, draft: &Draft) -> String {
     let (body, html) = match draft.markup {
-        Markup::Markdown => (draft.body.clone(), body::is_raw_html(&draft.body)),
+        Markup::Markdown => (draft.body.clone(), markup::is_raw_html(&draft.body)),
         Markup::Rst | Markup::Html => (as_html_body(&p.body_html), true),
     };
     let first_text = body

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::canonical::FrontMatter;
-use crate::posting::{fields::apply, slugify, Remote};
+use crate::posting::{recognize::apply, slugify, Remote};
 use crate::site;
 
 #[derive(clap::Args)]

@@ -209,13 +209,12 @@ pub enum Format {
     Text,
 }
 
-pub mod body;
 mod diagnostic;
 mod draft;
 pub mod fields;
 mod formats;
-pub mod gazetteer;
-pub mod nesting;
+pub mod markup;
+pub mod recognize;
 pub mod repair;
 mod slug;
 
@@ -223,7 +222,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use draft::{Draft, Markup, MetaEntry};
 pub use slug::slugify;
 
-use fields::tags::Vocabulary;
+pub use recognize::gazetteer;
+use recognize::tags::Vocabulary;
 
 /// What normalizing needs from the site's configuration.
 #[derive(Debug, Clone, PartialEq)]

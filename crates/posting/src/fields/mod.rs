@@ -1,65 +1,26 @@
 //! [`Draft`] to [`Posting`]: each canonical field from metadata (through the
 //! synonyms of SCHEMA.md) or, failing that, guessed from the text.
 
-pub mod apply;
-pub mod company;
-pub mod dates;
-pub mod employment;
 mod evidence;
-pub(crate) mod keys;
 mod labels;
-pub mod location;
 mod meta;
 pub mod publishing;
-pub mod salary;
-pub mod tags;
 pub mod title;
 
 use serde_json::Value;
 
 use evidence::FileText;
-pub use keys::{is_known_key, names_title};
 use meta::{value_text, Meta};
 
-use super::body::{self, Rendered};
-use super::gazetteer;
 use super::{
     slugify, Diagnostic, Draft, Evidence, MetaEntry, Normalizer, Posting, Remote, Salary, Source,
 };
-
-/// The canonical fields metadata can set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Field {
-    Title,
-    Company,
-    Date,
-    Expires,
-    Location,
-    Remote,
-    EmploymentType,
-    Salary,
-    Tags,
-    Apply,
-    Slug,
-    Summary,
-}
+use crate::markup::{self, Rendered};
+use crate::recognize::keys::{Field, GUESSABLE};
+use crate::recognize::{apply, company, dates, employment, gazetteer, location, salary};
 
 /// A summary is at most this many characters.
 const SUMMARY_CHARS: usize = 300;
-
-/// The fields a guess may fill, in the order of the record (and of `inferred`).
-const GUESSABLE: [&str; 10] = [
-    "title",
-    "company",
-    "date",
-    "expires",
-    "location",
-    "remote",
-    "employment_type",
-    "salary",
-    "tags",
-    "apply",
-];
 
 /// Collects the posting's fields; `guesses` and `warnings` record every guess and doubt.
 struct Collector<'a> {
@@ -117,10 +78,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         .partition(|entry| entry.stated && publishing::is_key(&entry.key));
     // Template comments are notes to editors: no label line or text of theirs
     // belongs to the posting. Stripped once here for both readers.
-    let body_source = body::without_template_comments(&draft.body);
+    let body_source = markup::without_template_comments(&draft.body);
     let label_lines = labels::find(&body_source, draft.body_line);
     let meta = Meta::new(n, entries, label_lines, &mut out);
-    let rendered = body::render(draft.markup, &body_source);
+    let rendered = markup::render(draft.markup, &body_source);
     out.warnings.extend(
         rendered
             .warnings
@@ -216,8 +177,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         _ => default_slug(company.as_deref(), &title, path),
     };
     let summary = match meta.text(Field::Summary) {
-        Some((s, _)) => body::summary(&s, SUMMARY_CHARS),
-        None => body::summary(&rendered.text, SUMMARY_CHARS),
+        Some((s, _)) => markup::summary(&s, SUMMARY_CHARS),
+        None => markup::summary(&rendered.text, SUMMARY_CHARS),
     };
     let evidence: Vec<Evidence> = GUESSABLE
         .iter()
@@ -284,7 +245,10 @@ fn title_and_company(
         None => match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
             Some(line) => {
                 out.guessed_from("title", line);
-                (body::summary(line.trim_end_matches([':', ';']), 120), false)
+                (
+                    markup::summary(line.trim_end_matches([':', ';']), 120),
+                    false,
+                )
             }
             None => {
                 out.guessed(evidence::said("title", "the file's name"));
@@ -450,15 +414,6 @@ fn location_and_remote(
     }
     dedup_keep_order(&mut places);
     (places, remote)
-}
-
-/// A regex whose `\b` are ASCII word boundaries, for patterns run over
-/// whole bodies: a Unicode `\b` keeps the regex engine off its fast path on
-/// any non-ASCII text (a body with one `’` took seconds per 5 MB instead of
-/// tens of milliseconds). Salaries still refuse letters glued to a figure,
-/// by `salary::standalone`.
-fn ascii_regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
 }
 
 fn employment_type(
@@ -691,7 +646,7 @@ fn file_stem(path: &str) -> &str {
 
 /// Metadata text as plain text: Markdown emphasis and links dropped, spaces folded.
 fn clean_inline(text: &str) -> String {
-    let (plain, _) = crate::formats::inline_text(text);
+    let (plain, _) = markup::inline_text(text);
     let plain = if plain.is_empty() { text } else { &plain };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }

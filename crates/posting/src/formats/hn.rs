@@ -1,8 +1,8 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
 //! in any order, then a plain-text body.
 
-use crate::fields::company::{self, names_a_role};
-use crate::fields::{employment, location, salary};
+use crate::recognize::company::{self, names_a_role};
+use crate::recognize::{employment, location, salary};
 use crate::{Draft, Format, Markup};
 
 /// At least three `|`-separated short fields, and not a Markdown table row.

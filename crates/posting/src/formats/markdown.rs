@@ -1,9 +1,8 @@
 //! Markdown without metadata: the first heading is the title; short headings
 //! and badge lines right under it carry company, salary, location.
 
-use pulldown_cmark::{Event, Parser, Tag};
-
-use crate::fields::{company, employment, location, salary};
+use crate::markup::inline_text;
+use crate::recognize::{company, employment, location, salary};
 use crate::{Draft, Format, Markup};
 
 /// The first non-blank line is a heading (`# Title` or a setext underline).
@@ -164,21 +163,6 @@ fn add_badge(draft: &mut Draft, badge: &str, line: usize, currency: &str) {
 fn is_company_heading(draft: &Draft, text: &str, currency: &str) -> bool {
     !draft.meta.iter().any(|m| m.key == "company")
         && company::is_name_line(&inline_text(text).0, currency)
-}
-
-/// Inline Markdown to plain text, with the link targets it holds.
-pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
-    let mut text = String::new();
-    let mut urls = Vec::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::Start(Tag::Link { dest_url, .. }) => urls.push(dest_url.to_string()),
-            _ => {}
-        }
-    }
-    (text.trim().to_string(), urls)
 }
 
 #[cfg(test)]

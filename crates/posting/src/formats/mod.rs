@@ -7,9 +7,7 @@ mod jsonld;
 mod markdown;
 mod oneline;
 mod pelican;
-pub mod rst;
-
-pub(crate) use markdown::inline_text;
+mod rst;
 
 use super::{Config, Draft, Format, FormatError, Markup};
 
@@ -70,7 +68,7 @@ fn plain_text(text: &str, currency: &str) -> Draft {
         draft.body_line = i + 2;
         if let Some(next) = lines
             .get(i + 1)
-            .filter(|l| crate::fields::company::is_name_line(l, currency))
+            .filter(|l| crate::recognize::company::is_name_line(l, currency))
         {
             draft.guessed("company", next.trim(), i + 2);
             draft.body_line = i + 3;

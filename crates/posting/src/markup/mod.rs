@@ -7,10 +7,12 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use super::formats::rst;
-use super::{nesting, Markup};
+use crate::Markup;
+
+pub mod nesting;
+pub(crate) mod rst;
 
 /// A link found in a body, for apply-link detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -386,6 +388,21 @@ pub fn summary(text: &str, max: usize) -> String {
         chars += extra;
     }
     out
+}
+
+/// Inline Markdown to plain text, with the link targets it holds.
+pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut urls = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => urls.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+    (text.trim().to_string(), urls)
 }
 
 #[cfg(test)]
