@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
-use super::{Link, Rendered};
+use super::{escape_into, Link, Rendered};
 
 /// Characters that adorn section titles (those the rst specification recommends).
 const ADORNMENTS: &str = "=-`:'\"~^_*+#<>";
@@ -446,24 +446,6 @@ fn embedded(content: &str) -> (&str, Option<String>) {
         }
     }
     (content, None)
-}
-
-/// `&`, `<`, `>` and `"` as entities: safe as HTML text and in quoted attributes.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
-    let mut written = 0;
-    for (k, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => continue,
-        };
-        out.push_str(&s[written..k]);
-        out.push_str(entity);
-        written = k + 1;
-    }
-    out.push_str(&s[written..]);
 }
 
 /// Collapses line breaks and runs of whitespace inside a span to one space.
