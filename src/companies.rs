@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::content::{walk_within, ReadError};
-use crate::posting::body::{self, safe_url};
+use crate::posting::markup::{self, safe_url};
 use crate::posting::{Diagnostic, Markup};
 
 /// The folder of profiles, beside `content/`.
@@ -152,7 +152,7 @@ fn parse(path: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Option<Profi
             None
         }
     });
-    let rendered = body::render(Markup::Markdown, markdown);
+    let rendered = markup::render(Markup::Markdown, markdown);
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Some(Profile {
         path: path.to_string(),

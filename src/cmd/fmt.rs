@@ -25,7 +25,8 @@ use super::inspect::Selection;
 use crate::canonical::{markdown_escaped, FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
 use crate::posting::{
-    self, body, fields::dates, Clue, Draft, Evidence, Format, Markup, Normalizer, Posting, Status,
+    self, markup, recognize::dates, Clue, Draft, Evidence, Format, Markup, Normalizer, Posting,
+    Status,
 };
 use crate::terminal::escape;
 
@@ -124,7 +125,7 @@ fn rewrite(n: &Normalizer, file: &SourceFile) -> Result<Option<Rewrite>, String>
         }
     };
     let original = n.normalize(&file.path, &bytes).map_err(|e| e.to_string())?;
-    let draft = posting::parse(&file.path, &bytes)
+    let draft = posting::parse(&file.path, &bytes, n.config())
         .map_err(|e| e.to_string())?
         .draft;
     let path = canonical_path(&file.path);
@@ -298,7 +299,7 @@ fn whole(amount: f64) -> Value {
 /// it is, since its record's HTML does.
 fn canonical_body(p: &Posting, draft: &Draft) -> String {
     let (body, html) = match draft.markup {
-        Markup::Markdown => (draft.body.clone(), body::is_raw_html(&draft.body)),
+        Markup::Markdown => (draft.body.clone(), markup::is_raw_html(&draft.body)),
         Markup::Rst | Markup::Html => (as_html_body(&p.body_html), true),
     };
     let first_text = body

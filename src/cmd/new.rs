@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::canonical::{markdown_escaped, FrontMatter};
-use crate::posting::{fields::apply, slugify, Normalizer, Remote};
+use crate::posting::{recognize::apply, slugify, Normalizer, Remote};
 use crate::site;
 
 #[derive(clap::Args)]

@@ -75,6 +75,22 @@ pub(crate) struct DateView {
     pub text: String,
 }
 
+impl DateView {
+    /// An RFC 3339 instant as the day it falls on in `tz`, the site's time
+    /// zone: the one formatter of posting dates, for pages and search alike
+    /// (the author's offset may put the same instant on another day).
+    pub fn in_zone(rfc3339: &str, tz: &jiff::tz::TimeZone) -> Option<DateView> {
+        let zoned = rfc3339
+            .parse::<jiff::Timestamp>()
+            .ok()?
+            .to_zoned_datetime(tz.clone());
+        Some(DateView {
+            datetime: zoned.date().to_string(),
+            text: zoned.strftime("%-d %b %Y").to_string(),
+        })
+    }
+}
+
 /// `posting` in `partials/card.html`.
 #[derive(Serialize)]
 pub(crate) struct CardView<'a> {
@@ -215,14 +231,7 @@ impl Formatter {
 
     /// An RFC 3339 instant as a day in the site's time zone.
     pub fn date(&self, rfc3339: &str) -> Option<DateView> {
-        let zoned = rfc3339
-            .parse::<jiff::Timestamp>()
-            .ok()?
-            .to_zoned_datetime(self.tz.clone());
-        Some(DateView {
-            datetime: zoned.date().to_string(),
-            text: zoned.strftime("%-d %b %Y").to_string(),
-        })
+        DateView::in_zone(rfc3339, &self.tz)
     }
 
     /// Page `current` of `total` of the list whose page N is at `url_of(N)`.

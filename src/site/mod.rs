@@ -585,7 +585,7 @@ fn render_everything(
 ) -> Result<Output, String> {
     let (pages, search) = rayon::join(
         || render_pages(board, config, theme, options, progress),
-        || SearchIndex::build(board),
+        || SearchIndex::build(board, &config.time_zone()),
     );
     let (mut files, owned) = pages?;
     insert_all(&mut files, search.pages());

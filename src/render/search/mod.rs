@@ -90,6 +90,9 @@ use std::hash::Hash;
 
 use rayon::prelude::*;
 
+use jiff::tz::TimeZone;
+
+use super::views::DateView;
 use super::Page;
 use crate::board::Board;
 use crate::posting::{slugify, Posting};
@@ -162,7 +165,8 @@ struct Doc {
 }
 
 impl Doc {
-    fn new(p: &Posting) -> Doc {
+    /// `tz` is the site's time zone, which the record's day is in.
+    fn new(p: &Posting, tz: &TimeZone) -> Doc {
         let location = p.location.join("; ");
         let texts = [
             p.title.as_str(),
@@ -200,7 +204,10 @@ impl Doc {
             p.employment_type,
             salary,
             &p.tags,
-            p.date.as_deref().and_then(|d| d.get(..10)),
+            p.date
+                .as_deref()
+                .and_then(|d| DateView::in_zone(d, tz))
+                .map(|day| day.datetime),
             cut(&p.summary, SUMMARY_CHARS),
         ))
         .expect("a record serializes");
@@ -345,6 +352,8 @@ struct Touched {
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     limits: Limits,
+    /// The site's time zone, which records show days in.
+    tz: TimeZone,
     docs: BTreeMap<u64, Doc>,
     ids: BTreeMap<String, u64>,
     /// Every key with its id (`None` only while a change is applied).
@@ -362,16 +371,17 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes the open postings of `board`, in parallel.
-    pub fn build(board: &Board) -> SearchIndex {
-        SearchIndex::build_with(board, LIMITS)
+    /// Indexes the open postings of `board`, in parallel; records show
+    /// days in `tz`, the site's time zone.
+    pub fn build(board: &Board, tz: &TimeZone) -> SearchIndex {
+        SearchIndex::build_with(board, tz, LIMITS)
     }
 
-    fn build_with(board: &Board, limits: Limits) -> SearchIndex {
+    fn build_with(board: &Board, tz: &TimeZone, limits: Limits) -> SearchIndex {
         let mut docs: Vec<Doc> = board
             .open
             .par_iter()
-            .map(|&i| Doc::new(&board.postings[i]))
+            .map(|&i| Doc::new(&board.postings[i], tz))
             .collect();
         docs.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
         let unassigned = docs.iter().map(|d| (&d.key, &None));
@@ -386,6 +396,7 @@ impl SearchIndex {
         let facets = group(&docs, &ids, |doc| doc.facets().map(|f| (f, 0)));
         let mut index = SearchIndex {
             limits,
+            tz: tz.clone(),
             docs: BTreeMap::new(),
             ids: BTreeMap::new(),
             order: BTreeMap::new(),
@@ -439,7 +450,9 @@ impl SearchIndex {
     /// of the files written or deleted: [`SearchIndex::page`] gives their
     /// new bytes, or `None` for a deleted one.
     pub fn replace(&mut self, old: Option<&Posting>, new: Option<&Posting>) -> Vec<String> {
-        let new = new.filter(|p| !p.status.is_closed()).map(Doc::new);
+        let new = new
+            .filter(|p| !p.status.is_closed())
+            .map(|p| Doc::new(p, &self.tz));
         let old_id = old.and_then(|p| self.ids.get(&p.slug)).copied();
         // Most edits of a posting's text leave what search shows of it alone.
         if old_id.is_some_and(|id| self.docs.get(&id) == new.as_ref()) {

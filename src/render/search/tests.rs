@@ -6,6 +6,9 @@ use super::*;
 use crate::posting::{EmploymentType, Period, Remote, Salary, Status};
 use crate::testing::example;
 
+/// A site on UTC.
+const UTC: TimeZone = TimeZone::UTC;
+
 /// A deterministic pseudo-random board, shaped like `gen_corpus.py`'s.
 pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
     const LEVELS: &[&str] = &["", "Senior ", "Staff ", "Junior ", "Principal ", "Lead "];
@@ -175,15 +178,15 @@ fn meta(index: &SearchIndex) -> serde_json::Value {
 #[test]
 fn same_postings_same_files_whatever_their_order() {
     let postings = synthetic(500, 1);
-    let a = SearchIndex::build(&Board::new(postings.clone()));
-    let b = SearchIndex::build(&Board::new(postings.into_iter().rev()));
+    let a = SearchIndex::build(&Board::new(postings.clone()), &UTC);
+    let b = SearchIndex::build(&Board::new(postings.into_iter().rev()), &UTC);
     assert_eq!(files(&a), files(&b));
     // Built in parallel: one thread must give the same files.
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .unwrap();
-    let c = one_thread.install(|| SearchIndex::build(&Board::new(synthetic(500, 1))));
+    let c = one_thread.install(|| SearchIndex::build(&Board::new(synthetic(500, 1)), &UTC));
     assert_eq!(files(&a), files(&c));
     let paths: Vec<String> = a.pages().into_iter().map(|p| p.path).collect();
     assert!(paths.is_sorted() && paths.iter().all(|p| p.starts_with("search/")));
@@ -192,7 +195,7 @@ fn same_postings_same_files_whatever_their_order() {
 #[test]
 fn indexes_only_open_postings() {
     let board = Board::new(synthetic(300, 2));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     assert_eq!(meta(&index)["count"], board.open.len());
     let records: String = files(&index)
         .into_iter()
@@ -208,7 +211,7 @@ fn indexes_only_open_postings() {
 #[test]
 fn a_term_is_in_the_shard_its_prefix_names() {
     let board = Board::new(synthetic(2000, 3));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     let posting = &board.postings[board.open[7]];
     let id = index.ids[&posting.slug];
     let shards = meta(&index)["shards"].clone();
@@ -242,7 +245,7 @@ fn a_term_is_in_the_shard_its_prefix_names() {
 #[test]
 fn larger_ids_are_newer() {
     let board = Board::new(synthetic(1000, 4));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     let mut by_id: Vec<(u64, &Posting)> = board
         .open
         .iter()
@@ -261,7 +264,7 @@ fn larger_ids_are_newer() {
 #[test]
 fn an_edit_search_does_not_show_changes_no_file() {
     let live = synthetic(50, 6);
-    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
     let old = live.iter().find(|p| !p.status.is_closed()).unwrap();
     let mut new = old.clone();
     new.body_html.push_str("<p>One more paragraph.</p>");
@@ -274,7 +277,7 @@ fn an_edit_search_does_not_show_changes_no_file() {
 fn replace_gives_what_a_fresh_build_gives() {
     let pool = synthetic(400, 5);
     let mut live: Vec<Posting> = pool[..300].to_vec();
-    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
     let mut state = 7u64;
     for step in 0..60 {
         state = state
@@ -308,7 +311,7 @@ fn replace_gives_what_a_fresh_build_gives() {
         let changed = index.replace(old.as_ref(), new.as_ref());
         live.retain(|p| Some(&p.slug) != old.as_ref().map(|o| &o.slug));
         live.extend(new);
-        let fresh = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+        let fresh = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
         let after = files(&index);
         assert!(after == files(&fresh), "step {step}");
         let really: Vec<&String> = before
@@ -326,7 +329,7 @@ fn replace_gives_what_a_fresh_build_gives() {
 fn an_edit_rewrites_few_files() {
     let postings = synthetic(3000, 6);
     let board = Board::new(postings);
-    let mut index = SearchIndex::build(&board);
+    let mut index = SearchIndex::build(&board, &UTC);
     let old = (*board.postings[board.open[100]]).clone();
     let mut new = old.clone();
     new.title = "Staff Rust Engineer".into();
@@ -338,7 +341,7 @@ fn an_edit_rewrites_few_files() {
 
 #[test]
 fn files_stay_small() {
-    let index = SearchIndex::build(&Board::new(synthetic(20_000, 8)));
+    let index = SearchIndex::build(&Board::new(synthetic(20_000, 8)), &UTC);
     for page in index.pages() {
         let limit = if page.path.starts_with("search/lists/") {
             128
@@ -364,7 +367,7 @@ fn js_fixture_is_current() {
     postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
     postings[0].expired = false;
     postings[0].status = Status::Published;
-    let index = SearchIndex::build_with(&Board::new(postings.clone()), SMALL);
+    let index = SearchIndex::build_with(&Board::new(postings.clone()), &UTC, SMALL);
     let samples = [
         "Développeur C++ à Zürich",
         "C#/.NET, Node.js & TypeScript",
@@ -430,7 +433,7 @@ fn bench() {
     for n in [10_000, 100_000] {
         let board = Board::new(synthetic(n, 42));
         let started = Instant::now();
-        let index = SearchIndex::build(&board);
+        let index = SearchIndex::build(&board, &UTC);
         let built = started.elapsed();
         let pages = index.pages();
         let total: usize = pages.iter().map(|p| p.bytes.len()).sum();
@@ -467,4 +470,22 @@ fn bench() {
             std::fs::write(file, page.bytes).unwrap();
         }
     }
+}
+
+#[test]
+fn a_record_shows_the_day_the_pages_show() {
+    // 23:30 on 1 March in California is already 2 March on a UTC site.
+    let written = "2026-03-01T23:30:00-08:00";
+    let posting = example("late", "Night Baker", Some("Moonrise"), Some(written));
+    let index = SearchIndex::build(&Board::new(vec![posting]), &UTC);
+    let records: String = files(&index)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("search/records/"))
+        .map(|(_, text)| text)
+        .collect();
+    let page_day = DateView::in_zone(written, &UTC).unwrap();
+    assert_eq!(page_day.datetime, "2026-03-02");
+    assert_eq!(page_day.text, "2 Mar 2026");
+    assert!(records.contains("\"2026-03-02\""), "{records}");
+    assert!(!records.contains("2026-03-01"), "{records}");
 }

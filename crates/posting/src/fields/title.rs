@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::ascii_regex;
-use super::company::{clean_name, could_be_a_name, names_a_role};
-use super::location::looks_like_place;
+use crate::recognize::ascii_regex;
+use crate::recognize::company::{clean_name, could_be_a_name, names_a_role};
+use crate::recognize::location::looks_like_place;
 
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {

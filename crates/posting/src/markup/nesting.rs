@@ -17,7 +17,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::LocalName;
 
-use crate::formats::rst::escape_into;
+use super::escape_into;
 
 /// Quote and list markers kept at the start of one Markdown line.
 pub const MAX_MARKDOWN_CONTAINERS: usize = 32;

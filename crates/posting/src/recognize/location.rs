@@ -84,7 +84,7 @@ pub fn parse(text: &str) -> Location {
 
 /// "Berlin or Remote": a job that may be done remotely is remote (`Remote`
 /// orders from the most flexible; on a tie, `a`).
-pub(super) fn most_flexible(a: Option<Remote>, b: Option<Remote>) -> Option<Remote> {
+pub(crate) fn most_flexible(a: Option<Remote>, b: Option<Remote>) -> Option<Remote> {
     a.into_iter().chain(b).min()
 }
 

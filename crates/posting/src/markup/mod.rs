@@ -7,10 +7,13 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use super::formats::rst;
-use super::{nesting, Markup};
+use crate::Markup;
+
+mod autolink;
+pub mod nesting;
+pub(crate) mod rst;
 
 /// A link found in a body, for apply-link detection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +39,12 @@ pub fn render(markup: Markup, source: &str) -> Rendered {
     let mut rendered = match markup {
         Markup::Rst => {
             let mut rendered = rst::to_html(source);
-            rendered.html = sanitize(&rendered.html, &mut rendered.warnings);
+            rendered.html = autolink::autolink(&sanitize(&rendered.html, &mut rendered.warnings));
             rendered
         }
         Markup::Markdown if !is_raw_html(source) => {
-            let (source, cut) = nesting::cap_markdown_containers(source);
+            let source = closers_rejoined(source);
+            let (source, cut) = nesting::cap_markdown_containers(&source);
             let warnings = if cut {
                 vec![nesting::warning()]
             } else {
@@ -78,7 +82,7 @@ fn from_html(html: &str, mut warnings: Vec<String>) -> Rendered {
     let html = sanitize(html, &mut warnings);
     let (text, links) = text_and_links(&html);
     Rendered {
-        html,
+        html: autolink::autolink(&html),
         text,
         links,
         warnings,
@@ -95,13 +99,16 @@ fn sanitize(html: &str, warnings: &mut Vec<String>) -> String {
     SANITIZER.clean(&html).to_string()
 }
 
+/// The `rel` of every link in a body: postings are untrusted.
+const LINK_REL: &str = "nofollow noopener ugc";
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
 
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(["http", "https", "mailto"].into())
-        .link_rel(Some("nofollow noopener ugc"));
+        .link_rel(Some(LINK_REL));
     builder
 }
 
@@ -130,6 +137,48 @@ pub fn safe_url(url: &str) -> Option<&str> {
         "mailto" if url.contains('@') => Some(url),
         _ => None,
     }
+}
+
+/// `**` or `__` alone on a line, closing the bold its paragraph opened:
+/// Markdown cannot close emphasis after a line break (the closer must follow
+/// a word), so the text would show both markers. Moved to the end of the
+/// line before, it closes the bold the author meant. Code is left alone.
+fn closers_rejoined(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains("**") && !source.contains("__") {
+        return source.into();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut in_fence = false;
+    // Markers opened in the paragraph so far, by kind.
+    let mut open = [0usize; 2];
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let indent = line.len() - line.trim_start().len();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if trimmed.is_empty() || in_fence {
+            open = [0, 0];
+            out.push_str(line);
+            continue;
+        }
+        let kind = ["**", "__"].iter().position(|m| *m == trimmed);
+        match kind {
+            Some(k) if indent < 4 && open[k] % 2 == 1 && out.ends_with('\n') => {
+                let kept = out.trim_end().len();
+                out.truncate(kept);
+                out.push_str(trimmed);
+                out.push_str(&line[line.trim_end().len()..]);
+                open[k] += 1;
+            }
+            _ => {
+                open[0] += line.matches("**").count();
+                open[1] += line.matches("__").count();
+                out.push_str(line);
+            }
+        }
+    }
+    out.into()
 }
 
 fn markdown_html(source: &str) -> String {
@@ -215,13 +264,7 @@ fn text_and_links(html: &str) -> (String, Vec<Link>) {
         let tag = &tag_start[..end];
         rest = tag_start.get(end + 1..).unwrap_or("");
         let closing = tag.starts_with('/');
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_ascii_whitespace() || c == '/')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match (closing, name.as_str()) {
+        match (closing, tag_name(tag).as_str()) {
             (false, "a") => open_link = attribute(tag, "href").map(|url| (url, text.len())),
             (true, "a") => {
                 if let Some((url, start)) = open_link.take() {
@@ -255,6 +298,15 @@ fn text_and_links(html: &str) -> (String, Vec<Link>) {
     (text, links)
 }
 
+/// The element name of a serialized tag's inside (`/a` or `a href=…`), lowercase.
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// The index of the `>` ending a tag, outside quoted attribute values.
 fn tag_end(tag: &str) -> usize {
     let mut quoted = false;
@@ -273,6 +325,24 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     let value = &tag[start..];
     Some(unescape(&value[..value.find('"')?]).into_owned())
+}
+
+/// `&`, `<`, `>` and `"` as entities: safe as HTML text and in quoted attributes.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    let mut written = 0;
+    for (k, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&s[written..k]);
+        out.push_str(entity);
+        written = k + 1;
+    }
+    out.push_str(&s[written..]);
 }
 
 /// Undoes the escapes of html5ever's serializer (the only ones it writes).
@@ -388,9 +458,78 @@ pub fn summary(text: &str, max: usize) -> String {
     out
 }
 
+/// Inline Markdown to plain text, with the link targets it holds.
+pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut urls = Vec::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => urls.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+    (text.trim().to_string(), urls)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bold_closed_on_the_next_line_shows_no_markers() {
+        for closer in ["**", "__"] {
+            let source = format!(
+                "{closer}Our bakery is owned by the town co-op. We answer to it alone.  \n{closer}\n\nWe bake at dawn.\n"
+            );
+            let r = render(Markup::Markdown, &source);
+            assert!(
+                r.html
+                    .contains("<strong>Our bakery is owned by the town co-op. We answer to it alone.</strong>"),
+                "{}",
+                r.html
+            );
+            assert!(!r.html.contains(closer), "{}", r.html);
+            assert!(!r.text.contains(closer), "{}", r.text);
+        }
+        // In code, and when nothing is open, the markers are the author's text.
+        let code = "```\n**a\n**\n```\n";
+        assert!(render(Markup::Markdown, code).html.contains("**a\n**"));
+        let alone = "Stars below.\n**\n";
+        assert!(render(Markup::Markdown, alone).text.contains("**"));
+    }
+
+    #[test]
+    fn bare_addresses_in_bodies_are_links_for_the_reader_only() {
+        let r = render(
+            Markup::Markdown,
+            "Apply at https://bakery.example/jobs or write to jobs@bakery.example.\n\n`https://api.bakery.example`\n",
+        );
+        assert!(
+            r.html.contains("<a href=\"https://bakery.example/jobs\" rel=\"nofollow noopener ugc\">https://bakery.example/jobs</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"mailto:jobs@bakery.example\" rel=\"nofollow noopener ugc\">jobs@bakery.example</a>."),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<code>https://api.bakery.example</code>"),
+            "{}",
+            r.html
+        );
+        // The recognizers read the text's own links, not the ones added for display.
+        assert!(r.links.is_empty(), "{:?}", r.links);
+        let rst = render(Markup::Rst, "Write to jobs@bakery.example.\n");
+        assert!(
+            rst.html.contains("href=\"mailto:jobs@bakery.example\""),
+            "{}",
+            rst.html
+        );
+    }
 
     #[test]
     fn markdown_with_github_extensions() {

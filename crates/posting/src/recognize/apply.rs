@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::ascii_regex;
-use crate::body::{safe_url, Link};
+use crate::markup::{safe_url, Link};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(r"(?i)\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")

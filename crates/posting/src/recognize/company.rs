@@ -426,7 +426,7 @@ const SECTION_WORDS: &[&str] = &[
 
 /// A short line that is only a name, as a company line under a title:
 /// "Otter Bakery Ltd", not "Responsibilities", "Lyon, France" or a sentence.
-pub fn is_name_line(line: &str) -> bool {
+pub fn is_name_line(line: &str, currency: &str) -> bool {
     let line = line.trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let connector =
@@ -444,7 +444,7 @@ pub fn is_name_line(line: &str) -> bool {
         && !SECTION_WORDS.contains(&words[0])
         && !names_a_role(line)
         && !super::location::looks_like_place(line)
-        && super::salary::parse(line, "USD").is_none()
+        && super::salary::parse(line, currency).is_none()
 }
 
 /// Words only job ads use, in English, French, German and Spanish. Not a
@@ -629,8 +629,8 @@ mod tests {
 
     #[test]
     fn name_lines() {
-        assert!(is_name_line("Otter Bakery Ltd"));
-        assert!(is_name_line("Read the Words"));
+        assert!(is_name_line("Otter Bakery Ltd", "USD"));
+        assert!(is_name_line("Read the Words", "USD"));
         for line in [
             "Responsibilities",
             "About the role",
@@ -639,7 +639,7 @@ mod tests {
             "Salary: $50k",
             "https://otter.example",
         ] {
-            assert!(!is_name_line(line), "{line}");
+            assert!(!is_name_line(line, "USD"), "{line}");
         }
     }
 

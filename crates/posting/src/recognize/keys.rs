@@ -9,7 +9,36 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::Field;
+/// The canonical fields metadata can set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Company,
+    Date,
+    Expires,
+    Location,
+    Remote,
+    EmploymentType,
+    Salary,
+    Tags,
+    Apply,
+    Slug,
+    Summary,
+}
+
+/// The fields a guess may fill, in the order of the record (and of `inferred`).
+pub const GUESSABLE: [&str; 10] = [
+    "title",
+    "company",
+    "date",
+    "expires",
+    "location",
+    "remote",
+    "employment_type",
+    "salary",
+    "tags",
+    "apply",
+];
 
 /// What a key says about the posting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,7 +468,7 @@ const CANONICAL_EXTRA: [&str; 5] = ["summary", "slug", "draft", "status", "alias
 /// third of its letters, so short keys are not matched to anything.
 pub fn suggestion(key: &str) -> Option<&'static str> {
     let key = crate::draft::normalize_key(key);
-    super::GUESSABLE
+    GUESSABLE
         .iter()
         .chain(&CANONICAL_EXTRA)
         .map(|known| (strsim::damerau_levenshtein(&key, known), *known))

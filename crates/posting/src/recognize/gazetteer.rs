@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("../data/gazetteer.tsv");
+const TABLE: &str = include_str!("../../data/gazetteer.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
