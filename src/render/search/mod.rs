@@ -18,9 +18,9 @@
 //!
 //! # Files (all JSON, under `search/`; `codec` strings are described there)
 //!
-//! - `meta.json`: `{version, count, prefix, big, max_term, fields, weights,
-//!   stopwords, fold, shards, chunks}`. `shards` lists the names of the existing term
-//!   shards; `chunks` is a `codec::deltas` string of the record chunk starts,
+//! - `meta.json`: `{version, count, prefix, tail_from, big, max_term, fields, weights,
+//!   stopwords, fold, shards, tails, chunks}`. `shards` and `tails` list the
+//!   names of the existing term and tail shards; `chunks` is a `codec::deltas` string of the record chunk starts,
 //!   ascending; `fold` maps each non-ASCII letter of the index to its ASCII
 //!   fold (see `tokenize`); `fields`/`weights` give the field bits' meaning
 //!   and ranking weights.
@@ -31,11 +31,19 @@
 //!   `n > big`, `list` holds only the best entries (most field weight,
 //!   then newest; 256 of them, `big` is 1024) and the whole list is in
 //!   `lists/<term>.json`, as a JSON string.
-//! - `records/<start>.json`: `[[id, title, company, url, location, remote,
-//!   employment_type, salary, tags, date, summary], ...]` for the ids from
-//!   `start` to the next chunk start, ascending. `url` is relative to the
-//!   site's base path (`jobs/<slug>/`); `location` the places joined by `; `;
-//!   `salary` `[min, max, currency, period]` or null; `date` `YYYY-MM-DD` or
+//! - `tails/<prefix>.json`: `{tail: heads}`, the term dictionary for typo
+//!   tolerance: every term of at least [`TAIL_FROM`]` + 1` characters split
+//!   into its first [`TAIL_FROM`] characters (the head) and the rest (the
+//!   tail), grouped by tail (`heads` concatenates the heads of the terms with
+//!   that tail, in order), in files named by the tail's first `prefix`
+//!   characters. A one-edit typo within a word's first characters puts it in
+//!   another term shard, but leaves its tail (shifted by at most one) alone.
+//! - `records/<start>.json`: `[[id, title, company, company_slug, url,
+//!   location, remote, employment_type, salary, tags, date, summary], ...]`
+//!   for the ids from `start` to the next chunk start, ascending. `url` is
+//!   relative to the site's base path (`jobs/<slug>/`); `location` the places
+//!   joined by `; `; `salary` `[min, max, currency, period, yearly]` or null,
+//!   `yearly` being `max` made yearly ([`yearly`]); `date` `YYYY-MM-DD` or
 //!   null; `summary` cut at a word near `SUMMARY_CHARS`. A chunk starts at
 //!   0 and at each id whose hash is 0 modulo `CHUNK`, and runs of more than
 //!   `MAX_CHUNK` records are cut in equal parts: about `CHUNK` records per
@@ -52,16 +60,21 @@
 //!
 //! # Querying (`search.js`)
 //!
-//! The query is tokenized like the index; every word must match (AND), the
-//! last one as a prefix while it is being typed (its 8 most common
-//! completions, the exact term first). A posting scores, per word, the
-//! largest `sum of weights of the fields holding the term * idf`, where idf
-//! is `ln(1 + count / n)` of the word's most common term and completions
-//! count half; ties go to the larger id (newer). Facet lists intersect the
-//! candidates; the salary minimum (the posting's `max`, made yearly: hour
-//! x2080, day x260, week x52, month x12, compared in its own currency) is
-//! checked on the records as they are fetched, best first, until a page is
-//! full. First results come from the shards' best entries of common words;
+//! The query is tokenized like the index; every word must match (AND). A
+//! word matches its own term; the last one while it is being typed, and any
+//! of 5 or more letters, also its 8 most common completions (the exact term
+//! first); a word of 5 or more letters also the 4 most common terms one edit
+//! away (insertion, deletion, substitution or transposition of neighbours:
+//! the terms of its own shard, plus those the tail files name). A posting
+//! scores, per word, the largest `sum of weights of the fields holding the
+//! term * idf * factor`, where idf is `ln(1 + count / n)` of the word's most
+//! common term, and the factor is 1 for the word itself, 1/2 for a
+//! completion and 1/24 for a typo (so any exact hit outranks it); ties go to
+//! the larger id (newer). Facet lists intersect the candidates; the salary
+//! minimum (the record's `yearly`) is checked on the records as they are
+//! fetched, best first, until a page is full, in the currency the page asks
+//! (the site's by default), converted by `exchange_rates` where the site
+//! gives them. First results come from the shards' best entries of common words;
 //! the client then loads the whole lists (`lists/`) for the exact ranking
 //! and count.
 //!
@@ -92,15 +105,18 @@ use rayon::prelude::*;
 
 use super::Page;
 use crate::board::Board;
-use crate::posting::{slugify, Posting};
+use crate::posting::{slugify, Period, Posting, Salary};
 
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Indexed fields: a term's field bits say where a posting has it.
 pub const FIELDS: [&str; 5] = ["title", "company", "tags", "location", "summary"];
 /// Ranking weight of a term in each field of [`FIELDS`].
 pub const WEIGHTS: [u32; 5] = [8, 6, 5, 3, 1];
 /// Term shards are named by this many first characters of their terms.
 pub const PREFIX: usize = 2;
+/// A term's head, before its tail in the tail files: one more than
+/// [`PREFIX`], so an edit that moves a term to another shard stays in it.
+pub const TAIL_FROM: usize = PREFIX + 1;
 /// Lists longer than `big` are stored whole in `lists/` and cut to `head`
 /// entries in their shard: enough for the first results of a query.
 #[derive(Debug, Clone, Copy)]
@@ -187,13 +203,19 @@ impl Doc {
             .as_deref()
             .and_then(|d| d.parse::<jiff::Timestamp>().ok())
             .map_or(0, |t| (t.as_second() / 60).max(0) as u64);
-        let salary = p
-            .salary
-            .as_ref()
-            .map(|s| (whole(s.min), whole(s.max), s.currency.as_str(), s.period));
+        let salary = p.salary.as_ref().map(|s| {
+            (
+                whole(s.min),
+                whole(s.max),
+                s.currency.as_str(),
+                s.period,
+                whole(yearly(s)),
+            )
+        });
         let record = serde_json::to_string(&(
             &p.title,
             &p.company,
+            &p.company_slug,
             super::urls::posting(&p.slug),
             location,
             p.remote,
@@ -237,6 +259,19 @@ impl Doc {
     }
 }
 
+/// The top of a salary's range over a year: hour x2080, day x260, week x52,
+/// month x12 (full-time hours, working days, weeks, months).
+pub fn yearly(s: &Salary) -> f64 {
+    let per_year = match s.period {
+        Period::Hour => 2080.0,
+        Period::Day => 260.0,
+        Period::Week => 52.0,
+        Period::Month => 12.0,
+        Period::Year => 1.0,
+    };
+    s.max * per_year
+}
+
 /// Salaries are whole units: print `137000`, not `137000.0`.
 fn whole(x: f64) -> serde_json::Value {
     if x.fract() == 0.0 && x.abs() < 1e15 {
@@ -274,6 +309,13 @@ fn file_safe(value: &str) -> Option<String> {
 
 fn shard_of(term: &str) -> &str {
     &term[..term.len().min(PREFIX)]
+}
+
+/// A term's tail and the tail file it is in; `None` for terms too short
+/// to have one.
+fn tail_of(term: &str) -> Option<(&str, &str)> {
+    let tail = term.get(TAIL_FROM..).filter(|t| !t.is_empty())?;
+    Some((tail, shard_of(tail)))
 }
 
 /// Whether a record chunk starts at `id` (besides 0): a hash, so chunk
@@ -314,6 +356,7 @@ fn sweep<'a>(
 enum Key {
     Meta,
     Shard(String),
+    Tails(String),
     List(String),
     Chunk(u64),
     Values(Facet),
@@ -325,6 +368,7 @@ impl Key {
         match self {
             Key::Meta => "search/meta.json".into(),
             Key::Shard(prefix) => format!("search/terms/{prefix}.json"),
+            Key::Tails(prefix) => format!("search/tails/{prefix}.json"),
             Key::List(term) => format!("search/lists/{term}.json"),
             Key::Chunk(start) => format!("search/records/{start}.json"),
             Key::Values(facet) => format!("search/facets/{}.json", facet.name()),
@@ -350,6 +394,8 @@ pub struct SearchIndex {
     /// Every key with its id (`None` only while a change is applied).
     order: BTreeMap<SortKey, Option<u64>>,
     terms: BTreeMap<String, List>,
+    /// (tail, term) of every term with a tail (see [`tail_of`]).
+    tails: BTreeSet<(String, String)>,
     /// Lists of ids; the field bits are unused (0).
     facets: BTreeMap<(Facet, String), List>,
     /// (company slug, name as written) -> postings.
@@ -389,6 +435,10 @@ impl SearchIndex {
             docs: BTreeMap::new(),
             ids: BTreeMap::new(),
             order: BTreeMap::new(),
+            tails: terms
+                .keys()
+                .filter_map(|t| Some((tail_of(t)?.0.to_string(), t.to_string())))
+                .collect(),
             terms: terms.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
             facets: facets
                 .into_iter()
@@ -489,6 +539,9 @@ impl SearchIndex {
             remove(list, id);
             if list.is_empty() {
                 self.terms.remove(term);
+                if let Some((tail, _)) = tail_of(term) {
+                    self.tails.remove(&(tail.to_string(), term.clone()));
+                }
             }
             touched.terms.insert(term.clone());
         }
@@ -510,6 +563,9 @@ impl SearchIndex {
     fn put(&mut self, id: u64, doc: Doc, touched: &mut Touched) {
         for (term, bits) in &doc.terms {
             insert(self.terms.entry(term.clone()).or_default(), id, *bits);
+            if let Some((tail, _)) = tail_of(term) {
+                self.tails.insert((tail.to_string(), term.clone()));
+            }
             touched.terms.insert(term.clone());
         }
         for (facet, value) in doc.facets() {
@@ -538,6 +594,9 @@ impl SearchIndex {
         let mut keys = BTreeSet::from([Key::Meta]);
         for term in touched.terms {
             keys.insert(Key::Shard(shard_of(&term).to_string()));
+            if let Some((_, file)) = tail_of(&term) {
+                keys.insert(Key::Tails(file.to_string()));
+            }
             keys.insert(Key::List(term));
         }
         for (facet, value) in touched.facets {
@@ -599,6 +658,9 @@ impl SearchIndex {
         ]);
         for (term, list) in &self.terms {
             keys.insert(Key::Shard(shard_of(term).to_string()));
+            if let Some((_, file)) = tail_of(term) {
+                keys.insert(Key::Tails(file.to_string()));
+            }
             if list.len() > self.limits.big {
                 keys.insert(Key::List(term.clone()));
             }
@@ -636,6 +698,21 @@ impl SearchIndex {
                 }
                 out + "}"
             }
+            Key::Tails(prefix) => {
+                let mut heads: BTreeMap<&str, String> = BTreeMap::new();
+                let tails = self
+                    .tails
+                    .range((prefix.clone(), String::new())..)
+                    .take_while(|(tail, _)| tail.starts_with(prefix.as_str()))
+                    .filter(|(tail, _)| shard_of(tail) == prefix);
+                for (tail, term) in tails {
+                    heads.entry(tail).or_default().push_str(&term[..TAIL_FROM]);
+                }
+                if heads.is_empty() {
+                    return None;
+                }
+                serde_json::to_string(&heads).expect("tails serialize")
+            }
             Key::List(term) => {
                 let list = self.terms.get(term).filter(|l| l.len() > self.limits.big)?;
                 format!("\"{}\"", codec::posting_list(list))
@@ -672,6 +749,7 @@ impl SearchIndex {
 
     fn render_meta(&self) -> String {
         let shards: BTreeSet<&str> = self.terms.keys().map(|t| shard_of(t)).collect();
+        let tails: BTreeSet<&str> = self.tails.iter().map(|(tail, _)| shard_of(tail)).collect();
         let fold: BTreeMap<String, String> = self
             .letters
             .keys()
@@ -681,6 +759,7 @@ impl SearchIndex {
             "version": FORMAT_VERSION,
             "count": self.docs.len(),
             "prefix": PREFIX,
+            "tail_from": TAIL_FROM,
             "big": self.limits.big,
             "max_term": tokenize::MAX_TERM,
             "fields": FIELDS,
@@ -688,6 +767,7 @@ impl SearchIndex {
             "stopwords": tokenize::STOPWORDS,
             "fold": fold,
             "shards": shards,
+            "tails": tails,
             "chunks": codec::deltas(self.chunks.iter().copied()),
         });
         serde_json::to_string(&meta).expect("meta serializes")
