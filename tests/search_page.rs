@@ -64,14 +64,24 @@ async fn query_of(browser: &Browser) -> Option<String> {
     url.query().map(str::to_string)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_results_page_works_as_a_job_seeker_uses_it() {
+/// Runs `test` in a browser with the demo board served at `base` from `dir`.
+async fn on_demo<F, Fut>(test: F)
+where
+    F: FnOnce(Browser, String, PathBuf) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let out = tempfile::tempdir().unwrap();
     common::build_demo(out.path());
     let server = StaticServer::start(out.path());
     let base = server.url("");
     let dir = out.path().to_path_buf();
-    browser::with_browser(move |browser| async move {
+    browser::with_browser(move |browser| test(browser, base, dir)).await;
+    drop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_results_page_works_as_a_job_seeker_uses_it() {
+    on_demo(|browser, base, dir| async move {
         // A query URL shows exactly its matches, with a count.
         let rust = results(&browser, &base, "?q=rust", "2 jobs").await;
         assert_eq!(sorted(rust), names(&[RUST_PLATFORM, MOZILLA]));
@@ -200,16 +210,11 @@ async fn the_results_page_works_as_a_job_seeker_uses_it() {
         browser.set_width(None).await;
     })
     .await;
-    drop(server);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_search_box_goes_to_the_results_page_and_the_page_says_what_it_needs() {
-    let out = tempfile::tempdir().unwrap();
-    common::build_demo(out.path());
-    let server = StaticServer::start(out.path());
-    let base = server.url("");
-    browser::with_browser(move |browser| async move {
+    on_demo(|browser, base, _| async move {
         browser.open(&format!("{base}/")).await;
         let input = browser.client.find(Locator::Id("search-q")).await.unwrap();
         input.send_keys("pyhton").await.unwrap();
@@ -231,18 +236,13 @@ async fn the_home_search_box_goes_to_the_results_page_and_the_page_says_what_it_
         }
     })
     .await;
-    drop(server);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn screenshots_of_every_kind_of_page() {
-    let out = tempfile::tempdir().unwrap();
-    common::build_demo(out.path());
-    let server = StaticServer::start(out.path());
-    let base = server.url("");
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    browser::with_browser(move |browser| async move {
+    on_demo(|browser, base, _| async move {
         let pages = [
             ("home", "/"),
             ("search", "/search/?q=engineer"),
@@ -277,5 +277,4 @@ async fn screenshots_of_every_kind_of_page() {
         );
     })
     .await;
-    drop(server);
 }

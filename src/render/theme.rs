@@ -57,6 +57,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/row.html"),
     ),
     (
+        "partials/byline.html",
+        include_str!("../../themes/default/templates/partials/byline.html"),
+    ),
+    (
         "partials/listing.html",
         include_str!("../../themes/default/templates/partials/listing.html"),
     ),

@@ -365,7 +365,7 @@
       var place = find(".location");
       if (place && h.location) place.textContent = h.location.split("; ").join(" · ");
       else if (place) place.remove();
-      var meta = find(".card-meta, .row-meta");
+      var meta = find(".byline");
       if (meta && !meta.children.length) meta.remove();
       var remote = find(".badge-remote");
       if (remote && h.remote) { remote.className = "badge badge-" + h.remote; remote.textContent = LABEL[h.remote]; } else if (remote) remote.remove();
