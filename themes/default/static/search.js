@@ -411,7 +411,9 @@
       try {
         var r = await engine.query(s.q, filters, { limit: limit });
         if (mine !== seq) return;
-        show(r, s);
+        // First results from the best entries of common words: shown when
+        // they fill a page, else they would say too few until the rest comes.
+        if (!r.partial || r.hits.length >= limit) show(r, s);
         if (!r.partial) return;
         r = await engine.query(s.q, filters, { limit: limit, full: true });
         if (mine === seq) show(r, s);
