@@ -109,8 +109,27 @@ test("common words first come from their best entries, without lists/", async ()
   assert.ok(!fetched.some((f) => f.startsWith("lists/")), fetched.join());
   assert.deepEqual(quick.hits.map((h) => h.url), bruteForce(word).slice(0, 5), "the best entries hold the top hits");
   const exact = await search.query(word, {}, { limit: 5, full: true });
-  assert.ok(fetched.includes(`lists/${word}.json`));
+  assert.ok(fetched.some((f) => f.startsWith(`lists/${word}/`)));
   assert.equal(exact.total, df.get(word));
+});
+
+test("several common words first load their lists only as far as a page of matches needs", async () => {
+  const common = [...df.keys()].filter((t) => df.get(t) > meta.big).sort(byCount);
+  assert.ok(common.length >= 2, "the fixture has two common words");
+  const [a, b] = common;
+  const { search, fetched } = client();
+  const first = await search.query(`${a} ${b} `, {}, { limit: 5 });
+  const all = bruteForce(`${a} ${b} `);
+  assert.equal(first.hits.length, Math.min(5, all.length));
+  assert.ok(first.hits.every((h) => all.includes(h.url)), "only true matches");
+  // The newest matches, not all of the lists.
+  const pages = fetched.filter((f) => f.startsWith("lists/")).length;
+  const exact = client();
+  const whole = await exact.search.query(`${a} ${b} `, {}, { limit: 5, full: true });
+  const allPages = exact.fetched.filter((f) => f.startsWith("lists/")).length;
+  assert.ok(pages < allPages, `${pages} of ${allPages} pages`);
+  assert.deepEqual(whole.hits.map((h) => h.url), all.slice(0, 5));
+  assert.equal(whole.total, all.length);
 });
 
 test("facets filter like the brute force does", async () => {

@@ -29,8 +29,13 @@
 //!   `n` is the number of postings with the term; `list` a
 //!   `codec::posting_list` of ids and field bits (bit i = `fields[i]`). When
 //!   `n > big`, `list` holds only the best entries (most field weight,
-//!   then newest; 256 of them, `big` is 1024) and the whole list is in
-//!   `lists/<term>.json`, as a JSON string.
+//!   then newest; 256 of them, `big` is 1024), and a third element, `pages`,
+//!   a `codec::deltas` string of the newest id of each page of the whole
+//!   list: `lists/<term>/<id>.json`, a `codec::posting_list` (as a JSON
+//!   string) of the entries from that id down to the next page's. A page
+//!   starts at the list's newest entry and at each id whose hash with the
+//!   term is 0 modulo 1024: about 1024 entries a page, and one posting
+//!   changes one page (two when it starts one).
 //! - `tails/<prefix>.json`: `{tail: heads}`, the term dictionary for typo
 //!   tolerance: every term of at least [`TAIL_FROM`]` + 1` characters split
 //!   into its first [`TAIL_FROM`] characters (the head) and the rest (the
@@ -74,9 +79,12 @@
 //! minimum (the record's `yearly`) is checked on the records as they are
 //! fetched, best first, until a page is full, in the currency the page asks
 //! (the site's by default), converted by `exchange_rates` where the site
-//! gives them. First results come from the shards' best entries of common words;
-//! the client then loads the whole lists (`lists/`) for the exact ranking
-//! and count.
+//! gives them. First results of one word come from its shard's best entries
+//! when it is common; those of several words, when some are common, from the
+//! pages of their whole lists, newest first, loaded only as far down as a
+//! page of matches needs (the best entries of two common words rarely
+//! meet). The client then loads the whole lists (`lists/`) for the exact
+//! ranking and count.
 //!
 //! # Updates
 //!
@@ -123,11 +131,14 @@ pub const TAIL_FROM: usize = PREFIX + 1;
 struct Limits {
     big: usize,
     head: usize,
+    /// Average entries in a page of a whole list (`lists/<term>/`).
+    page: u64,
 }
 
 const LIMITS: Limits = Limits {
     big: 1024,
     head: 256,
+    page: 1024,
 };
 /// Average number of records per chunk (a hash picks the starts) ...
 pub const CHUNK: u64 = 16;
@@ -318,14 +329,29 @@ fn tail_of(term: &str) -> Option<(&str, &str)> {
     Some((tail, shard_of(tail)))
 }
 
+/// splitmix64's finalizer: a well-mixed hash of a number.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// Whether a record chunk starts at `id` (besides 0): a hash, so chunk
 /// boundaries depend on no other posting.
 fn starts_chunk(id: u64) -> bool {
-    // splitmix64's finalizer.
-    let mut z = id.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (z ^ (z >> 31)).is_multiple_of(CHUNK)
+    mix(id).is_multiple_of(CHUNK)
+}
+
+/// Whether a page of `term`'s whole list starts at `id` (besides its
+/// newest entry): a hash of both, so that one posting moves at most one
+/// boundary, and every term's pages hold about `every` entries.
+fn starts_page(term: &str, id: u64, every: u64) -> bool {
+    // FNV-1a of the term: stable across builds and platforms.
+    let seed = term.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    mix(seed ^ id).is_multiple_of(every)
 }
 
 /// New ids for the keys of `keys` (in order, after an id `previous`), each
@@ -357,7 +383,8 @@ enum Key {
     Meta,
     Shard(String),
     Tails(String),
-    List(String),
+    /// A page of a term's whole list, by its newest id.
+    ListPage(String, u64),
     Chunk(u64),
     Values(Facet),
     Facet(Facet, String),
@@ -369,12 +396,17 @@ impl Key {
             Key::Meta => "search/meta.json".into(),
             Key::Shard(prefix) => format!("search/terms/{prefix}.json"),
             Key::Tails(prefix) => format!("search/tails/{prefix}.json"),
-            Key::List(term) => format!("search/lists/{term}.json"),
+            Key::ListPage(term, first) => format!("{}{first}.json", list_folder(term)),
             Key::Chunk(start) => format!("search/records/{start}.json"),
             Key::Values(facet) => format!("search/facets/{}.json", facet.name()),
             Key::Facet(facet, value) => format!("search/facets/{}/{value}.json", facet.name()),
         }
     }
+}
+
+/// The folder of the pages of a term's whole list.
+fn list_folder(term: &str) -> String {
+    format!("search/lists/{term}/")
 }
 
 /// What a change touched, to find the files to re-emit.
@@ -597,7 +629,17 @@ impl SearchIndex {
             if let Some((_, file)) = tail_of(&term) {
                 keys.insert(Key::Tails(file.to_string()));
             }
-            keys.insert(Key::List(term));
+            // The term's pages now, and those it had.
+            let prefix = list_folder(&term);
+            let had = self.pages.range(prefix.clone()..);
+            let had = had.take_while(|(path, _)| path.starts_with(&prefix));
+            let old = had
+                .filter_map(|(path, _)| path[prefix.len()..].strip_suffix(".json")?.parse().ok());
+            let old: Vec<u64> = old.collect();
+            let new = self.page_starts(&term);
+            for first in old.into_iter().chain(new) {
+                keys.insert(Key::ListPage(term.clone(), first));
+            }
         }
         for (facet, value) in touched.facets {
             keys.insert(Key::Values(facet));
@@ -656,13 +698,13 @@ impl SearchIndex {
             Key::Values(Facet::Company),
             Key::Values(Facet::Tag),
         ]);
-        for (term, list) in &self.terms {
+        for term in self.terms.keys() {
             keys.insert(Key::Shard(shard_of(term).to_string()));
             if let Some((_, file)) = tail_of(term) {
                 keys.insert(Key::Tails(file.to_string()));
             }
-            if list.len() > self.limits.big {
-                keys.insert(Key::List(term.clone()));
+            for first in self.page_starts(term) {
+                keys.insert(Key::ListPage(term.clone(), first));
             }
         }
         keys.extend(self.chunks.iter().copied().map(Key::Chunk));
@@ -691,7 +733,12 @@ impl SearchIndex {
                         list.clone()
                     };
                     let entries = codec::posting_list(&shown);
-                    out.push_str(&format!("\"{term}\":[{},\"{entries}\"]", list.len()));
+                    out.push_str(&format!("\"{term}\":[{},\"{entries}\"", list.len()));
+                    if list.len() > self.limits.big {
+                        let pages = codec::deltas(self.page_starts(term));
+                        out.push_str(&format!(",\"{pages}\""));
+                    }
+                    out.push(']');
                 }
                 if out.len() == 1 {
                     return None;
@@ -713,9 +760,17 @@ impl SearchIndex {
                 }
                 serde_json::to_string(&heads).expect("tails serialize")
             }
-            Key::List(term) => {
+            Key::ListPage(term, first) => {
                 let list = self.terms.get(term).filter(|l| l.len() > self.limits.big)?;
-                format!("\"{}\"", codec::posting_list(list))
+                let at = list
+                    .binary_search_by_key(&Reverse(*first), |&(id, _)| Reverse(id))
+                    .ok()
+                    .filter(|&at| at == 0 || starts_page(term, *first, self.limits.page))?;
+                let len = list[at + 1..]
+                    .iter()
+                    .position(|&(id, _)| starts_page(term, id, self.limits.page))
+                    .map_or(list.len() - at, |n| n + 1);
+                format!("\"{}\"", codec::posting_list(&list[at..at + len]))
             }
             Key::Chunk(start) => {
                 if !self.chunks.contains(start) {
@@ -745,6 +800,17 @@ impl SearchIndex {
             }
         };
         Some(text.into_bytes())
+    }
+
+    /// The newest id of each page of `term`'s whole list, newest first;
+    /// none when its list is not big (its shard holds it all).
+    fn page_starts(&self, term: &str) -> Vec<u64> {
+        let Some(list) = self.terms.get(term).filter(|l| l.len() > self.limits.big) else {
+            return Vec::new();
+        };
+        let rest = list[1..].iter().map(|&(id, _)| id);
+        let rest = rest.filter(|&id| starts_page(term, id, self.limits.page));
+        std::iter::once(list[0].0).chain(rest).collect()
     }
 
     fn render_meta(&self) -> String {

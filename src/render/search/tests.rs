@@ -158,7 +158,11 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
 }
 
 /// Limits small enough that a few hundred postings have whole lists and heads.
-const SMALL: Limits = Limits { big: 40, head: 10 };
+const SMALL: Limits = Limits {
+    big: 40,
+    head: 10,
+    page: 8,
+};
 
 fn files(index: &SearchIndex) -> BTreeMap<String, String> {
     index
@@ -218,23 +222,43 @@ fn a_term_is_in_the_shard_its_prefix_names() {
         let path = format!("search/terms/{prefix}.json");
         let shard: serde_json::Value =
             serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap();
-        let [n, list] = shard[&term].as_array().unwrap().as_slice() else {
-            panic!()
+        let entry = shard[&term].as_array().unwrap();
+        // Whole in the shard, or in pages named by their newest id.
+        let lists: Vec<serde_json::Value> = match entry.as_slice() {
+            [_, list] => vec![list.clone()],
+            [n, _, pages] => {
+                assert!(n.as_u64().unwrap() as usize > LIMITS.big);
+                let mut first = 0;
+                let starts = codec::decode(pages.as_str().unwrap());
+                let starts = starts.iter().enumerate().map(|(k, &v)| {
+                    first = if k == 0 { v } else { first - v };
+                    first
+                });
+                let paths: Vec<String> = starts
+                    .map(|first| format!("search/lists/{term}/{first}.json"))
+                    .collect();
+                paths
+                    .iter()
+                    .map(|path| serde_json::from_slice(&index.page(path).unwrap().bytes).unwrap())
+                    .collect()
+            }
+            _ => panic!("{entry:?}"),
         };
-        let full = if n.as_u64().unwrap() as usize > LIMITS.big {
-            let path = format!("search/lists/{term}.json");
-            serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap()
-        } else {
-            list.clone()
-        };
-        let mut ids = Vec::new();
-        for (k, v) in codec::decode(full.as_str().unwrap())
-            .into_iter()
-            .enumerate()
-        {
-            let previous = if k == 0 { 0 } else { ids[k - 1] };
-            ids.push(if k == 0 { v / 32 } else { previous - v / 32 });
+        let mut ids: Vec<u64> = Vec::new();
+        for list in lists {
+            let mut previous = 0;
+            for (k, v) in codec::decode(list.as_str().unwrap())
+                .into_iter()
+                .enumerate()
+            {
+                previous = if k == 0 { v / 32 } else { previous - v / 32 };
+                ids.push(previous);
+            }
         }
+        assert!(
+            ids.windows(2).all(|w| w[0] > w[1]),
+            "{term}: pages in order"
+        );
         assert!(ids.contains(&id), "{term}");
     }
 }

@@ -170,27 +170,68 @@
       return used;
     }
 
-    // id -> best score of one query word over the terms it matches.
-    async function wordScores(m, word, typing, full) {
-      var used = await matches(m, word, typing), scores = new Map(), partial = false;
-      if (!used.size) return { scores: scores, partial: false };
+    // Each term a query word matches, with its factor (idf included) and
+    // how its entries load: `entries` once loaded.
+    async function plan(m, word, typing) {
+      var used = await matches(m, word, typing);
+      if (!used.size) return [];
       // One idf for the word (of its most common term, about the union's):
       // "engineer" ranks Engineer before Engineering.
       var most = Math.max.apply(null, Array.from(used, function (e) { return e[1][1].get(e[0])[0]; }));
       var idf = Math.log(1 + m.count / most);
-      await Promise.all(Array.from(used, async function (e) {
-        var t = e[0], factor = idf * e[1][0], entry = e[1][1].get(t), whole = entry[0] <= m.big;
-        partial = partial || (!whole && !full);
-        var list = whole || !full
-          ? await memo("terms/" + t.slice(0, m.prefix) + ".json#" + t, function () { return postingList(entry[1]); })
-          : await get("lists/" + t + ".json", postingList);
-        list.forEach(function (p) {
-          var w = 0;
-          for (var f = 0; f < m.weights.length; f++) if (p[1] & (1 << f)) w += m.weights[f];
-          scores.set(p[0], Math.max(scores.get(p[0]) || 0, w * factor));
+      return Array.from(used, function (e) {
+        var t = e[0], entry = e[1][1].get(t);
+        return { t: t, factor: idf * e[1][0], entry: entry, whole: entry[0] <= m.big, starts: entry[2] ? deltas(entry[2], -1) : [], k: 0, entries: [] };
+      });
+    }
+    // The entries a term's shard holds: all of them, or its best ones.
+    function shardList(m, term) {
+      return memo("terms/" + term.t.slice(0, m.prefix) + ".json#" + term.t, function () { return postingList(term.entry[1]); });
+    }
+    function page(term, k) {
+      return get("lists/" + term.t + "/" + term.starts[k] + ".json", postingList);
+    }
+    // Loaded pages hold every entry above this id (-1: all of them).
+    function loadedAbove(term) {
+      return term.whole || term.k >= term.starts.length ? -1 : term.starts[term.k];
+    }
+
+    // id -> score: every word's best term, summed, for ids above `above`,
+    // within every facet's ids; null when there are neither words nor facets.
+    function intersect(m, plans, facets, above) {
+      var scores = null;
+      plans.forEach(function (terms) {
+        var word = new Map();
+        terms.forEach(function (term) {
+          term.entries.forEach(function (e) {
+            if (e[0] <= above) return;
+            var w = 0;
+            for (var f = 0; f < m.weights.length; f++) if (e[1] & (1 << f)) w += m.weights[f];
+            word.set(e[0], Math.max(word.get(e[0]) || 0, w * term.factor));
+          });
         });
-      }));
-      return { scores: scores, partial: partial };
+        scores = scores ? new Map(Array.from(scores).filter(function (e) { return word.has(e[0]); }).map(function (e) { return [e[0], e[1] + word.get(e[0])]; })) : word;
+      });
+      facets.forEach(function (ids) {
+        scores = scores ? new Map(Array.from(scores).filter(function (e) { return ids.has(e[0]); })) : new Map(Array.from(ids, function (id) { return [id, 0]; }));
+      });
+      return scores;
+    }
+
+    // First results of several words, some common: their whole lists page
+    // by page, newest first, only as far down as a page of matches needs
+    // (best entries of common words rarely meet). Returns the id above
+    // which the matches are complete (-1: everywhere).
+    async function newestMatches(m, plans, facets, limit) {
+      var terms = [].concat.apply([], plans);
+      await Promise.all(terms.map(async function (term) { if (term.whole) term.entries = await shardList(m, term); }));
+      for (;;) {
+        var above = Math.max.apply(null, plans.map(function (p) { return Math.max.apply(null, p.map(loadedAbove)); }));
+        if (!(above >= 0) || intersect(m, plans, facets, above).size >= limit) return Math.max(above, -1);
+        var next = terms.find(function (term) { return loadedAbove(term) === above; });
+        next.entries = next.entries.concat(await page(next, next.k));
+        next.k++;
+      }
     }
 
     async function record(m, id) {
@@ -208,19 +249,23 @@
     async function query(text, filters, options) {
       var m = await meta, f = filters || {}, limit = (options && options.limit) || 10, full = !!(options && options.full);
       var words = Array.from(new Set(tokenize(text, m))), typing = ALNUM.test(text.slice(-1));
-      var results = await Promise.all(words.map(function (w, k) { return wordScores(m, w, typing && k === words.length - 1, full); }));
+      var plans = await Promise.all(words.map(function (w, k) { return plan(m, w, typing && k === words.length - 1); }));
       var facets = await Promise.all(["company", "tag", "remote", "type"].filter(function (k) { return f[k]; }).map(function (k) {
         // No file: no open posting has that value.
         return get("facets/" + k + "/" + f[k] + ".json").catch(function () { return ""; }).then(function (s) { return new Set(deltas(s, -1)); });
       }));
-      var scores = null, partial = false;
-      results.forEach(function (r) {
-        partial = partial || r.partial;
-        scores = scores ? new Map(Array.from(scores).filter(function (e) { return r.scores.has(e[0]); }).map(function (e) { return [e[0], e[1] + r.scores.get(e[0])]; })) : r.scores;
-      });
-      facets.forEach(function (ids) {
-        scores = scores ? new Map(Array.from(scores).filter(function (e) { return ids.has(e[0]); })) : new Map(Array.from(ids, function (id) { return [id, 0]; }));
-      });
+      var terms = [].concat.apply([], plans), above = -1, partial = false;
+      if (!full && words.length > 1 && terms.some(function (term) { return !term.whole; })) {
+        above = await newestMatches(m, plans, facets, limit);
+        partial = above >= 0;
+      } else {
+        await Promise.all(terms.map(async function (term) {
+          if (term.whole || !full) term.entries = await shardList(m, term);
+          else term.entries = [].concat.apply([], await Promise.all(term.starts.map(function (_, k) { return page(term, k); })));
+          partial = partial || !term.whole && !full;
+        }));
+      }
+      var scores = intersect(m, plans, facets, above);
       var byRecord = f.salary > 0;
       if (!words.length && !scores && !byRecord) return { hits: [], total: 0, more: false, partial: false };
       var paid = salaryFilter(f);
