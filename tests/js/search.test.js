@@ -200,6 +200,11 @@ test("the salary filter compares yearly figures in one currency, or through rate
     assert.ok(expected.length > 0, JSON.stringify(f));
     assert.deepEqual(r.hits.map((h) => h.url), expected, JSON.stringify(f));
   }
+  // Candidates come from the salary bands that can reach the minimum.
+  const banded = client();
+  await banded.search.query("", { salary: 150000, base: "USD" }, { limit: 3 });
+  assert.ok(banded.fetched.includes("facets/salary/usd-150000.json"), banded.fetched.join());
+  assert.ok(!banded.fetched.some((f) => /salary\/usd-(0|25000|50000|75000|100000|125000)\.json/.test(f)), banded.fetched.join());
   // Within one currency, no other currency's posting passes.
   const eur = await search.query("", { salary: 1, currency: "EUR", base: "USD" }, { limit: 1000 });
   assert.ok(eur.hits.every((h) => h.salary[2] === "EUR"));

@@ -18,7 +18,7 @@
 //!
 //! # Files (all JSON, under `search/`; `codec` strings are described there)
 //!
-//! - `meta.json`: `{version, count, prefix, tail_from, big, max_term, fields, weights,
+//! - `meta.json`: `{version, count, prefix, tail_from, salary_bands, big, max_term, fields, weights,
 //!   stopwords, fold, shards, tails, chunks}`. `shards` and `tails` list the
 //!   names of the existing term and tail shards; `chunks` is a `codec::deltas` string of the record chunk starts,
 //!   ascending; `fold` maps each non-ASCII letter of the index to its ASCII
@@ -58,10 +58,12 @@
 //!   `[[tag, count], ...]`, most postings first: the values for the filter
 //!   controls, fetched when the filters are opened.
 //! - `facets/company/<slug>.json`, `facets/tag/<tag>.json`,
-//!   `facets/remote/<remote>.json`, `facets/type/<employment type>.json`: a
-//!   `codec::deltas` string of the ids with that value, newest first.
-//!   The minimum salary is checked on the records of the best-ranked
-//!   candidates instead (ranges do not fit id lists).
+//!   `facets/remote/<remote>.json`, `facets/type/<employment type>.json`,
+//!   `facets/salary/<currency>-<band>.json`: a `codec::deltas` string of the
+//!   ids with that value, newest first. A salary's band is the largest of
+//!   `salary_bands` (in `meta.json`) at or below its yearly top, in its own
+//!   currency (lowercase): the salary filter takes the bands that can reach
+//!   its minimum, then checks the records of those ids.
 //!
 //! # Querying (`search.js`)
 //!
@@ -158,6 +160,8 @@ enum Facet {
     Tag,
     Remote,
     Type,
+    /// `<currency>-<band>`: the yearly band of the salary's top, in its currency.
+    Salary,
 }
 
 impl Facet {
@@ -167,6 +171,7 @@ impl Facet {
             Facet::Tag => "tag",
             Facet::Remote => "remote",
             Facet::Type => "type",
+            Facet::Salary => "salary",
         }
     }
 }
@@ -253,6 +258,12 @@ impl Doc {
             )
             .chain(named(Facet::Remote, serde_json::json!(p.remote)))
             .chain(named(Facet::Type, serde_json::json!(p.employment_type)))
+            .chain(
+                p.salary
+                    .as_ref()
+                    .and_then(salary_band)
+                    .map(|b| (Facet::Salary, b)),
+            )
             .collect();
         Doc {
             key: (minute, Reverse(p.slug.clone())),
@@ -281,6 +292,23 @@ pub fn yearly(s: &Salary) -> f64 {
         Period::Year => 1.0,
     };
     s.max * per_year
+}
+
+/// Yearly salary bands, by their lower end: the salary filter fetches the
+/// ids of the bands that can reach its minimum, then checks their records.
+pub const SALARY_BANDS: [u64; 9] = [
+    0, 25_000, 50_000, 75_000, 100_000, 125_000, 150_000, 200_000, 300_000,
+];
+
+/// `usd-150000`: a salary's currency and the band its yearly top is in.
+fn salary_band(s: &Salary) -> Option<String> {
+    let currency = s.currency.to_ascii_lowercase();
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let top = yearly(s);
+    let band = SALARY_BANDS.iter().rev().find(|&&b| top >= b as f64)?;
+    Some(format!("{currency}-{band}"))
 }
 
 /// Salaries are whole units: print `137000`, not `137000.0`.
@@ -826,6 +854,7 @@ impl SearchIndex {
             "count": self.docs.len(),
             "prefix": PREFIX,
             "tail_from": TAIL_FROM,
+            "salary_bands": SALARY_BANDS,
             "big": self.limits.big,
             "max_term": tokenize::MAX_TERM,
             "fields": FIELDS,
@@ -861,7 +890,7 @@ impl SearchIndex {
                 .range((Facet::Tag, String::new())..(Facet::Remote, String::new()))
                 .map(|((_, tag), list)| (list.len(), serde_json::json!([tag, list.len()])))
                 .collect(),
-            Facet::Remote | Facet::Type => return None,
+            Facet::Remote | Facet::Type | Facet::Salary => return None,
         };
         // Most used first; equal counts stay in name order (stable sort).
         values.sort_by_key(|(n, _)| Reverse(*n));

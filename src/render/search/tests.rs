@@ -401,6 +401,9 @@ fn salaries_are_made_yearly() {
         records.contains(r#"[22.75,45.5,"EUR","hour",94640]"#),
         "{records}"
     );
+    // Its band, in its currency, for the salary filter.
+    assert!(index.page("search/facets/salary/eur-75000.json").is_some());
+    assert_eq!(meta(&index)["salary_bands"][3], 75_000);
 }
 
 #[test]

@@ -234,6 +234,12 @@
       }
     }
 
+    // The ids in any of these facet files (none: no open posting has that value).
+    async function facet(files) {
+      var lists = await Promise.all(files.map(function (file) { return get(file).catch(function () { return ""; }); }));
+      return new Set([].concat.apply([], lists.map(function (s) { return deltas(s, -1); })));
+    }
+
     async function record(m, id) {
       var lo = 0, hi = m.starts.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.starts[mid] <= id) lo = mid; else hi = mid - 1; }
@@ -251,9 +257,9 @@
       var words = Array.from(new Set(tokenize(text, m))), typing = ALNUM.test(text.slice(-1));
       var plans = await Promise.all(words.map(function (w, k) { return plan(m, w, typing && k === words.length - 1); }));
       var facets = await Promise.all(["company", "tag", "remote", "type"].filter(function (k) { return f[k]; }).map(function (k) {
-        // No file: no open posting has that value.
-        return get("facets/" + k + "/" + f[k] + ".json").catch(function () { return ""; }).then(function (s) { return new Set(deltas(s, -1)); });
+        return facet(["facets/" + k + "/" + f[k] + ".json"]);
       }));
+      if (f.salary > 0) facets.push(await facet(salaryBands(m, f)));
       var terms = [].concat.apply([], plans), above = -1, partial = false;
       if (!full && words.length > 1 && terms.some(function (term) { return !term.whole; })) {
         above = await newestMatches(m, plans, facets, limit);
@@ -266,34 +272,42 @@
         }));
       }
       var scores = intersect(m, plans, facets, above);
-      var byRecord = f.salary > 0;
-      if (!words.length && !scores && !byRecord) return { hits: [], total: 0, more: false, partial: false };
-      var paid = salaryFilter(f);
+      if (!scores) return { hits: [], total: 0, more: false, partial: false };
+      // The salary bands are a superset: the records decide.
+      var byRecord = f.salary > 0, paid = salaryFilter(f);
       var hits = [], more = false, total = null;
-      if (scores) {
-        var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
-        var i = 0;
-        while (hits.length < limit && i < ranked.length) {
-          var batch = ranked.slice(i, (i += byRecord ? 2 * limit : limit - hits.length));
-          var records = await Promise.all(batch.map(function (e) { return record(m, e[0]); }));
-          records.filter(paid).forEach(function (r) { if (hits.length < limit) hits.push(r); else more = true; });
-        }
-        more = more || i < ranked.length;
-        if (!byRecord) total = ranked.length;
-      } else {
-        // Filters on records alone: newest chunks first.
-        for (var c = m.starts.length - 1; c >= 0 && hits.length < limit; c--) {
-          var rs = Array.from((await chunk(m.starts[c])).values());
-          for (var j = rs.length - 1; j >= 0; j--) if (paid(rs[j])) { if (hits.length < limit) hits.push(rs[j]); else more = true; }
-        }
-        more = more || c >= 0;
+      var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
+      var i = 0;
+      while (hits.length < limit && i < ranked.length) {
+        var batch = ranked.slice(i, (i += byRecord ? 2 * limit : limit - hits.length));
+        var records = await Promise.all(batch.map(function (e) { return record(m, e[0]); }));
+        records.filter(paid).forEach(function (r) { if (hits.length < limit) hits.push(r); else more = true; });
       }
+      more = more || i < ranked.length;
+      if (!byRecord) total = ranked.length;
       return {
         hits: hits.map(function (r) { var o = {}; FIELDS.forEach(function (k, i) { o[k] = r[i]; }); return o; }),
         total: total, more: more, partial: partial,
       };
     }
     return { query: query, get: get };
+  }
+
+  // The salary band files whose postings may pay the yearly minimum: in the
+  // minimum's currency, and in each other one the rates convert it to.
+  function salaryBands(m, f) {
+    var currency = f.currency || f.base, rates = f.rates || {}, files = [];
+    var worth = function (code) { return code === f.base ? 1 : rates[code] || null; };
+    new Set([currency, f.base].concat(Object.keys(rates))).forEach(function (code) {
+      if (!code) return;
+      var minimum = code === currency ? f.salary : worth(currency) && worth(code) ? f.salary * worth(currency) / worth(code) : null;
+      if (minimum === null) return;
+      m.salary_bands.forEach(function (band, i) {
+        var next = m.salary_bands[i + 1];
+        if (next === undefined || next > minimum) files.push("facets/salary/" + code.toLowerCase() + "-" + band + ".json");
+      });
+    });
+    return files;
   }
 
   // Whether a record pays at least the yearly minimum: in the minimum's
