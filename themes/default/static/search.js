@@ -279,7 +279,7 @@
       var ranked = Array.from(scores).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
       var i = 0;
       while (hits.length < limit && i < ranked.length) {
-        var batch = ranked.slice(i, (i += byRecord ? 2 * limit : limit - hits.length));
+        var batch = ranked.slice(i, (i += limit - hits.length));
         var records = await Promise.all(batch.map(function (e) { return record(m, e[0]); }));
         records.filter(paid).forEach(function (r) { if (hits.length < limit) hits.push(r); else more = true; });
       }
