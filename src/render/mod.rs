@@ -129,6 +129,8 @@ pub enum PageKey {
     PostingsApi,
     /// `/404.html`
     NotFound,
+    /// `/search/`: the results page, filled by `search.js`.
+    Search,
     /// A page at an old address of a posting (`jobs/old-slug/`, from `aliases:`).
     Redirect(String),
     /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
@@ -192,6 +194,7 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
         PageKey::Robots,
         PageKey::PostingsApi,
         PageKey::NotFound,
+        PageKey::Search,
     ]);
     let redirects = redirects(board, config);
     if !redirects.to.is_empty() {
@@ -301,6 +304,8 @@ impl<'a> Renderer<'a> {
             json_feed_url: urls.path(urls::JSON_FEED),
             api_url: urls.path(urls::POSTINGS_API),
             sitemap_url: urls.path(urls::SITEMAP),
+            list_style: config.list_style,
+            search_url: urls.path(urls::SEARCH),
         });
         Renderer {
             board,
@@ -310,6 +315,7 @@ impl<'a> Renderer<'a> {
             fmt: Formatter {
                 urls,
                 tz: config.time_zone(),
+                now: options.now,
             },
             site,
             redirects: redirects(board, config),
@@ -336,6 +342,7 @@ impl<'a> Renderer<'a> {
                 None => None,
             },
             PageKey::NotFound => Some(self.not_found()?),
+            PageKey::Search => Some(self.search_page()?),
             PageKey::Sitemap => return Ok(self.sitemaps()),
             PageKey::Redirect(rel) => self
                 .redirects
@@ -803,6 +810,48 @@ impl<'a> Renderer<'a> {
         };
         let meta = self.meta(urls::TAGS, "Tags", "", "tags");
         self.html(urls::TAGS, "tags.html", &meta, &view)
+    }
+
+    /// `/search/`: the form, an empty results list and, in a `<template>`,
+    /// the list partial of a placeholder posting that `search.js` fills
+    /// for each hit, so results look like every other list.
+    fn search_page(&self) -> Result<Page, RenderError> {
+        #[derive(Serialize)]
+        struct View<'v> {
+            /// The site's currency and the `exchange_rates` against it.
+            currency: &'v str,
+            rates: String,
+            /// The choices of the salary filter's currency: the site's first.
+            currencies: Vec<&'v str>,
+            /// For undated postings, as the lists show them.
+            today: views::DateView,
+            posting: CardView<'v>,
+        }
+        let view = View {
+            currency: &self.config.default_currency,
+            rates: serde_json::to_string(&self.config.exchange_rates).expect("rates serialize"),
+            currencies: self.salary_currencies(),
+            today: self.fmt.day(self.options.now),
+            posting: self.fmt.placeholder(),
+        };
+        let mut meta = self.meta(urls::SEARCH, "Search", "", "search");
+        // Results pages are for people, not for search engines' indexes.
+        meta.noindex = true;
+        self.html(urls::SEARCH, "search.html", &meta, &view)
+    }
+
+    /// The site's currency, those it has exchange rates for, then the most
+    /// common others, each once.
+    fn salary_currencies(&self) -> Vec<&str> {
+        const COMMON: [&str; 8] = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"];
+        let mut currencies = vec![self.config.default_currency.as_str()];
+        let others = self.config.exchange_rates.keys().map(String::as_str);
+        for code in others.chain(COMMON) {
+            if !currencies.contains(&code) {
+                currencies.push(code);
+            }
+        }
+        currencies
     }
 
     fn not_found(&self) -> Result<Page, RenderError> {

@@ -144,7 +144,7 @@ impl<'a> Lists<'a> {
             PageKey::Sitemap => self.sitemap_dirty(),
             // The records of the open postings.
             PageKey::PostingsApi => self.list_dirty(&ListId::Home),
-            PageKey::Robots | PageKey::NotFound => false,
+            PageKey::Robots | PageKey::NotFound | PageKey::Search => false,
             PageKey::Redirect(_) | PageKey::Redirects => self.redirects_changed,
             // Posting pages are planned from the changed postings alone.
             PageKey::Posting(_) => false,

@@ -161,7 +161,11 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
 }
 
 /// Limits small enough that a few hundred postings have whole lists and heads.
-const SMALL: Limits = Limits { big: 40, head: 10 };
+const SMALL: Limits = Limits {
+    big: 40,
+    head: 10,
+    page: 8,
+};
 
 fn files(index: &SearchIndex) -> BTreeMap<String, String> {
     index
@@ -221,23 +225,43 @@ fn a_term_is_in_the_shard_its_prefix_names() {
         let path = format!("search/terms/{prefix}.json");
         let shard: serde_json::Value =
             serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap();
-        let [n, list] = shard[&term].as_array().unwrap().as_slice() else {
-            panic!()
+        let entry = shard[&term].as_array().unwrap();
+        // Whole in the shard, or in pages named by their newest id.
+        let lists: Vec<serde_json::Value> = match entry.as_slice() {
+            [_, list] => vec![list.clone()],
+            [n, _, pages] => {
+                assert!(n.as_u64().unwrap() as usize > LIMITS.big);
+                let mut first = 0;
+                let starts = codec::decode(pages.as_str().unwrap());
+                let starts = starts.iter().enumerate().map(|(k, &v)| {
+                    first = if k == 0 { v } else { first - v };
+                    first
+                });
+                let paths: Vec<String> = starts
+                    .map(|first| format!("search/lists/{term}/{first}.json"))
+                    .collect();
+                paths
+                    .iter()
+                    .map(|path| serde_json::from_slice(&index.page(path).unwrap().bytes).unwrap())
+                    .collect()
+            }
+            _ => panic!("{entry:?}"),
         };
-        let full = if n.as_u64().unwrap() as usize > LIMITS.big {
-            let path = format!("search/lists/{term}.json");
-            serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap()
-        } else {
-            list.clone()
-        };
-        let mut ids = Vec::new();
-        for (k, v) in codec::decode(full.as_str().unwrap())
-            .into_iter()
-            .enumerate()
-        {
-            let previous = if k == 0 { 0 } else { ids[k - 1] };
-            ids.push(if k == 0 { v / 32 } else { previous - v / 32 });
+        let mut ids: Vec<u64> = Vec::new();
+        for list in lists {
+            let mut previous = 0;
+            for (k, v) in codec::decode(list.as_str().unwrap())
+                .into_iter()
+                .enumerate()
+            {
+                previous = if k == 0 { v / 32 } else { previous - v / 32 };
+                ids.push(previous);
+            }
         }
+        assert!(
+            ids.windows(2).all(|w| w[0] > w[1]),
+            "{term}: pages in order"
+        );
         assert!(ids.contains(&id), "{term}");
     }
 }
@@ -357,6 +381,64 @@ fn files_stay_small() {
     }
 }
 
+#[test]
+fn salaries_are_made_yearly() {
+    let salary = |max: f64, period| Salary {
+        min: max / 2.0,
+        max,
+        currency: "EUR".into(),
+        period,
+        text: String::new(),
+    };
+    assert_eq!(yearly(&salary(50.0, Period::Hour)), 104_000.0);
+    assert_eq!(yearly(&salary(400.0, Period::Day)), 104_000.0);
+    assert_eq!(yearly(&salary(2000.0, Period::Week)), 104_000.0);
+    assert_eq!(yearly(&salary(8000.0, Period::Month)), 96_000.0);
+    assert_eq!(yearly(&salary(120_000.0, Period::Year)), 120_000.0);
+    // The record carries the yearly figure beside the posting's own.
+    let mut p = example("hourly", "Night Nurse", Some("Clinic"), Some("2026-03-01"));
+    p.salary = Some(salary(45.5, Period::Hour));
+    let index = SearchIndex::build(&Board::new([p]), &UTC);
+    let records = &files(&index)["search/records/0.json"];
+    assert!(
+        records.contains(r#"[22.75,45.5,"EUR","hour",94640]"#),
+        "{records}"
+    );
+    // Its band, in its currency, for the salary filter.
+    assert!(index.page("search/facets/salary/eur-75000.json").is_some());
+    assert_eq!(meta(&index)["salary_bands"][3], 75_000);
+}
+
+#[test]
+fn tail_files_name_every_term_by_its_tail() {
+    let mut a = example("a", "Python Kubernetes", Some("Acme"), Some("2026-03-01"));
+    a.summary = "Go and Rust.".into();
+    let index = SearchIndex::build(&Board::new([a.clone()]), &UTC);
+    let all = files(&index);
+    // `python` is `pyt` + `hon`, in the file of `ho`; `rust` is `rus` + `t`.
+    assert_eq!(all["search/tails/ho.json"], r#"{"hon":"pyt"}"#);
+    assert_eq!(all["search/tails/t.json"], r#"{"t":"rus"}"#);
+    assert!(all["search/tails/er.json"].contains(r#""ernetes":"kub""#));
+    // `go` (three letters or fewer) has no tail; `acme` has `e`.
+    let tail_files: Vec<&str> = all
+        .keys()
+        .filter_map(|p| p.strip_prefix("search/tails/"))
+        .collect();
+    assert_eq!(tail_files, ["e.json", "er.json", "ho.json", "t.json"]);
+    let tails = meta(&index)["tails"].clone();
+    assert!(tails.as_array().unwrap().contains(&"ho".into()), "{tails}");
+    // Removing the last posting with a term removes it from its tail file.
+    let mut index = index;
+    let mut new = a.clone();
+    new.title = "Kubernetes".into();
+    let changed = index.replace(Some(&a), Some(&new));
+    assert!(
+        changed.contains(&"search/tails/ho.json".to_string()),
+        "{changed:?}"
+    );
+    assert!(index.page("search/tails/ho.json").is_none());
+}
+
 /// The fixture `tests/js/` runs the client against: regenerated by this
 /// test when `HIREBOARD_UPDATE_FIXTURE=1`, else compared with it.
 #[test]
@@ -367,6 +449,21 @@ fn js_fixture_is_current() {
     postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
     postings[0].expired = false;
     postings[0].status = Status::Published;
+    // Wages by the hour, day and month, for the salary filter.
+    for (p, (max, currency, period)) in postings[1..].iter_mut().zip([
+        (60.0, "USD", Period::Hour),
+        (7000.0, "EUR", Period::Month),
+        (500.0, "GBP", Period::Day),
+        (45.0, "EUR", Period::Hour),
+    ]) {
+        p.salary = Some(Salary {
+            min: max * 0.8,
+            max,
+            currency: currency.into(),
+            period,
+            text: String::new(),
+        });
+    }
     let index = SearchIndex::build_with(&Board::new(postings.clone()), &UTC, SMALL);
     let samples = [
         "Développeur C++ à Zürich",
