@@ -93,13 +93,15 @@ pub fn run(args: &Args) -> super::Outcome {
         );
     }
     let mut summary = format!(
-        "built {} ({} closed), {}, {}: {} written to {} in {:.2} s; {}, {}",
+        "built {} ({} closed), {}, {}: {} in {} ({} written, {} removed) in {:.2} s; {}, {}",
         count(stats.postings, "posting", "postings"),
         stats.closed,
         count(stats.companies, "company", "companies"),
         count(stats.tags, "tag", "tags"),
         count(written.files, "file", "files"),
         output_dir.display(),
+        written.rewritten,
+        written.removed,
         started.elapsed().as_secs_f64(),
         count(stats.warnings, "warning", "warnings"),
         count(errors.len(), "error", "errors"),
