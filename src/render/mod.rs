@@ -17,6 +17,8 @@ mod views;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -90,7 +92,7 @@ pub struct RenderOptions {
 }
 
 /// One output file or group of files, by what it shows. Page numbers start at 1.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Ord, PartialOrd)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Ord, PartialOrd, Serialize, serde::Deserialize)]
 pub enum PageKey {
     /// `/`, `/page/N/`: open postings, newest first.
     Home(usize),
@@ -128,6 +130,34 @@ pub enum PageKey {
     Redirect(String),
     /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
     Redirects,
+}
+
+/// Whether the key is an Atom feed, whose `updated` may be the build's "now".
+pub fn is_feed(key: &PageKey) -> bool {
+    matches!(
+        key,
+        PageKey::Feed | PageKey::CompanyFeed(_) | PageKey::TagFeed(_)
+    )
+}
+
+/// The template a key's page is made with; `None` for files made in Rust.
+fn template_of(key: &PageKey) -> Option<&'static str> {
+    match key {
+        PageKey::Home(_) | PageKey::Remote(_) => Some("index.html"),
+        PageKey::Posting(_) => Some("posting.html"),
+        PageKey::Companies => Some("companies.html"),
+        PageKey::Company(..) => Some("company.html"),
+        PageKey::Tags => Some("tags.html"),
+        PageKey::Tag(..) => Some("tag.html"),
+        PageKey::NotFound => Some("404.html"),
+        _ => None,
+    }
+}
+
+/// Whether the template of `key`'s page, or one it reaches, differs
+/// between `theme` and the theme of the fingerprints `before`.
+pub fn template_changed(key: &PageKey, theme: &Theme, before: &BTreeMap<String, String>) -> bool {
+    template_of(key).is_some_and(|t| theme.fingerprints().get(t) != before.get(t))
 }
 
 /// The output file of a posting's page (`jobs/<slug>/index.html`).

@@ -18,6 +18,9 @@ use crate::render::{self, Page, PageKey, RenderOptions, Theme};
 
 mod history;
 mod incremental;
+mod remembered;
+
+pub use remembered::{build, Built, CACHE_DIR};
 
 /// Every posting that normalized, and every file that did not.
 pub struct Loaded {
@@ -216,24 +219,13 @@ impl Site {
     /// Loads and renders everything. Fails on a broken config or theme;
     /// broken posting files are left out and reported by [`Site::errors`].
     pub fn load(root: &Path, options: SiteOptions) -> Result<Site, String> {
-        Site::load_with(root, options, &())
-    }
-
-    /// [`Site::load`], telling `progress` how it goes.
-    pub fn load_with(
-        root: &Path,
-        options: SiteOptions,
-        progress: &dyn Progress,
-    ) -> Result<Site, String> {
         let config = effective_config(root, &options)?;
         let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
         let normalizer = normalizer(root, &config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
-        progress.start("reading", files.len());
-        let sources = normalize_each(&normalizer, &files, progress);
+        let sources = normalize_each(&normalizer, &files);
         let board = Board::new(postings_of(&sources, options.unpublished));
-        let output =
-            render_everything(&board, &config, &theme, &render_options(&options), progress)?;
+        let output = render_everything(&board, &config, &theme, &render_options(&options))?;
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -247,21 +239,6 @@ impl Site {
         })
     }
 
-    /// Every output file, sorted by path.
-    pub fn pages(&self) -> Vec<Page> {
-        let mut pages: Vec<Page> = self
-            .output
-            .files
-            .iter()
-            .map(|(path, bytes)| Page {
-                path: path.clone(),
-                bytes: bytes.to_vec(),
-            })
-            .collect();
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
-        pages
-    }
-
     /// Output path to bytes, cheap to clone for serving.
     pub fn files(&self) -> &HashMap<String, Bytes> {
         &self.output.files
@@ -269,41 +246,17 @@ impl Site {
 
     /// Posting files that could not be normalized, by path.
     pub fn errors(&self) -> Vec<PostingError> {
-        let mut errors: Vec<PostingError> = self
-            .sources
-            .values()
-            .filter_map(|r| r.as_ref().err().cloned())
-            .chain(self.walk_errors.iter().cloned())
-            .collect();
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
-        errors
+        errors_of(&self.sources, &self.walk_errors)
     }
 
     /// The warnings of every posting the site shows.
     pub fn warnings(&self) -> impl Iterator<Item = &crate::posting::Diagnostic> {
-        let postings = self.board.postings.iter();
-        postings.flat_map(|p| p.diagnostics.iter())
+        warnings_of(&self.board)
     }
 
     pub fn stats(&self) -> Stats {
-        let board = &self.board;
-        Stats {
-            postings: board.postings.len(),
-            closed: board.postings.len() - board.open.len(),
-            drafts: self.left_out(Status::Draft),
-            scheduled: self.left_out(Status::Scheduled),
-            companies: board.companies.len(),
-            tags: board.tags.len(),
-            warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
-            files: self.output.files.len(),
-        }
-    }
-
-    /// How many postings of this status the site does not show.
-    fn left_out(&self, status: Status) -> usize {
-        let shown = self.options.unpublished.shows(status);
-        let of_status = self.sources.values().flatten();
-        of_status.filter(|p| p.status == status && !shown).count()
+        let files = self.output.files.len();
+        stats_of(&self.board, &self.sources, self.options.unpublished, files)
     }
 
     pub fn root(&self) -> &Path {
@@ -383,7 +336,7 @@ impl Site {
             .board
             .next(postings_of(&self.sources, self.options.unpublished));
         let options = render_options(&self.options);
-        let (mut files, owned) = render_pages(&board, &self.config, &theme, &options, &())?;
+        let (mut files, owned) = render_pages(&board, &self.config, &theme, &options)?;
         // Search shows no template: its index is brought up to date, not rebuilt.
         let changed_postings = incremental::changed_postings(&self.board, &board);
         update_search(
@@ -472,7 +425,7 @@ impl Site {
                 .into_iter()
                 .filter(|f| content::is_posting_file(Path::new(&f.path)))
                 .collect();
-            let fresh = normalize_each(&self.normalizer, &files, &());
+            let fresh = normalize_each(&self.normalizer, &files);
             for (path, source) in &fresh {
                 if let (Some(old), Ok(posting)) = (before.remove(path), source) {
                     slugs.push((old, posting.slug.clone()));
@@ -564,6 +517,41 @@ impl Site {
     }
 }
 
+type Sources = BTreeMap<String, Result<Arc<Posting>, PostingError>>;
+
+fn errors_of(sources: &Sources, walk_errors: &[PostingError]) -> Vec<PostingError> {
+    let mut errors: Vec<PostingError> = sources
+        .values()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .chain(walk_errors.iter().cloned())
+        .collect();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    errors
+}
+
+fn warnings_of(board: &Board) -> impl Iterator<Item = &crate::posting::Diagnostic> {
+    board.postings.iter().flat_map(|p| p.diagnostics.iter())
+}
+
+fn stats_of(board: &Board, sources: &Sources, unpublished: Unpublished, files: usize) -> Stats {
+    // How many postings of this status the site does not show.
+    let left_out = |status: Status| {
+        let shown = unpublished.shows(status);
+        let of_status = sources.values().flatten();
+        of_status.filter(|p| p.status == status && !shown).count()
+    };
+    Stats {
+        postings: board.postings.len(),
+        closed: board.postings.len() - board.open.len(),
+        drafts: left_out(Status::Draft),
+        scheduled: left_out(Status::Scheduled),
+        companies: board.companies.len(),
+        tags: board.tags.len(),
+        warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
+        files,
+    }
+}
+
 fn render_options(options: &SiteOptions) -> RenderOptions {
     RenderOptions {
         now: options.now,
@@ -577,10 +565,9 @@ fn render_everything(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
-    progress: &dyn Progress,
 ) -> Result<Output, String> {
     let (pages, search) = rayon::join(
-        || render_pages(board, config, theme, options, progress),
+        || render_pages(board, config, theme, options),
         || SearchIndex::build(board),
     );
     let (mut files, owned) = pages?;
@@ -604,23 +591,10 @@ fn render_pages(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
-    progress: &dyn Progress,
 ) -> Result<Rendered, String> {
     let keys = render::page_keys(board, config);
-    progress.start("rendering", keys.len());
-    let mut rendered = Vec::with_capacity(keys.len());
-    for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
-        // Every posting is checked once, with the first chunk.
-        let fresh = if n == 0 {
-            0..board.postings.len()
-        } else {
-            0..0
-        };
-        let pages = render::render_changed(board, config, theme, options, chunk, fresh)
-            .map_err(|e| e.to_string())?;
-        rendered.extend(pages);
-        progress.advance(chunk.len());
-    }
+    let rendered =
+        render::render_keyed(board, config, theme, options, &keys).map_err(|e| e.to_string())?;
     let mut files = HashMap::with_capacity(keys.len() + 256);
     let mut owned = foldhash::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (key, pages) in keys.into_iter().zip(rendered) {
@@ -677,16 +651,11 @@ fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
     }
 }
 
-fn normalize_each(
-    normalizer: &Normalizer,
-    files: &[SourceFile],
-    progress: &dyn Progress,
-) -> BTreeMap<String, Result<Arc<Posting>, PostingError>> {
+fn normalize_each(normalizer: &Normalizer, files: &[SourceFile]) -> Sources {
     files
         .par_iter()
         .map(|file| {
             let posting = normalize_file(normalizer, file).map(Arc::new);
-            progress.advance(1);
             (file.path.clone(), posting)
         })
         .collect::<Vec<_>>()
@@ -695,7 +664,16 @@ fn normalize_each(
 }
 
 fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting, PostingError> {
-    match content::read_posting(&file.absolute) {
+    normalize_read(normalizer, file, content::read_posting(&file.absolute))
+}
+
+/// Normalizes a file from what reading it gave.
+fn normalize_read(
+    normalizer: &Normalizer,
+    file: &SourceFile,
+    read: Result<Vec<u8>, content::ReadError>,
+) -> Result<Posting, PostingError> {
+    match read {
         Ok(bytes) => normalizer.normalize(&file.path, &bytes),
         Err(content::ReadError::TooBig(bytes)) => Err(crate::posting::too_big(&file.path, bytes)),
         Err(content::ReadError::Io(e)) => Err(PostingError {

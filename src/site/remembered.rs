@@ -1,0 +1,644 @@
+//! `build` across processes: what a build was made from is remembered, so
+//! that the next one re-normalizes only the posting files whose bytes
+//! changed, re-renders only the pages the change reaches (the plan `serve`
+//! makes between two boards, [`super::incremental`]) and streams what it
+//! renders to the output, which writes only files whose bytes differ.
+//!
+//! The memory is a file in the site's `.hireboard-cache/` (one per output
+//! folder), not in the output: it holds the normalized record of every
+//! posting file, drafts included, and the output is what gets deployed.
+//! The output's manifest names the memory it was built with (its content
+//! hash): a memory that is missing, damaged, of another hireboard version
+//! or of another output state means a full build, never a wrong one.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    effective_config, history, incremental, postings_of, render_options, static_clash, walk_error,
+    Progress, SiteOptions, Stats, Unpublished, KEYS_PER_REPORT,
+};
+use crate::board::Board;
+use crate::config::Config;
+use crate::content::{self, SourceFile};
+use crate::output::{content_hash, Manifest, OutputError, Staging, Written};
+use crate::posting::{Diagnostic, Normalizer, Posting, PostingError, Severity};
+use crate::render::search::SearchIndex;
+use crate::render::{self, Page, PageKey, Theme};
+
+/// The cache folder in the site root.
+pub const CACHE_DIR: &str = ".hireboard-cache";
+
+/// Changes whenever what is remembered, or how it is read, may change:
+/// every release, and this format.
+const FORMAT: &str = concat!("hireboard ", env!("CARGO_PKG_VERSION"), " build memory 1");
+
+/// Rendered keys in flight between the renderer and the writer: enough to
+/// keep both busy, few enough that memory does not grow with the site.
+const CHUNKS_IN_FLIGHT: usize = 2;
+
+/// What a build was made from.
+#[derive(Serialize, Deserialize)]
+struct Memory {
+    format: String,
+    /// [`render_settings`]: a change re-renders every page.
+    rendering: String,
+    /// A hash of the normalizer's config: a change re-normalizes every file.
+    normalizing: String,
+    /// The fingerprint of each template ([`Theme::fingerprints`]).
+    templates: BTreeMap<String, String>,
+    /// The build's "now" (RFC 3339).
+    now: String,
+    /// Every posting file that normalized, by path.
+    sources: BTreeMap<String, Source>,
+    /// The files of each page key.
+    keys: Vec<(PageKey, Vec<String>)>,
+    /// The files of the search index.
+    search: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Source {
+    /// [`content_hash`] of the file's bytes.
+    hash: String,
+    /// The date git gave the file, when it has one (undated postings take it).
+    added: Option<String>,
+    posting: Posting,
+    /// `posting.diagnostics`, which the record does not carry.
+    diagnostics: Vec<RememberedDiagnostic>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RememberedDiagnostic {
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    error: bool,
+    code: String,
+    message: String,
+    help: Option<String>,
+}
+
+impl RememberedDiagnostic {
+    fn of(d: &Diagnostic) -> RememberedDiagnostic {
+        RememberedDiagnostic {
+            path: d.path.clone(),
+            line: d.line,
+            column: d.column,
+            error: d.severity == Severity::Error,
+            code: d.code.to_string(),
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
+
+    /// `codes` gives each code one `&'static str` per build (codes are a
+    /// few dozen kebab-case names).
+    fn restore(&self, codes: &mut HashMap<String, &'static str>) -> Diagnostic {
+        let code = *codes
+            .entry(self.code.clone())
+            .or_insert_with_key(|code| Box::leak(code.clone().into_boxed_str()));
+        let diagnostic = if self.error {
+            Diagnostic::error(code, self.message.clone())
+        } else {
+            Diagnostic::warning(code, self.message.clone())
+        };
+        let diagnostic = diagnostic.in_file(&self.path).at_column(self.column);
+        let diagnostic = match self.line {
+            Some(line) => diagnostic.on_line(line),
+            None => diagnostic,
+        };
+        match &self.help {
+            Some(help) => diagnostic.with_help(help.clone()),
+            None => diagnostic,
+        }
+    }
+}
+
+/// What `build` made, for its summary.
+pub struct Built {
+    pub written: Written,
+    sources: BTreeMap<String, Result<Arc<Posting>, PostingError>>,
+    walk_errors: Vec<PostingError>,
+    board: Board,
+    unpublished: Unpublished,
+    /// Posting files normalized again (the others were remembered).
+    pub normalized: usize,
+    /// Page keys rendered (the others' files were kept as they were).
+    pub rendered: usize,
+}
+
+impl Built {
+    pub fn errors(&self) -> Vec<PostingError> {
+        super::errors_of(&self.sources, &self.walk_errors)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        super::warnings_of(&self.board)
+    }
+
+    pub fn stats(&self) -> Stats {
+        super::stats_of(
+            &self.board,
+            &self.sources,
+            self.unpublished,
+            self.written.files,
+        )
+    }
+}
+
+/// Builds the site at `root` into `output_dir`, given what hireboard owns
+/// there, re-doing only what changed since the build that wrote it.
+/// Nothing in the folder changes unless every page renders.
+pub fn build(
+    root: &Path,
+    options: SiteOptions,
+    output_dir: &Path,
+    owned: &Manifest,
+    progress: &dyn Progress,
+) -> Result<Built, String> {
+    let config = effective_config(root, &options)?;
+    let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
+    let added = history::added_dates(root);
+    let normalizer =
+        Normalizer::new(&config.normalizing(), options.now).with_added_dates(added.clone());
+    let memory_file = memory_file(root, output_dir);
+    let rendering = render_settings(&config, options.unpublished);
+    let normalizing = content_hash(format!("{FORMAT} {:?}", config.normalizing()).as_bytes());
+    let memory = Memory::read(&memory_file, owned);
+    let remembered = memory.as_ref().filter(|m| m.normalizing == normalizing);
+
+    let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
+    progress.start("reading", files.len());
+    let read = read_sources(
+        &normalizer,
+        &files,
+        &added,
+        remembered,
+        options.now,
+        progress,
+    );
+    let normalized = read.iter().filter(|s| !s.remembered).count();
+
+    let plan = Plan::make(
+        memory.as_ref(),
+        &rendering,
+        &read,
+        &config,
+        &theme,
+        &options,
+    );
+    let board = &plan.board;
+    let render_options = render_options(&options);
+    let mut staging = Staging::new(output_dir, owned);
+    let mut dirty = plan.dirty;
+    // A kept page's files must all still be there as written, else it is
+    // rendered again.
+    let mut kept_keys = Vec::new();
+    for (key, paths) in plan.kept {
+        if paths.iter().all(|p| staging.keep(p)) {
+            kept_keys.push((key, paths));
+        } else {
+            dirty.push(key);
+        }
+    }
+    let rendered = dirty.len();
+    progress.start("rendering", dirty.len());
+    let fresh: Vec<usize> = match &plan.fresh {
+        Some(fresh) => fresh.clone(),
+        None => (0..board.postings.len()).collect(),
+    };
+    let (rendered_keys, search) = rayon::join(
+        || {
+            stream(
+                &mut staging,
+                board,
+                &config,
+                &theme,
+                &render_options,
+                &dirty,
+                &fresh,
+                progress,
+            )
+        },
+        || plan.search_changed.then(|| SearchIndex::build(board)),
+    );
+    let mut keys = rendered_keys?;
+    keys.extend(kept_keys);
+    let search_paths = match search {
+        Some(search) => add_all(&mut staging, search.pages()).map_err(|e| e.to_string())?,
+        None => memory
+            .as_ref()
+            .map(|m| m.search.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| staging.keep(p))
+            .collect(),
+    };
+    for page in theme.static_files() {
+        if staging.has(&page.path) {
+            return Err(static_clash(&page.path));
+        }
+        add(&mut staging, &page)?;
+    }
+    keys.sort();
+
+    let memory = Memory {
+        format: FORMAT.into(),
+        rendering,
+        normalizing,
+        templates: theme.fingerprints().clone(),
+        now: options.now.to_string(),
+        sources: read
+            .iter()
+            .filter_map(|s| Some((s.path.clone(), s.remember()?)))
+            .collect(),
+        keys,
+        search: search_paths,
+    };
+    let bytes = serde_json::to_vec(&memory).map_err(|e| e.to_string())?;
+    let identity = content_hash(&bytes);
+    let unchanged = owned.build() == identity;
+    let written = staging.commit(identity).map_err(|e| e.to_string())?;
+    if !unchanged {
+        // A build that cannot remember is a full build next time, not a failure.
+        if let Err(e) = write_memory(&memory_file, &bytes) {
+            eprintln!(
+                "note: cannot remember this build in {}: {e}",
+                memory_file.display()
+            );
+        }
+    }
+    let sources = read.into_iter().map(|s| (s.path, s.result)).collect();
+    Ok(Built {
+        written,
+        sources,
+        walk_errors: walk_errors.into_iter().map(walk_error).collect(),
+        board: plan.board,
+        unpublished: options.unpublished,
+        normalized,
+        rendered,
+    })
+}
+
+/// Renders `keys` chunk by chunk, each chunk's pages going to the output
+/// on a writer thread while the next renders. Returns each key's files.
+#[allow(clippy::too_many_arguments)]
+fn stream(
+    staging: &mut Staging,
+    board: &Board,
+    config: &Config,
+    theme: &Theme,
+    options: &render::RenderOptions,
+    keys: &[PageKey],
+    fresh: &[usize],
+    progress: &dyn Progress,
+) -> Result<Vec<(PageKey, Vec<String>)>, String> {
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Vec<Page>>>(CHUNKS_IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Vec<Vec<String>>, OutputError> {
+            let mut paths = Vec::new();
+            for chunk in receiver {
+                for pages in chunk {
+                    paths.push(add_all(staging, pages)?);
+                }
+            }
+            Ok(paths)
+        });
+        let mut render_error = None;
+        for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
+            // The changed postings are checked once, with the first chunk.
+            let fresh = if n == 0 { fresh } else { &[] };
+            match render::render_changed(
+                board,
+                config,
+                theme,
+                options,
+                chunk,
+                fresh.iter().copied(),
+            ) {
+                Ok(pages) => {
+                    if sender.send(pages).is_err() {
+                        break; // the writer failed: its error is the build's
+                    }
+                }
+                Err(e) => {
+                    render_error = Some(e.to_string());
+                    break;
+                }
+            }
+            progress.advance(chunk.len());
+        }
+        drop(sender);
+        let paths = writer
+            .join()
+            .map_err(|_| "the output writer stopped".to_string())?
+            .map_err(|e| e.to_string());
+        if let Some(e) = render_error {
+            return Err(e);
+        }
+        Ok(keys.iter().cloned().zip(paths?).collect())
+    })
+}
+
+fn add(staging: &mut Staging, page: &Page) -> Result<(), String> {
+    staging
+        .add(&page.path, &page.bytes)
+        .map_err(|e| e.to_string())
+}
+
+/// Adds pages; returns their paths.
+fn add_all(staging: &mut Staging, pages: Vec<Page>) -> Result<Vec<String>, OutputError> {
+    let mut paths = Vec::with_capacity(pages.len());
+    for page in pages {
+        staging.add(&page.path, &page.bytes)?;
+        paths.push(page.path);
+    }
+    Ok(paths)
+}
+
+/// One posting file, read this build.
+struct Read {
+    path: String,
+    hash: String,
+    added: Option<jiff::Timestamp>,
+    result: Result<Arc<Posting>, PostingError>,
+    /// Taken from the memory, not normalized again.
+    remembered: bool,
+}
+
+impl Read {
+    fn remember(&self) -> Option<Source> {
+        let posting = self.result.as_ref().ok()?;
+        Some(Source {
+            hash: self.hash.clone(),
+            added: self.added.map(|t| t.to_string()),
+            posting: Posting::clone(posting),
+            diagnostics: posting
+                .diagnostics
+                .iter()
+                .map(RememberedDiagnostic::of)
+                .collect(),
+        })
+    }
+}
+
+/// Reads every posting file and normalizes those the memory does not hold
+/// as they are now.
+fn read_sources(
+    normalizer: &Normalizer,
+    files: &[SourceFile],
+    added: &HashMap<String, jiff::Timestamp>,
+    memory: Option<&Memory>,
+    now: jiff::Timestamp,
+    progress: &dyn Progress,
+) -> Vec<Read> {
+    let then = memory.and_then(|m| m.now.parse::<jiff::Timestamp>().ok());
+    let mut codes = HashMap::new();
+    let codes = std::sync::Mutex::new(&mut codes);
+    files
+        .par_iter()
+        .map(|file| {
+            let bytes = content::read_posting(&file.absolute);
+            let hash = bytes.as_ref().map(|b| content_hash(b)).unwrap_or_default();
+            let added = added.get(&file.path).copied();
+            let known = memory
+                .zip(then)
+                .and_then(|(m, then)| Some((m.sources.get(&file.path)?, then)))
+                .filter(|(s, then)| {
+                    !hash.is_empty()
+                        && s.hash == hash
+                        && s.added == added.map(|t| t.to_string())
+                        && same_status(&s.posting, *then, now)
+                });
+            let (result, remembered) = match known {
+                Some((source, _)) => {
+                    let mut posting = source.posting.clone();
+                    let mut codes = codes.lock().unwrap_or_else(|e| e.into_inner());
+                    posting.diagnostics = source
+                        .diagnostics
+                        .iter()
+                        .map(|d| d.restore(&mut codes))
+                        .collect();
+                    (Ok(Arc::new(posting)), true)
+                }
+                None => (
+                    super::normalize_read(normalizer, file, bytes).map(Arc::new),
+                    false,
+                ),
+            };
+            progress.advance(1);
+            Read {
+                path: file.path.clone(),
+                hash,
+                added,
+                result,
+                remembered,
+            }
+        })
+        .collect()
+}
+
+/// Whether a posting normalized at `then` is the same at `now`: its status
+/// turns only at its date and its expiry, so neither may lie between them.
+fn same_status(posting: &Posting, then: jiff::Timestamp, now: jiff::Timestamp) -> bool {
+    let (from, to) = (then.min(now), then.max(now));
+    [&posting.date, &posting.expires]
+        .into_iter()
+        .flatten()
+        .all(|text| {
+            text.parse::<jiff::Timestamp>()
+                .is_ok_and(|t| t < from || t > to)
+        })
+}
+
+/// Which keys to render and which to keep, and the board.
+struct Plan {
+    board: Board,
+    dirty: Vec<PageKey>,
+    /// Keys whose files are those of the last build.
+    kept: Vec<(PageKey, Vec<String>)>,
+    /// Indices of new or changed postings; `None`: all.
+    fresh: Option<Vec<usize>>,
+    search_changed: bool,
+}
+
+impl Plan {
+    fn make(
+        memory: Option<&Memory>,
+        rendering: &str,
+        read: &[Read],
+        config: &Config,
+        theme: &Theme,
+        options: &SiteOptions,
+    ) -> Plan {
+        let sources: BTreeMap<String, Result<Arc<Posting>, PostingError>> = read
+            .iter()
+            .map(|s| (s.path.clone(), s.result.clone()))
+            .collect();
+        let current = postings_of(&sources, options.unpublished);
+        let Some(memory) = memory.filter(|m| m.rendering == rendering) else {
+            let board = Board::new(current);
+            let dirty = render::page_keys(&board, config);
+            return Plan {
+                board,
+                dirty,
+                kept: Vec::new(),
+                fresh: None,
+                search_changed: true,
+            };
+        };
+        // The last build's board, sharing the postings that did not change.
+        let reused: HashMap<&str, &Arc<Posting>> = read
+            .iter()
+            .filter(|s| s.remembered)
+            .filter_map(|s| Some((s.path.as_str(), s.result.as_ref().ok()?)))
+            .collect();
+        let before: Vec<Arc<Posting>> = memory
+            .sources
+            .iter()
+            .map(|(path, source)| match reused.get(path.as_str()) {
+                Some(&posting) => posting.clone(),
+                None => Arc::new(source.posting.clone()),
+            })
+            .filter(|p| options.unpublished.shows(p.status))
+            .collect();
+        let old = Board::new(before);
+        let board = old.next(current);
+        let plan = incremental::plan(&old, &board, config);
+        let mut dirty: BTreeSet<PageKey> = plan.dirty.into_iter().collect();
+        // The build's "now" is the `updated` of a feed with no dated posting.
+        if memory.now != options.now.to_string() {
+            dirty.extend(
+                render::page_keys(&board, config)
+                    .into_iter()
+                    .filter(render::is_feed),
+            );
+        }
+        let files: HashMap<&PageKey, &Vec<String>> =
+            memory.keys.iter().map(|(k, files)| (k, files)).collect();
+        let mut kept = Vec::new();
+        for key in render::page_keys(&board, config) {
+            let unchanged =
+                !dirty.contains(&key) && !render::template_changed(&key, theme, &memory.templates);
+            match files.get(&key) {
+                Some(paths) if unchanged => kept.push((key, paths.to_vec())),
+                _ => {
+                    dirty.insert(key);
+                }
+            }
+        }
+        let search_changed = !plan.changed_postings.is_empty();
+        let fresh = plan
+            .changed_postings
+            .iter()
+            .filter_map(|&(_, new)| new)
+            .collect();
+        Plan {
+            board,
+            dirty: dirty.into_iter().collect(),
+            kept,
+            fresh: Some(fresh),
+            search_changed,
+        }
+    }
+}
+
+/// What every page's bytes depend on besides the postings and templates:
+/// hireboard's version, the config (with the command line's overrides) and
+/// which unpublished postings are shown.
+fn render_settings(config: &Config, unpublished: Unpublished) -> String {
+    let settings = format!("{FORMAT} {config:?} {unpublished:?}");
+    content_hash(settings.as_bytes())
+}
+
+impl Memory {
+    /// The memory the build that wrote `owned` left, if it is that one.
+    fn read(file: &Path, owned: &Manifest) -> Option<Memory> {
+        if owned.build().is_empty() {
+            return None;
+        }
+        let bytes = std::fs::read(file).ok()?;
+        if content_hash(&bytes) != owned.build() {
+            return None;
+        }
+        let memory: Memory = serde_json::from_slice(&bytes).ok()?;
+        (memory.format == FORMAT).then_some(memory)
+    }
+}
+
+/// The memory of builds into `output_dir`: one file per output folder.
+fn memory_file(root: &Path, output_dir: &Path) -> PathBuf {
+    let output = std::path::absolute(output_dir).unwrap_or_else(|_| output_dir.to_path_buf());
+    let name = content_hash(output.to_string_lossy().as_bytes());
+    root.join(CACHE_DIR).join(format!("build-{name}.json"))
+}
+
+/// Replaces the memory whole (a new file renamed over it).
+fn write_memory(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let temporary = file.with_extension("json.new");
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_survives_being_remembered() {
+        let normalizer = Normalizer::new(
+            &Config::default().normalizing(),
+            "2026-03-01T00:00:00Z".parse().unwrap(),
+        );
+        let text = "---\ntitle: Rust Developer\ncompany: Acme\nsalary: 90k-120k EUR\ncompnay: x\nlocation: Berlin\ntags: [rust]\n---\nBuild things. Apply at jobs@acme.example\n";
+        let posting = normalizer
+            .normalize("content/a.md", text.as_bytes())
+            .unwrap();
+        assert!(!posting.diagnostics.is_empty(), "the test needs a warning");
+        let read = Read {
+            path: "content/a.md".into(),
+            hash: content_hash(text.as_bytes()),
+            added: None,
+            result: Ok(Arc::new(posting.clone())),
+            remembered: false,
+        };
+        let json = serde_json::to_vec(&read.remember().unwrap()).unwrap();
+        let source: Source = serde_json::from_slice(&json).unwrap();
+        let mut codes = HashMap::new();
+        let mut restored = source.posting;
+        restored.diagnostics = source
+            .diagnostics
+            .iter()
+            .map(|d| d.restore(&mut codes))
+            .collect();
+        // Why fields were guessed is for `inspect`, which normalizes afresh.
+        let mut posting = posting;
+        posting.evidence.clear();
+        assert_eq!(restored, posting);
+    }
+
+    #[test]
+    fn a_status_is_remembered_only_while_no_date_of_it_is_passed() {
+        let normalizer = Normalizer::new(
+            &Config::default().normalizing(),
+            "2026-03-01T00:00:00Z".parse().unwrap(),
+        );
+        let text = "---\ntitle: Rust Developer\ncompany: Acme\ndate: 2026-02-01\nexpires: 2026-04-01\n---\nBody.\n";
+        let posting = normalizer
+            .normalize("content/a.md", text.as_bytes())
+            .unwrap();
+        let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
+        let then = at("2026-03-01T00:00:00Z");
+        assert!(same_status(&posting, then, at("2026-03-20T00:00:00Z")));
+        assert!(!same_status(&posting, then, at("2026-04-02T00:00:00Z")));
+        assert!(!same_status(&posting, then, at("2026-01-20T00:00:00Z")));
+    }
+}
