@@ -700,3 +700,37 @@ fn a_failing_template_leaves_the_output_as_it_was() {
 fn content_file(root: &Path, name: &str) -> PathBuf {
     root.join("content").join(name)
 }
+
+#[test]
+fn serve_re_renders_only_the_pages_an_edited_template_reaches() {
+    let (_dir, root) = new_site();
+    let mut site = Site::load(&root, options()).unwrap();
+    let templates = root.join("templates");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    let edit = |site: &mut Site, name: &str, text: &str| {
+        fs::write(templates.join(name), text).unwrap();
+        site.apply(&Changes::classify(&root, "default", [templates.join(name)]))
+            .unwrap()
+    };
+    let update = edit(
+        &mut site,
+        "tags.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Every tag</h1>{% endblock content %}",
+    );
+    assert_eq!(update.rendered, 1, "{update:?}");
+    assert_eq!(update.changed_files, ["tags/index.html"]);
+    // The card partial is reached by every list page, not by posting pages.
+    let update = edit(
+        &mut site,
+        "partials/card.html",
+        "<li><a href=\"{{ posting.url }}\">{{ posting.title }}</a></li>",
+    );
+    assert!(update.rendered > 3, "{update:?}");
+    assert!(
+        !update.changed_files.iter().any(|f| f.starts_with("jobs/")),
+        "{update:?}"
+    );
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+    // A template nothing reaches re-renders nothing.
+    assert_eq!(edit(&mut site, "partials/unused.html", "x").rendered, 0);
+}

@@ -209,6 +209,8 @@ pub struct Update {
     pub changed_files: Vec<String>,
     /// Only stylesheets changed.
     pub css_only: bool,
+    /// Page keys rendered again.
+    pub rendered: usize,
     /// Posting pages that moved because an edit changed the slug: (old
     /// output file, new output file), so the dev server can redirect a
     /// page open on the old address.
@@ -281,19 +283,22 @@ impl Site {
             });
         }
         let mut changed = Vec::new();
+        let mut rendered = 0;
         // A broken theme must not lose the content changes of the same batch
         // (a checkout touching both): they are applied with the last good theme.
         let mut theme_error = None;
         if changes.templates || changes.static_files {
             match self.reload_theme(changes.templates) {
-                Ok(files) => changed = files,
+                Ok(update) => (changed, rendered) = update,
                 Err(message) => theme_error = Some(message),
             }
         }
         let mut moved = Vec::new();
         if !changes.content.is_empty() {
             let slugs = self.sync_sources(&changes.content);
-            changed.extend(self.rerender_changed_postings()?);
+            let (files, keys) = self.rerender(None)?;
+            changed.extend(files);
+            rendered += keys;
             moved = self.moved_pages(slugs);
             changed.sort();
             changed.dedup();
@@ -305,6 +310,7 @@ impl Site {
         Ok(Update {
             changed_files: changed,
             css_only,
+            rendered,
             moved,
         })
     }
@@ -321,62 +327,44 @@ impl Site {
             .collect()
     }
 
-    /// Reloads the theme; returns the output files that changed. Changed
-    /// templates re-render everything; changed static files only replace
-    /// themselves (no page embeds their bytes), so that a stylesheet edit
-    /// on a big board is instant.
-    fn reload_theme(&mut self, templates: bool) -> Result<Vec<String>, String> {
+    /// Reloads the theme; returns the output files that changed and how
+    /// many keys rendered again. Changed
+    /// templates re-render the pages whose template reaches one of them;
+    /// changed static files only replace themselves (no page embeds their
+    /// bytes), so that a stylesheet edit on a big board is instant.
+    fn reload_theme(&mut self, templates: bool) -> Result<(Vec<String>, usize), String> {
         let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
-        if !templates {
-            return self.replace_static_files(theme);
-        }
-        // From the sources, not the last board: a content change whose render
-        // failed (a template error) left the board behind them.
-        let board = self
-            .board
-            .next(postings_of(&self.sources, self.options.unpublished));
-        let options = render_options(&self.options);
-        let (mut files, owned) = render_pages(&board, &self.config, &theme, &options)?;
-        // Search shows no template: its index is brought up to date, not rebuilt.
-        let changed_postings = incremental::changed_postings(&self.board, &board);
-        update_search(
-            &mut self.output.search,
-            &self.board,
-            &board,
-            &changed_postings,
-        );
-        insert_all(&mut files, self.output.search.pages());
-        let changed = changed_files(&self.output.files, &files);
-        self.output.files = files;
-        self.output.owned = owned;
-        self.theme = theme;
-        self.board = board;
-        Ok(changed)
-    }
-
-    fn replace_static_files(&mut self, theme: Theme) -> Result<Vec<String>, String> {
-        let old: HashSet<String> = self
-            .theme
-            .static_files()
-            .into_iter()
-            .map(|p| p.path)
-            .collect();
-        let new = theme.static_files();
-        let files = &mut self.output.files;
-        if let Some(clash) = new
+        let statics = |theme: &Theme| -> HashSet<String> {
+            theme.static_files().into_iter().map(|p| p.path).collect()
+        };
+        let (old_statics, new_statics) = (statics(&self.theme), theme.static_files());
+        let files = &self.output.files;
+        if let Some(clash) = new_statics
             .iter()
-            .find(|p| !old.contains(&p.path) && files.contains_key(&p.path))
+            .find(|p| !old_statics.contains(&p.path) && files.contains_key(&p.path))
         {
             return Err(static_clash(&clash.path));
         }
-        let mut changed: Vec<String> = old
-            .into_iter()
-            .filter(|path| !new.iter().any(|p| &p.path == path))
-            .collect();
-        for path in &changed {
-            files.remove(path);
+        let old = std::mem::replace(&mut self.theme, theme);
+        let (mut changed, mut rendered) = (Vec::new(), 0);
+        if templates {
+            match self.rerender(Some(old.fingerprints())) {
+                Ok(update) => (changed, rendered) = update,
+                Err(e) => {
+                    self.theme = old;
+                    return Err(e);
+                }
+            }
         }
-        for page in new {
+        let files = &mut self.output.files;
+        for path in old_statics
+            .iter()
+            .filter(|path| !new_statics.iter().any(|p| &p.path == *path))
+        {
+            files.remove(path);
+            changed.push(path.clone());
+        }
+        for page in new_statics {
             let bytes = Bytes::from(page.bytes);
             if files.get(&page.path) != Some(&bytes) {
                 changed.push(page.path.clone());
@@ -384,8 +372,8 @@ impl Site {
             }
         }
         changed.sort();
-        self.theme = theme;
-        Ok(changed)
+        changed.dedup();
+        Ok((changed, rendered))
     }
 
     /// Re-reads changed paths under content/: a path (file or folder) that is
@@ -440,11 +428,25 @@ impl Site {
 
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
-    fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
+    /// With the fingerprints of the templates the pages were rendered with,
+    /// also the pages whose template changed since.
+    fn rerender(
+        &mut self,
+        templates_before: Option<&BTreeMap<String, String>>,
+    ) -> Result<(Vec<String>, usize), String> {
         let board = self
             .board
             .next(postings_of(&self.sources, self.options.unpublished));
-        let plan = incremental::plan(&self.board, &board, &self.config);
+        let mut plan = incremental::plan(&self.board, &board, &self.config);
+        if let Some(before) = templates_before {
+            let planned: HashSet<PageKey> = plan.dirty.iter().cloned().collect();
+            let reached = render::page_keys(&board, &self.config)
+                .into_iter()
+                .filter(|key| {
+                    !planned.contains(key) && render::template_changed(key, &self.theme, before)
+                });
+            plan.dirty.extend(reached);
+        }
         let options = render_options(&self.options);
         let fresh = plan.changed_postings.iter().filter_map(|&(_, new)| new);
         // The search index is updated beside the render, and taken back
@@ -479,6 +481,7 @@ impl Site {
         };
         let output = &mut self.output;
         let mut changed = Vec::new();
+        let rendered_keys = plan.dirty.len();
         for key in &plan.removed {
             for path in output.owned.remove(key).unwrap_or_default() {
                 output.files.remove(&path);
@@ -513,7 +516,7 @@ impl Site {
         // beside the reload, not before it.
         let old = std::mem::replace(&mut self.board, board);
         rayon::spawn(move || drop(old));
-        Ok(changed)
+        Ok((changed, rendered_keys))
     }
 }
 
