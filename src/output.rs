@@ -254,17 +254,19 @@ impl<'a> Staging<'a> {
         Ok(())
     }
 
-    /// Keeps a file of the last build as it is, without its bytes: a page
-    /// whose inputs did not change. `false` when the file is not there as
-    /// hireboard wrote it (then it must be rendered again).
-    pub fn keep(&mut self, path: &str) -> bool {
-        let Some(hash) = self.owned.hash(path) else {
-            return false;
-        };
-        if !self.check(path).unwrap_or(false) {
-            return false;
+    /// Keeps files of the last build as they are, without their bytes: the
+    /// files of a page whose inputs did not change. Keeps none and returns
+    /// `false` when one of them is not there as hireboard wrote it (then
+    /// the page must be rendered again).
+    pub fn keep(&mut self, paths: &[String]) -> bool {
+        let mut hashes = Vec::with_capacity(paths.len());
+        for path in paths {
+            match self.owned.hash(path) {
+                Some(hash) if self.check(path).unwrap_or(false) => hashes.push(hash.to_string()),
+                _ => return false,
+            }
         }
-        self.files.insert(path.to_string(), hash.to_string());
+        self.files.extend(paths.iter().cloned().zip(hashes));
         true
     }
 

@@ -492,15 +492,15 @@ enum Mishap {
     None,
     /// The memory is overwritten with something else.
     DamagedMemory,
-    /// Someone deletes a file of the output by hand.
-    DeletedFile,
+    /// Someone deletes files of the output by hand: a page, a search shard.
+    DeletedFiles,
 }
 
 fn mishap() -> impl Strategy<Value = Mishap> {
     prop_oneof![
         6 => Just(Mishap::None),
         1 => Just(Mishap::DamagedMemory),
-        1 => Just(Mishap::DeletedFile),
+        1 => Just(Mishap::DeletedFiles),
     ]
 }
 
@@ -512,8 +512,14 @@ fn suffer(root: &Path, out: &Path, mishap: Mishap) {
                 fs::write(memory.unwrap().path(), "{\"format\": \"not this\"}").unwrap();
             }
         }
-        Mishap::DeletedFile => {
+        Mishap::DeletedFiles => {
             let _ = fs::remove_file(out.join("tags/index.html"));
+            let search = walkdir::WalkDir::new(out.join("search"))
+                .into_iter()
+                .filter_map(Result::ok);
+            if let Some(file) = search.filter(|e| e.file_type().is_file()).last() {
+                fs::remove_file(file.path()).unwrap();
+            }
         }
     }
 }

@@ -67,9 +67,19 @@ struct Source {
     hash: String,
     /// The date git gave the file, when it has one (undated postings take it).
     added: Option<String>,
-    posting: Posting,
+    posting: Arc<Posting>,
     /// `posting.diagnostics`, which the record does not carry.
     diagnostics: Vec<RememberedDiagnostic>,
+}
+
+impl Source {
+    /// Puts the diagnostics back into the posting, just read.
+    fn restore(&mut self, codes: &mut HashMap<String, &'static str>) {
+        let diagnostics = self.diagnostics.iter().map(|d| d.restore(codes)).collect();
+        if let Some(posting) = Arc::get_mut(&mut self.posting) {
+            posting.diagnostics = diagnostics;
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -169,8 +179,8 @@ pub fn build(
     let memory_file = memory_file(root, output_dir);
     let rendering = render_settings(&config, options.unpublished);
     let normalizing = content_hash(format!("{FORMAT} {:?}", config.normalizing()).as_bytes());
-    let memory = Memory::read(&memory_file, owned);
-    let remembered = memory.as_ref().filter(|m| m.normalizing == normalizing);
+    let last = Memory::read(&memory_file, owned);
+    let remembered = last.as_ref().filter(|m| m.normalizing == normalizing);
 
     let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
     progress.start("reading", files.len());
@@ -184,14 +194,7 @@ pub fn build(
     );
     let normalized = read.iter().filter(|s| !s.remembered).count();
 
-    let plan = Plan::make(
-        memory.as_ref(),
-        &rendering,
-        &read,
-        &config,
-        &theme,
-        &options,
-    );
+    let plan = Plan::make(last.as_ref(), &rendering, &read, &config, &theme, &options);
     let board = &plan.board;
     let render_options = render_options(&options);
     let mut staging = Staging::new(output_dir, owned);
@@ -200,7 +203,7 @@ pub fn build(
     // rendered again.
     let mut kept_keys = Vec::new();
     for (key, paths) in plan.kept {
-        if paths.iter().all(|p| staging.keep(p)) {
+        if staging.keep(&paths) {
             kept_keys.push((key, paths));
         } else {
             dirty.push(key);
@@ -212,6 +215,9 @@ pub fn build(
         Some(fresh) => fresh.clone(),
         None => (0..board.postings.len()).collect(),
     };
+    let last_search = last.as_ref().map(|m| m.search.clone()).unwrap_or_default();
+    // The search index is kept only whole.
+    let search_kept = last.is_some() && !plan.search_changed && staging.keep(&last_search);
     let (rendered_keys, search) = rayon::join(
         || {
             stream(
@@ -225,19 +231,13 @@ pub fn build(
                 progress,
             )
         },
-        || plan.search_changed.then(|| SearchIndex::build(board)),
+        || (!search_kept).then(|| SearchIndex::build(board)),
     );
     let mut keys = rendered_keys?;
     keys.extend(kept_keys);
     let search_paths = match search {
         Some(search) => add_all(&mut staging, search.pages()).map_err(|e| e.to_string())?,
-        None => memory
-            .as_ref()
-            .map(|m| m.search.clone())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|p| staging.keep(p))
-            .collect(),
+        None => last_search,
     };
     for page in theme.static_files() {
         if staging.has(&page.path) {
@@ -247,7 +247,7 @@ pub fn build(
     }
     keys.sort();
 
-    let memory = Memory {
+    let new_memory = Memory {
         format: FORMAT.into(),
         rendering,
         normalizing,
@@ -260,11 +260,17 @@ pub fn build(
         keys,
         search: search_paths,
     };
-    let bytes = serde_json::to_vec(&memory).map_err(|e| e.to_string())?;
-    let identity = content_hash(&bytes);
-    let unchanged = owned.build() == identity;
+    // The memory is named by its content hash; one just like the last needs
+    // neither hashing nor writing.
+    let bytes = match &last {
+        Some(last) if new_memory.same_as(last) => None,
+        _ => Some(serde_json::to_vec(&new_memory).map_err(|e| e.to_string())?),
+    };
+    let identity = bytes
+        .as_deref()
+        .map_or_else(|| owned.build().to_string(), content_hash);
     let written = staging.commit(identity).map_err(|e| e.to_string())?;
-    if !unchanged {
+    if let Some(bytes) = bytes {
         // A build that cannot remember is a full build next time, not a failure.
         if let Err(e) = write_memory(&memory_file, &bytes) {
             eprintln!(
@@ -377,7 +383,7 @@ impl Read {
         Some(Source {
             hash: self.hash.clone(),
             added: self.added.map(|t| t.to_string()),
-            posting: Posting::clone(posting),
+            posting: posting.clone(),
             diagnostics: posting
                 .diagnostics
                 .iter()
@@ -398,8 +404,6 @@ fn read_sources(
     progress: &dyn Progress,
 ) -> Vec<Read> {
     let then = memory.and_then(|m| m.now.parse::<jiff::Timestamp>().ok());
-    let mut codes = HashMap::new();
-    let codes = std::sync::Mutex::new(&mut codes);
     files
         .par_iter()
         .map(|file| {
@@ -416,16 +420,7 @@ fn read_sources(
                         && same_status(&s.posting, *then, now)
                 });
             let (result, remembered) = match known {
-                Some((source, _)) => {
-                    let mut posting = source.posting.clone();
-                    let mut codes = codes.lock().unwrap_or_else(|e| e.into_inner());
-                    posting.diagnostics = source
-                        .diagnostics
-                        .iter()
-                        .map(|d| d.restore(&mut codes))
-                        .collect();
-                    (Ok(Arc::new(posting)), true)
-                }
+                Some((source, _)) => (Ok(source.posting.clone()), true),
                 None => (
                     super::normalize_read(normalizer, file, bytes).map(Arc::new),
                     false,
@@ -493,18 +488,10 @@ impl Plan {
             };
         };
         // The last build's board, sharing the postings that did not change.
-        let reused: HashMap<&str, &Arc<Posting>> = read
-            .iter()
-            .filter(|s| s.remembered)
-            .filter_map(|s| Some((s.path.as_str(), s.result.as_ref().ok()?)))
-            .collect();
         let before: Vec<Arc<Posting>> = memory
             .sources
-            .iter()
-            .map(|(path, source)| match reused.get(path.as_str()) {
-                Some(&posting) => posting.clone(),
-                None => Arc::new(source.posting.clone()),
-            })
+            .values()
+            .map(|source| source.posting.clone())
             .filter(|p| options.unpublished.shows(p.status))
             .collect();
         let old = Board::new(before);
@@ -566,8 +553,42 @@ impl Memory {
         if content_hash(&bytes) != owned.build() {
             return None;
         }
-        let memory: Memory = serde_json::from_slice(&bytes).ok()?;
-        (memory.format == FORMAT).then_some(memory)
+        let mut memory: Memory = serde_json::from_slice(&bytes).ok()?;
+        if memory.format != FORMAT {
+            return None;
+        }
+        let mut codes = HashMap::new();
+        for source in memory.sources.values_mut() {
+            source.restore(&mut codes);
+        }
+        Some(memory)
+    }
+
+    /// The same memory as `other`, without writing it out: the same
+    /// settings, keys and files, and the very same postings.
+    fn same_as(&self, other: &Memory) -> bool {
+        let same_sources = self.sources.len() == other.sources.len()
+            && self
+                .sources
+                .iter()
+                .zip(&other.sources)
+                .all(|((p, a), (q, b))| {
+                    p == q
+                        && a.hash == b.hash
+                        && a.added == b.added
+                        && Arc::ptr_eq(&a.posting, &b.posting)
+                });
+        same_sources
+            && (&self.format, &self.rendering, &self.normalizing, &self.now)
+                == (
+                    &other.format,
+                    &other.rendering,
+                    &other.normalizing,
+                    &other.now,
+                )
+            && self.templates == other.templates
+            && self.keys == other.keys
+            && self.search == other.search
     }
 }
 
@@ -611,18 +632,12 @@ mod tests {
             remembered: false,
         };
         let json = serde_json::to_vec(&read.remember().unwrap()).unwrap();
-        let source: Source = serde_json::from_slice(&json).unwrap();
-        let mut codes = HashMap::new();
-        let mut restored = source.posting;
-        restored.diagnostics = source
-            .diagnostics
-            .iter()
-            .map(|d| d.restore(&mut codes))
-            .collect();
+        let mut source: Source = serde_json::from_slice(&json).unwrap();
+        source.restore(&mut HashMap::new());
         // Why fields were guessed is for `inspect`, which normalizes afresh.
         let mut posting = posting;
         posting.evidence.clear();
-        assert_eq!(restored, posting);
+        assert_eq!(*source.posting, posting);
     }
 
     #[test]
