@@ -218,19 +218,14 @@ pub fn build(
     let last_search = last.as_ref().map(|m| m.search.clone()).unwrap_or_default();
     // The search index is kept only whole.
     let search_kept = last.is_some() && !plan.search_changed && staging.keep(&last_search);
+    // The changed postings are checked once, with the first chunk.
+    let render_chunk = |n: usize, chunk: &[PageKey]| {
+        let fresh = if n == 0 { &fresh[..] } else { &[] };
+        let fresh = fresh.iter().copied();
+        render::render_changed(board, &config, &theme, &render_options, chunk, fresh)
+    };
     let (rendered_keys, search) = rayon::join(
-        || {
-            stream(
-                &mut staging,
-                board,
-                &config,
-                &theme,
-                &render_options,
-                &dirty,
-                &fresh,
-                progress,
-            )
-        },
+        || stream(&mut staging, &dirty, progress, render_chunk),
         || (!search_kept).then(|| SearchIndex::build(board)),
     );
     let mut keys = rendered_keys?;
@@ -291,18 +286,14 @@ pub fn build(
     })
 }
 
-/// Renders `keys` chunk by chunk, each chunk's pages going to the output
-/// on a writer thread while the next renders. Returns each key's files.
-#[allow(clippy::too_many_arguments)]
+/// Renders `keys` chunk by chunk (`render_chunk` gets the chunk's number),
+/// each chunk's pages going to the output on a writer thread while the
+/// next renders. Returns each key's files.
 fn stream(
     staging: &mut Staging,
-    board: &Board,
-    config: &Config,
-    theme: &Theme,
-    options: &render::RenderOptions,
     keys: &[PageKey],
-    fresh: &[usize],
     progress: &dyn Progress,
+    render_chunk: impl Fn(usize, &[PageKey]) -> Result<Vec<Vec<Page>>, render::RenderError>,
 ) -> Result<Vec<(PageKey, Vec<String>)>, String> {
     let (sender, receiver) = mpsc::sync_channel::<Vec<Vec<Page>>>(CHUNKS_IN_FLIGHT);
     std::thread::scope(|scope| {
@@ -316,17 +307,13 @@ fn stream(
             Ok(paths)
         });
         let mut render_error = None;
-        for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
-            // The changed postings are checked once, with the first chunk.
-            let fresh = if n == 0 { fresh } else { &[] };
-            match render::render_changed(
-                board,
-                config,
-                theme,
-                options,
-                chunk,
-                fresh.iter().copied(),
-            ) {
+        // With no key to render, the changed postings are still checked.
+        let mut chunks: Vec<&[PageKey]> = keys.chunks(KEYS_PER_REPORT).collect();
+        if chunks.is_empty() {
+            chunks.push(&[]);
+        }
+        for (n, chunk) in chunks.into_iter().enumerate() {
+            match render_chunk(n, chunk) {
                 Ok(pages) => {
                     if sender.send(pages).is_err() {
                         break; // the writer failed: its error is the build's
