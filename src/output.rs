@@ -135,6 +135,41 @@ pub fn content_hash(bytes: &[u8]) -> String {
     )
 }
 
+/// The [`content_hash`] of the bytes written through `T`, for files too big
+/// to hold whole.
+pub struct Hashing<T> {
+    inner: T,
+    hasher: siphasher::sip128::SipHasher13,
+}
+
+impl<T> Hashing<T> {
+    pub fn new(inner: T) -> Hashing<T> {
+        Hashing {
+            inner,
+            hasher: siphasher::sip128::SipHasher13::new(),
+        }
+    }
+
+    /// What it wrapped, and the hash of what passed.
+    pub fn finish(self) -> (T, String) {
+        use siphasher::sip128::Hasher128;
+        let hash = format!("{:032x}", self.hasher.finish128().as_u128());
+        (self.inner, hash)
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        std::hash::Hasher::write(&mut self.hasher, &bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 fn is_hash(text: &str) -> bool {
     text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
@@ -553,6 +588,18 @@ mod tests {
             .collect();
         files.sort();
         files
+    }
+
+    #[test]
+    fn a_hash_made_in_passing_is_the_content_hash() {
+        let text = "a manifest, a memory, any bytes ".repeat(100);
+        let mut writer = Hashing::new(Vec::new());
+        for piece in text.as_bytes().chunks(7) {
+            writer.write_all(piece).unwrap();
+        }
+        let (written, hash) = writer.finish();
+        assert_eq!(written, text.as_bytes());
+        assert_eq!(hash, content_hash(text.as_bytes()));
     }
 
     #[test]

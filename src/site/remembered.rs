@@ -25,7 +25,7 @@ use super::{
 use crate::board::Board;
 use crate::config::Config;
 use crate::content::{self, SourceFile};
-use crate::output::{content_hash, Manifest, OutputError, Staging, Written};
+use crate::output::{content_hash, Hashing, Manifest, OutputError, Staging, Written};
 use crate::posting::{Diagnostic, Normalizer, Posting, PostingError, Severity};
 use crate::render::search::SearchIndex;
 use crate::render::{self, Page, PageKey, Theme};
@@ -256,24 +256,32 @@ pub fn build(
         search: search_paths,
     };
     // The memory is named by its content hash; one just like the last needs
-    // neither hashing nor writing.
-    let bytes = match &last {
-        Some(last) if new_memory.same_as(last) => None,
-        _ => Some(serde_json::to_vec(&new_memory).map_err(|e| e.to_string())?),
+    // neither hashing nor writing. It is written beside the last one, and
+    // takes its place once the output does.
+    let temporary = memory_file.with_extension("json.new");
+    let identity = match &last {
+        Some(last) if new_memory.same_as(last) => Some(owned.build().to_string()),
+        _ => write_memory(&temporary, &new_memory)
+            .inspect_err(|e| {
+                // Not a failure: the next build is a full one.
+                let shown = memory_file.display();
+                eprintln!("note: cannot remember this build in {shown}: {e}");
+            })
+            .ok(),
     };
-    let identity = bytes
-        .as_deref()
-        .map_or_else(|| owned.build().to_string(), content_hash);
-    let written = staging.commit(identity).map_err(|e| e.to_string())?;
-    if let Some(bytes) = bytes {
-        // A build that cannot remember is a full build next time, not a failure.
-        if let Err(e) = write_memory(&memory_file, &bytes) {
+    let written = staging.commit(identity.clone().unwrap_or_default());
+    let new_file = identity.is_some_and(|id| id != owned.build());
+    if written.is_ok() && new_file {
+        if let Err(e) = std::fs::rename(&temporary, &memory_file) {
             eprintln!(
                 "note: cannot remember this build in {}: {e}",
                 memory_file.display()
             );
         }
+    } else {
+        let _ = std::fs::remove_file(&temporary);
     }
+    let written = written.map_err(|e| e.to_string())?;
     let sources = read.into_iter().map(|s| (s.path, s.result)).collect();
     Ok(Built {
         written,
@@ -536,6 +544,7 @@ impl Memory {
         if owned.build().is_empty() {
             return None;
         }
+        // Read whole: parsing from a slice is several times faster.
         let bytes = std::fs::read(file).ok()?;
         if content_hash(&bytes) != owned.build() {
             return None;
@@ -586,14 +595,17 @@ fn memory_file(root: &Path, output_dir: &Path) -> PathBuf {
     root.join(CACHE_DIR).join(format!("build-{name}.json"))
 }
 
-/// Replaces the memory whole (a new file renamed over it).
-fn write_memory(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the memory into `file`, as it goes (for 100,000 postings it is
+/// hundreds of megabytes); returns its content hash.
+fn write_memory(file: &Path, memory: &Memory) -> std::io::Result<String> {
     if let Some(folder) = file.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    let temporary = file.with_extension("json.new");
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, file)
+    let mut writer = Hashing::new(std::io::BufWriter::new(std::fs::File::create(file)?));
+    serde_json::to_writer(&mut writer, memory)?;
+    let (buffered, hash) = writer.finish();
+    buffered.into_inner().map_err(|e| e.into_error())?;
+    Ok(hash)
 }
 
 #[cfg(test)]
