@@ -612,16 +612,19 @@ fn write_memory(file: &Path, memory: &Memory) -> std::io::Result<String> {
 mod tests {
     use super::*;
 
+    /// `text` normalized on 2026-03-01.
+    fn normalized(text: &str) -> Posting {
+        let now = "2026-03-01T00:00:00Z".parse().unwrap();
+        let normalizer = Normalizer::new(&Config::default().normalizing(), now);
+        normalizer
+            .normalize("content/a.md", text.as_bytes())
+            .unwrap()
+    }
+
     #[test]
     fn a_record_survives_being_remembered() {
-        let normalizer = Normalizer::new(
-            &Config::default().normalizing(),
-            "2026-03-01T00:00:00Z".parse().unwrap(),
-        );
         let text = "---\ntitle: Rust Developer\ncompany: Acme\nsalary: 90k-120k EUR\ncompnay: x\nlocation: Berlin\ntags: [rust]\n---\nBuild things. Apply at jobs@acme.example\n";
-        let posting = normalizer
-            .normalize("content/a.md", text.as_bytes())
-            .unwrap();
+        let posting = normalized(text);
         assert!(!posting.diagnostics.is_empty(), "the test needs a warning");
         let read = Read {
             path: "content/a.md".into(),
@@ -641,14 +644,8 @@ mod tests {
 
     #[test]
     fn a_status_is_remembered_only_while_no_date_of_it_is_passed() {
-        let normalizer = Normalizer::new(
-            &Config::default().normalizing(),
-            "2026-03-01T00:00:00Z".parse().unwrap(),
-        );
         let text = "---\ntitle: Rust Developer\ncompany: Acme\ndate: 2026-02-01\nexpires: 2026-04-01\n---\nBody.\n";
-        let posting = normalizer
-            .normalize("content/a.md", text.as_bytes())
-            .unwrap();
+        let posting = normalized(text);
         let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
         let then = at("2026-03-01T00:00:00Z");
         assert!(same_status(&posting, then, at("2026-03-20T00:00:00Z")));
