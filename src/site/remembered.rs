@@ -4,8 +4,8 @@
 //! makes between two boards, [`super::incremental`]) and streams what it
 //! renders to the output, which writes only files whose bytes differ.
 //!
-//! The memory is a file in the site's `.hireboard-cache/` (one per output
-//! folder), not in the output: it holds the normalized record of every
+//! The memory is a file in the site's `.hireboard-cache/` (of the last
+//! build, whatever its output folder), not in the output: it holds the normalized record of every
 //! posting file, drafts included, and the output is what gets deployed.
 //! The output's manifest names the memory it was built with (its content
 //! hash): a memory that is missing, damaged, of another hireboard version
@@ -176,7 +176,7 @@ pub fn build(
     let added = history::added_dates(root);
     let normalizer =
         Normalizer::new(&config.normalizing(), options.now).with_added_dates(added.clone());
-    let memory_file = memory_file(root, output_dir);
+    let memory_file = memory_file(root);
     let rendering = render_settings(&config, options.unpublished);
     let normalizing = content_hash(format!("{FORMAT} {:?}", config.normalizing()).as_bytes());
     let last = Memory::read(&memory_file, owned);
@@ -588,11 +588,12 @@ impl Memory {
     }
 }
 
-/// The memory of builds into `output_dir`: one file per output folder.
-fn memory_file(root: &Path, output_dir: &Path) -> PathBuf {
-    let output = std::path::absolute(output_dir).unwrap_or_else(|_| output_dir.to_path_buf());
-    let name = content_hash(output.to_string_lossy().as_bytes());
-    root.join(CACHE_DIR).join(format!("build-{name}.json"))
+/// The memory of the site's last build. One, whatever the output folder:
+/// the manifest of a folder names the memory it was built with, so a build
+/// into another folder in between makes the next one full, never wrong, and
+/// memories do not pile up.
+fn memory_file(root: &Path) -> PathBuf {
+    root.join(CACHE_DIR).join("build.json")
 }
 
 /// Writes the memory into `file`, as it goes (for 100,000 postings it is
