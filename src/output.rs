@@ -42,6 +42,10 @@ fn fail<T>(message: String) -> Result<T, OutputError> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     about: String,
+    /// What the build that wrote these files remembers of its inputs (see
+    /// `site::remembered`), by identity; empty when it remembers nothing.
+    #[serde(default)]
+    build: String,
     files: BTreeMap<String, String>,
 }
 
@@ -60,17 +64,6 @@ impl Manifest {
             .iter()
             .all(|(path, hash)| path != MARKER && safe_relative(path).is_some() && is_hash(hash));
         valid.then_some(manifest)
-    }
-
-    /// The manifest of `pages` as written.
-    pub fn of(pages: &[Page]) -> Manifest {
-        Manifest {
-            about: ABOUT.into(),
-            files: pages
-                .par_iter()
-                .map(|p| (p.path.clone(), content_hash(&p.bytes)))
-                .collect(),
-        }
     }
 
     pub fn owns(&self, path: &str) -> bool {
@@ -94,12 +87,19 @@ impl Manifest {
         self.files.is_empty()
     }
 
-    /// Every file of `self` and of `other` (`other`'s hash where both have one).
+    /// The identity of what the build that wrote it remembers.
+    pub fn build(&self) -> &str {
+        &self.build
+    }
+
+    /// Every file of `self` and of `other` (`other`'s hash where both have
+    /// one), remembering no build: it is the record of one half done.
     fn union(&self, other: &Manifest) -> Manifest {
         let mut files = self.files.clone();
         files.extend(other.files.iter().map(|(p, h)| (p.clone(), h.clone())));
         Manifest {
             about: ABOUT.into(),
+            build: String::new(),
             files,
         }
     }
@@ -116,8 +116,11 @@ impl Manifest {
             .write(true)
             .create_new(true)
             .open(&temporary)?;
-        serde_json::to_writer_pretty(&mut file, self)?;
-        file.write_all(b"\n")?;
+        // Made in memory first: written token by token, a manifest of
+        // 15,000 files costs 150,000 `write` calls.
+        let mut bytes = serde_json::to_vec_pretty(self)?;
+        bytes.push(b'\n');
+        file.write_all(&bytes)?;
         drop(file);
         fs::rename(&temporary, folder.join(MARKER))
     }
@@ -130,6 +133,41 @@ pub fn content_hash(bytes: &[u8]) -> String {
         "{:032x}",
         siphasher::sip128::SipHasher13::new().hash(bytes).as_u128()
     )
+}
+
+/// The [`content_hash`] of the bytes written through `T`, for files too big
+/// to hold whole.
+pub struct Hashing<T> {
+    inner: T,
+    hasher: siphasher::sip128::SipHasher13,
+}
+
+impl<T> Hashing<T> {
+    pub fn new(inner: T) -> Hashing<T> {
+        Hashing {
+            inner,
+            hasher: siphasher::sip128::SipHasher13::new(),
+        }
+    }
+
+    /// What it wrapped, and the hash of what passed.
+    pub fn finish(self) -> (T, String) {
+        use siphasher::sip128::Hasher128;
+        let hash = format!("{:032x}", self.hasher.finish128().as_u128());
+        (self.inner, hash)
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        std::hash::Hasher::write(&mut self.hasher, &bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn is_hash(text: &str) -> bool {
@@ -176,51 +214,234 @@ pub fn check_target(root: &Path, output: &Path, force: bool) -> Result<Manifest,
 /// What a build did to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
-    /// Files hireboard wrote (the manifest's size).
+    /// Files hireboard owns there now (the manifest's size).
     pub files: usize,
+    /// Of those, files whose bytes changed or that are new: the others
+    /// were not touched (mtimes included, so deploy tools skip them).
+    pub rewritten: usize,
+    /// Files of the last build that are not produced any more, removed.
+    pub removed: usize,
     /// Files and folders (`name/`) in the folder that hireboard did not
     /// write and kept, sorted.
     pub kept: Vec<String>,
 }
 
 /// Writes `pages` into `output` (created if missing), given what hireboard
-/// owns there (from [`check_target`]). Files of the last build that are not
-/// pages any more are removed; nothing else is. Refuses, before writing
-/// anything, a page path that is not a plain relative path, or that would
-/// replace a file hireboard did not write or go through a link.
+/// owns there (from [`check_target`]): [`Staging`] for a whole site in memory.
 pub fn write_site(output: &Path, pages: &[Page], owned: &Manifest) -> Result<Written, OutputError> {
-    if let Some(bad) = pages
-        .iter()
-        .find(|p| safe_relative(&p.path).is_none() || p.path == MARKER)
-    {
-        return fail(format!(
-            "refusing to write outside the output folder: {}",
-            bad.path
-        ));
+    let mut staging = Staging::new(output, owned);
+    for page in pages {
+        staging.add(&page.path, &page.bytes)?;
     }
-    let shown = output.display();
-    let in_the_way = in_the_way(output, pages, owned);
-    if !in_the_way.is_empty() {
-        return fail(format!(
-            "not writing into {shown}: {} (hireboard replaces only files it wrote and never writes through a link): move them away",
-            listing(&in_the_way)
-        ));
+    staging.commit(String::new())
+}
+
+/// The name of the folder inside the output where a build puts the files
+/// it changes until every page has rendered (removed by then).
+const STAGING: &str = ".hireboard-staging";
+
+/// A build's new output, page by page, taking effect all at once. A page
+/// whose bytes are those hireboard wrote last time is only recorded; any
+/// other goes to a temporary file (inside the output folder, so that the
+/// final rename stays on one file system). [`Staging::commit`] renames them
+/// into place and removes what the last build wrote and this one did not;
+/// a staging dropped before that (a page failed to render, a path was
+/// refused) removes its temporary files and leaves the folder as it was.
+pub struct Staging<'a> {
+    output: &'a Path,
+    owned: &'a Manifest,
+    files: BTreeMap<String, String>,
+    /// (temporary file, page path) of the pages whose bytes changed.
+    changed: Vec<(PathBuf, String)>,
+    /// Folders on the way to a page, checked to be folders (not links).
+    checked: BTreeSet<String>,
+    created_output: bool,
+    committed: bool,
+}
+
+impl<'a> Staging<'a> {
+    pub fn new(output: &'a Path, owned: &'a Manifest) -> Staging<'a> {
+        Staging {
+            output,
+            owned,
+            files: BTreeMap::new(),
+            changed: Vec::new(),
+            checked: BTreeSet::new(),
+            created_output: false,
+            committed: false,
+        }
     }
-    let manifest = Manifest::of(pages);
-    // Owned before written: a build that stops half way still owns what it
-    // wrote, and the next build removes or replaces it.
-    fs::create_dir_all(output)
-        .and_then(|()| owned.union(&manifest).write(output))
-        .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))?;
-    write_pages(output, pages)?;
-    remove_stale(output, owned, &manifest);
-    manifest
-        .write(output)
-        .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))?;
-    Ok(Written {
-        files: manifest.len(),
-        kept: foreign_files(output, &manifest),
-    })
+
+    /// Adds a page of the new build. Refuses a path that is not a plain
+    /// relative path, or that would replace a file hireboard did not write
+    /// or go through a link.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let on_disk = self.check(path)?;
+        let hash = content_hash(bytes);
+        let unchanged = on_disk && self.owned.hash(path) == Some(hash.as_str());
+        if !unchanged {
+            let temporary = self.temporary(self.changed.len())?;
+            fs::write(&temporary, bytes)
+                .or_else(|e| fail(format!("cannot write {}: {e}", temporary.display())))?;
+            self.changed.push((temporary, path.to_string()));
+        }
+        self.files.insert(path.to_string(), hash);
+        Ok(())
+    }
+
+    /// Keeps files of the last build as they are, without their bytes: the
+    /// files of a page whose inputs did not change. Keeps none and returns
+    /// `false` when one of them is not there as hireboard wrote it (then
+    /// the page must be rendered again).
+    pub fn keep(&mut self, paths: &[String]) -> bool {
+        let mut hashes = Vec::with_capacity(paths.len());
+        for path in paths {
+            match self.owned.hash(path) {
+                Some(hash) if self.check(path).unwrap_or(false) => hashes.push(hash.to_string()),
+                _ => return false,
+            }
+        }
+        self.files.extend(paths.iter().cloned().zip(hashes));
+        true
+    }
+
+    /// Whether `path` is one of the new build's files already.
+    pub fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// Moves the changed pages into place, removes the last build's files
+    /// that this one did not produce, and records the new manifest (with
+    /// `build`, the identity of what the build remembers).
+    pub fn commit(mut self, build: String) -> Result<Written, OutputError> {
+        let shown = self.output.display();
+        let manifest = Manifest {
+            about: ABOUT.into(),
+            build,
+            files: std::mem::take(&mut self.files),
+        };
+        let write_manifest = |m: &Manifest| {
+            m.write(self.output)
+                .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))
+        };
+        // Owned before written: a build that stops half way still owns what
+        // it wrote, and the next build removes or replaces it.
+        let removes = self.owned.paths().any(|p| !manifest.owns(p));
+        if !self.changed.is_empty() || removes {
+            fs::create_dir_all(self.output)
+                .or_else(|e| fail(format!("cannot create {shown}: {e}")))?;
+            write_manifest(&self.owned.union(&manifest))?;
+        }
+        self.move_into_place()?;
+        self.remove_staging();
+        let removed = remove_stale(self.output, self.owned, &manifest);
+        if &manifest != self.owned {
+            write_manifest(&manifest)?;
+        }
+        self.committed = true;
+        Ok(Written {
+            files: manifest.len(),
+            rewritten: self.changed.len(),
+            removed,
+            kept: foreign_files(self.output, &manifest),
+        })
+    }
+
+    fn move_into_place(&self) -> Result<(), OutputError> {
+        let mut dirs: Vec<PathBuf> = self
+            .changed
+            .iter()
+            .filter_map(|(_, path)| Path::new(path).parent().map(|d| self.output.join(d)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in &dirs {
+            fs::create_dir_all(dir)
+                .or_else(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        self.changed.par_iter().try_for_each(|(temporary, path)| {
+            let target = self.output.join(path);
+            fs::rename(temporary, &target)
+                .or_else(|e| fail(format!("cannot write {}: {e}", target.display())))
+        })
+    }
+
+    /// Refuses a page path a build may not write: not a plain relative
+    /// path, a file or folder hireboard did not write is there, or a folder
+    /// on the way is a link or a file. Tells whether hireboard's file is there.
+    fn check(&mut self, path: &str) -> Result<bool, OutputError> {
+        if safe_relative(path).is_none()
+            || path == MARKER
+            || path.split('/').next() == Some(STAGING)
+        {
+            return fail(format!(
+                "refusing to write outside the output folder: {path}"
+            ));
+        }
+        let in_the_way = |problem: String| {
+            fail(format!(
+                "not writing into {}: {problem} (hireboard replaces only files it wrote and never writes through a link): move it away",
+                self.output.display()
+            ))
+        };
+        for (i, _) in path.match_indices('/') {
+            let folder = &path[..i];
+            if self.checked.contains(folder) {
+                continue;
+            }
+            if let Ok(meta) = fs::symlink_metadata(self.output.join(folder)) {
+                if !meta.is_dir() {
+                    let what = if meta.is_symlink() {
+                        "a link"
+                    } else {
+                        "a file"
+                    };
+                    return in_the_way(format!("{folder} is {what}"));
+                }
+            }
+            self.checked.insert(folder.to_string());
+        }
+        if let Ok(meta) = fs::symlink_metadata(self.output.join(path)) {
+            if meta.is_symlink() || meta.is_dir() {
+                let what = if meta.is_dir() { "a folder" } else { "a link" };
+                return in_the_way(format!("{path} is {what}"));
+            } else if !self.owned.owns(path) {
+                return in_the_way(format!("{path} is not hireboard's"));
+            }
+            return Ok(meta.is_file());
+        }
+        Ok(false)
+    }
+
+    /// The `n`th temporary file, creating the staging folder (and the
+    /// output folder) for the first.
+    fn temporary(&mut self, n: usize) -> Result<PathBuf, OutputError> {
+        let staging = self.output.join(STAGING);
+        if n == 0 {
+            self.created_output = !self.output.exists();
+            // Left over by a build that was killed: nothing in it is owned.
+            let _ = fs::remove_dir_all(&staging);
+            fs::create_dir_all(&staging)
+                .or_else(|e| fail(format!("cannot create {}: {e}", staging.display())))?;
+        }
+        Ok(staging.join(n.to_string()))
+    }
+
+    fn remove_staging(&self) {
+        let _ = fs::remove_dir_all(self.output.join(STAGING));
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if self.changed.is_empty() {
+            return;
+        }
+        self.remove_staging();
+        if !self.committed && self.created_output {
+            let _ = fs::remove_dir(self.output);
+        }
+    }
 }
 
 /// `a, b, c and 7 more`.
@@ -233,64 +454,12 @@ pub fn listing(items: &[String]) -> String {
     text
 }
 
-/// Page paths a build may not write: a file or folder hireboard did not
-/// write is there, or a folder on the way is a link or a file.
-fn in_the_way(output: &Path, pages: &[Page], owned: &Manifest) -> Vec<String> {
-    let mut problems = Vec::new();
-    let folders: BTreeSet<&Path> = pages
-        .iter()
-        .flat_map(|p| Path::new(&p.path).ancestors().skip(1))
-        .filter(|a| !a.as_os_str().is_empty())
-        .collect();
-    for folder in folders {
-        if let Ok(meta) = fs::symlink_metadata(output.join(folder)) {
-            if !meta.is_dir() {
-                let what = if meta.is_symlink() {
-                    "a link"
-                } else {
-                    "a file"
-                };
-                problems.push(format!("{} is {what}", folder.display()));
-            }
-        }
-    }
-    for page in pages {
-        if let Ok(meta) = fs::symlink_metadata(output.join(&page.path)) {
-            if meta.is_symlink() || meta.is_dir() {
-                let what = if meta.is_dir() { "a folder" } else { "a link" };
-                problems.push(format!("{} is {what}", page.path));
-            } else if !owned.owns(&page.path) {
-                problems.push(format!("{} is not hireboard's", page.path));
-            }
-        }
-    }
-    problems
-}
-
-/// Folders first (once each), then files in parallel; errors name the file.
-fn write_pages(output: &Path, pages: &[Page]) -> Result<(), OutputError> {
-    let mut dirs: Vec<PathBuf> = pages
-        .iter()
-        .filter_map(|p| Path::new(&p.path).parent().map(|d| output.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir)
-            .or_else(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
-    }
-    pages.par_iter().try_for_each(|page| {
-        let path = output.join(&page.path);
-        fs::write(&path, &page.bytes)
-            .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))
-    })
-}
-
 /// Removes the files of `old` that `new` does not have, and the folders
 /// that leaves empty. A file under a folder
 /// that is now a link is left alone: removing it would reach outside.
-fn remove_stale(output: &Path, old: &Manifest, new: &Manifest) {
+fn remove_stale(output: &Path, old: &Manifest, new: &Manifest) -> usize {
     let mut emptied = BTreeSet::new();
+    let mut removed = 0;
     for path in old.paths().filter(|p| !new.owns(p)) {
         let relative = Path::new(path);
         let through_link = relative
@@ -302,8 +471,10 @@ fn remove_stale(output: &Path, old: &Manifest, new: &Manifest) {
             continue;
         }
         let target = output.join(relative);
-        if fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir()) {
-            let _ = fs::remove_file(&target);
+        if fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir())
+            && fs::remove_file(&target).is_ok()
+        {
+            removed += 1;
         }
         emptied.extend(
             relative
@@ -317,6 +488,7 @@ fn remove_stale(output: &Path, old: &Manifest, new: &Manifest) {
     for folder in emptied.iter().rev() {
         let _ = fs::remove_dir(output.join(folder));
     }
+    removed
 }
 
 /// Everything in `output` that `manifest` does not list, the marker aside:
@@ -416,6 +588,18 @@ mod tests {
             .collect();
         files.sort();
         files
+    }
+
+    #[test]
+    fn a_hash_made_in_passing_is_the_content_hash() {
+        let text = "a manifest, a memory, any bytes ".repeat(100);
+        let mut writer = Hashing::new(Vec::new());
+        for piece in text.as_bytes().chunks(7) {
+            writer.write_all(piece).unwrap();
+        }
+        let (written, hash) = writer.finish();
+        assert_eq!(written, text.as_bytes());
+        assert_eq!(hash, content_hash(text.as_bytes()));
     }
 
     #[test]
@@ -567,5 +751,61 @@ mod tests {
             );
         }
         assert!(check_target(site.path(), &site.path().join("public"), false).is_ok());
+    }
+
+    fn modified(path: &Path) -> std::time::SystemTime {
+        fs::metadata(path).unwrap().modified().unwrap()
+    }
+
+    #[test]
+    fn only_changed_files_are_written_and_the_rest_keep_their_mtimes() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let pages = [page("index.html", "one"), page("jobs/a/index.html", "a")];
+        let written = build(site.path(), &out, &pages, false).unwrap();
+        assert_eq!((written.files, written.rewritten), (2, 2));
+        let before = modified(&out.join("index.html"));
+        let marker = modified(&out.join(MARKER));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        let written = build(site.path(), &out, &pages, false).unwrap();
+        assert_eq!((written.rewritten, written.removed), (0, 0));
+        assert_eq!(modified(&out.join("index.html")), before);
+        assert_eq!(
+            modified(&out.join(MARKER)),
+            marker,
+            "nothing changed, nothing written"
+        );
+
+        let edited = [page("index.html", "one"), page("jobs/a/index.html", "b")];
+        let written = build(site.path(), &out, &edited, false).unwrap();
+        assert_eq!((written.rewritten, written.removed), (1, 0));
+        assert_eq!(modified(&out.join("index.html")), before);
+        assert_eq!(
+            fs::read_to_string(out.join("jobs/a/index.html")).unwrap(),
+            "b"
+        );
+        assert!(!out.join(STAGING).exists());
+
+        // A file deleted by hand is written again, though its hash is known.
+        fs::remove_file(out.join("index.html")).unwrap();
+        let written = build(site.path(), &out, &edited, false).unwrap();
+        assert_eq!(written.rewritten, 1);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_staging_dropped_before_its_commit_changes_nothing() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        build(site.path(), &out, &[page("index.html", "one")], false).unwrap();
+        let before = files_in(&out);
+        let owned = check_target(site.path(), &out, false).unwrap();
+        let mut staging = Staging::new(&out, &owned);
+        staging.add("index.html", b"two").unwrap();
+        staging.add("jobs/new/index.html", b"new").unwrap();
+        drop(staging);
+        assert_eq!(files_in(&out), before);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
     }
 }

@@ -640,7 +640,7 @@ fn the_summary_line_counts_everything() {
     let site = board(&[]);
     let line = site.stderr.lines().last().unwrap_or_default();
     let pattern = regex::Regex::new(
-        r"^built 8 postings \(1 closed\), 7 companies, 10 tags: (\d+) files written to (.+) in \d+\.\d\d s; 1 warning, 0 errors$",
+        r"^built 8 postings \(1 closed\), 7 companies, 10 tags: (\d+) files in (.+) \((\d+) written, 0 removed\) in \d+\.\d\d s; 1 warning, 0 errors$",
     )
     .unwrap();
     let caps = pattern
@@ -649,4 +649,9 @@ fn the_summary_line_counts_everything() {
     let files: usize = caps[1].parse().unwrap();
     assert_eq!(files, site.files.len() - 1, "every file but the marker");
     assert_eq!(Path::new(&caps[2]), site.out);
+    assert_eq!(
+        caps[3].parse::<usize>().unwrap(),
+        files,
+        "a first build writes all"
+    );
 }

@@ -1,5 +1,6 @@
 //! Incremental rebuilds give the very bytes a fresh build gives, whatever
-//! sequence of creates, edits, renames, moves and deletes led there.
+//! sequence of creates, edits, renames, moves and deletes led there: in
+//! `serve` (`Site::apply`), and across `build`s that remember their inputs.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -438,4 +439,320 @@ fn a_posting_whose_render_failed_and_that_is_gone_again_leaves_no_trace() {
     fs::remove_file(templates.join("posting.html")).unwrap();
     apply(&mut site, templates.join("posting.html")).unwrap();
     assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+}
+
+/// Builds as `hireboard build` does, remembering what it was made from.
+fn remembered_build(root: &Path, out: &Path, now: &str) -> Result<hireboard::site::Built, String> {
+    let owned = hireboard::output::check_target(root, out, false).map_err(|e| e.to_string())?;
+    let options = SiteOptions {
+        now: now.parse().unwrap(),
+        unpublished: hireboard::site::Unpublished::default(),
+        base_url: None,
+        live_reload: None,
+    };
+    hireboard::site::build(root, options, out, &owned, &())
+}
+
+/// Times a build may run at: later ones expire postings and publish scheduled ones.
+const NOWS: &[&str] = &[
+    "2026-11-23T12:00:00Z",
+    "2026-11-23T12:00:00Z",
+    "2027-01-10T00:00:00Z",
+    "2026-06-02T00:00:00Z",
+];
+
+/// Edits of the theme: none, a partial that every list reaches, a
+/// component (Tera 2's macro) with a posting page that calls it, and
+/// another version of the component alone.
+const TEMPLATES: &[&[(&str, &str)]] = &[
+    &[],
+    &[(
+        "partials/card.html",
+        "<li class=\"card\"><a href=\"{{ posting.url }}\">{{ posting.title }}</a></li>",
+    )],
+    &[
+        (
+            "components.html",
+            "{% component Mark(text) %}<mark>{{ text }}</mark>{% endcomponent Mark %}",
+        ),
+        (
+            "posting.html",
+            "{% extends \"base.html\" %}{% block content %}{{ <Mark text={posting.title} /> }}{% endblock content %}",
+        ),
+    ],
+    &[(
+        "components.html",
+        "{% component Mark(text) %}<b>{{ text }}</b>{% endcomponent Mark %}",
+    )],
+];
+
+/// What may happen to the memory or the output between two builds.
+#[derive(Debug, Clone, Copy)]
+enum Mishap {
+    None,
+    /// The memory is overwritten with something else.
+    DamagedMemory,
+    /// Someone deletes files of the output by hand: a page, a search shard.
+    DeletedFiles,
+}
+
+fn mishap() -> impl Strategy<Value = Mishap> {
+    prop_oneof![
+        6 => Just(Mishap::None),
+        1 => Just(Mishap::DamagedMemory),
+        1 => Just(Mishap::DeletedFiles),
+    ]
+}
+
+fn suffer(root: &Path, out: &Path, mishap: Mishap) {
+    match mishap {
+        Mishap::None => {}
+        Mishap::DamagedMemory => {
+            for memory in fs::read_dir(root.join(hireboard::site::CACHE_DIR)).unwrap() {
+                fs::write(memory.unwrap().path(), "{\"format\": \"not this\"}").unwrap();
+            }
+        }
+        Mishap::DeletedFiles => {
+            let _ = fs::remove_file(out.join("tags/index.html"));
+            let search = walkdir::WalkDir::new(out.join("search"))
+                .into_iter()
+                .filter_map(Result::ok);
+            if let Some(file) = search.filter(|e| e.file_type().is_file()).last() {
+                fs::remove_file(file.path()).unwrap();
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn remembered_builds_equal_fresh_builds(
+        steps in proptest::collection::vec((op(), 0..NOWS.len(), 0..TEMPLATES.len(), mishap()), 1..8)
+    ) {
+        let (dir, root) = new_site();
+        let out = dir.path().join("public");
+        remembered_build(&root, &out, NOWS[0]).unwrap();
+        let mut history = Vec::new();
+        for (n, (op, now, template, mishap)) in steps.into_iter().enumerate() {
+            perform(&root.join("content"), &op);
+            for (name, text) in TEMPLATES[template] {
+                let path = root.join("templates").join(name);
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(path, text).unwrap();
+            }
+            suffer(&root, &out, mishap);
+            history.push((op, NOWS[now], template, mishap));
+            remembered_build(&root, &out, NOWS[now]).unwrap();
+            let fresh = fresh_build(&root, &dir.path().join(format!("fresh{n}")), NOWS[now]);
+            let (a, b) = (read_tree(&out), read_tree(&fresh));
+            let paths_a: BTreeSet<&String> = a.keys().collect();
+            let paths_b: BTreeSet<&String> = b.keys().collect();
+            prop_assert_eq!(paths_a, paths_b, "file sets differ after {:#?}", history);
+            for (path, bytes) in &b {
+                prop_assert!(
+                    &a[path] == bytes,
+                    "{} differs after {:#?}\n--- remembered:\n{}\n--- fresh:\n{}",
+                    path, history, String::from_utf8_lossy(&a[path]), String::from_utf8_lossy(bytes)
+                );
+            }
+        }
+    }
+}
+
+/// Builds a copy of the site at `root` (its config, content and templates,
+/// not its memory) into `copy/public`; returns that folder.
+fn fresh_build(root: &Path, copy: &Path, now: &str) -> PathBuf {
+    let sources = ["hireboard.yaml", "content", "templates"].map(|p| root.join(p));
+    let files = sources
+        .iter()
+        .flat_map(|p| walkdir::WalkDir::new(p).into_iter().filter_map(Result::ok));
+    for entry in files.filter(|e| e.file_type().is_file()) {
+        let relative = entry.path().strip_prefix(root).unwrap();
+        let target = copy.join(relative);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(entry.path(), target).unwrap();
+    }
+    let out = copy.join("public");
+    remembered_build(copy, &out, now).unwrap();
+    out
+}
+
+/// Every file under `dir`, by path relative to it.
+fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (path, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn modified(dir: &Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    read_tree(dir)
+        .into_keys()
+        .map(|path| {
+            let time = fs::metadata(dir.join(&path)).unwrap().modified().unwrap();
+            (path, time)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_touches_nothing_and_an_edit_little() {
+    let (dir, root) = new_site();
+    let content = root.join("content");
+    for day in 1..=30 {
+        let text = format!("---\ntitle: Engineer {day}\ncompany: Acme\ndate: 2026-10-{day:02}\ntags: [rust]\n---\nBody {day}.\n");
+        fs::write(content.join(format!("bulk{day}.md")), text).unwrap();
+    }
+    let out = dir.path().join("public");
+    let first = remembered_build(&root, &out, NOWS[0]).unwrap();
+    assert_eq!(first.written.rewritten, first.written.files);
+    let before = modified(&out);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let again = remembered_build(&root, &out, NOWS[0]).unwrap();
+    assert_eq!((again.written.rewritten, again.written.removed), (0, 0));
+    assert_eq!(
+        (again.normalized, again.rendered),
+        (0, 0),
+        "nothing re-done"
+    );
+    assert_eq!(
+        modified(&out),
+        before,
+        "no file touched, the manifest included"
+    );
+
+    // The oldest posting's body: its page, the lists, feeds and search
+    // records that show its summary, and no other posting's page.
+    let oldest = content.join("bulk1.md");
+    let text = fs::read_to_string(&oldest)
+        .unwrap()
+        .replace("Body 1.", "A new body.");
+    fs::write(&oldest, text).unwrap();
+    let edited = remembered_build(&root, &out, NOWS[0]).unwrap();
+    assert_eq!(edited.normalized, 1);
+
+    let page = "jobs/acme-engineer-1/index.html";
+    assert!(String::from_utf8_lossy(&fs::read(out.join(page)).unwrap()).contains("A new body."));
+    let after = modified(&out);
+    let touched: Vec<&String> = after
+        .keys()
+        .filter(|p| before.get(*p) != Some(&after[*p]))
+        .collect();
+    assert!(touched.contains(&&page.to_string()), "{touched:?}");
+    let other_postings = touched
+        .iter()
+        .filter(|p| p.starts_with("jobs/") && **p != page);
+    assert_eq!(other_postings.count(), 0, "{touched:?}");
+    assert_eq!(
+        touched.len(),
+        edited.written.rewritten + 1,
+        "the files written and the manifest"
+    );
+    assert!(touched.len() < after.len() / 4, "{touched:?}");
+}
+
+#[test]
+fn a_template_edit_re_renders_only_the_pages_that_reach_it() {
+    let (dir, root) = new_site();
+    let out = dir.path().join("public");
+    remembered_build(&root, &out, NOWS[0]).unwrap();
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("tags.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Every tag</h1>{% endblock content %}",
+    )
+    .unwrap();
+    let built = remembered_build(&root, &out, NOWS[0]).unwrap();
+    assert_eq!(built.rendered, 1, "the tags page alone");
+    assert!(
+        String::from_utf8_lossy(&fs::read(out.join("tags/index.html")).unwrap())
+            .contains("Every tag")
+    );
+    // base.html reaches every HTML page.
+    fs::write(
+        templates.join("base.html"),
+        "<html><head>{% block head %}{% endblock head %}</head><body>{% block content %}{% endblock content %}</body></html>",
+    )
+    .unwrap();
+    let built = remembered_build(&root, &out, NOWS[0]).unwrap();
+    assert!(built.rendered > 5, "{}", built.rendered);
+}
+
+#[test]
+fn a_failing_template_leaves_the_output_as_it_was() {
+    let (dir, root) = new_site();
+    let out = dir.path().join("public");
+    remembered_build(&root, &out, NOWS[0]).unwrap();
+    let before = read_tree(&out);
+    let times = modified(&out);
+    let templates = root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    // Compiles, and fails while rendering a posting without a company.
+    let fragile = "{% extends \"base.html\" %}{% block content %}{{ posting.company.name }}{% endblock content %}";
+    fs::write(templates.join("posting.html"), fragile).unwrap();
+    fs::write(
+        content_file(&root, "orphan.md"),
+        "---\ntitle: Lone Engineer\n---\nNo company.\n",
+    )
+    .unwrap();
+    let error = remembered_build(&root, &out, NOWS[0]).err().unwrap();
+    assert!(error.contains("templates/posting.html"), "{error}");
+    assert!(read_tree(&out) == before, "no file changed");
+    assert_eq!(modified(&out), times);
+    fs::remove_file(content_file(&root, "orphan.md")).unwrap();
+    remembered_build(&root, &out, NOWS[0]).unwrap();
+    let fresh = fresh_build(&root, &dir.path().join("fresh"), NOWS[0]);
+    assert!(read_tree(&out) == read_tree(&fresh));
+}
+
+fn content_file(root: &Path, name: &str) -> PathBuf {
+    root.join("content").join(name)
+}
+
+#[test]
+fn serve_re_renders_only_the_pages_an_edited_template_reaches() {
+    let (_dir, root) = new_site();
+    let mut site = Site::load(&root, options()).unwrap();
+    let templates = root.join("templates");
+    fs::create_dir_all(templates.join("partials")).unwrap();
+    let edit = |site: &mut Site, name: &str, text: &str| {
+        fs::write(templates.join(name), text).unwrap();
+        site.apply(&Changes::classify(&root, "default", [templates.join(name)]))
+            .unwrap()
+    };
+    let update = edit(
+        &mut site,
+        "tags.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Every tag</h1>{% endblock content %}",
+    );
+    assert_eq!(update.rendered, 1, "{update:?}");
+    assert_eq!(update.changed_files, ["tags/index.html"]);
+    // The card partial is reached by every list page, not by posting pages.
+    let update = edit(
+        &mut site,
+        "partials/card.html",
+        "<li><a href=\"{{ posting.url }}\">{{ posting.title }}</a></li>",
+    );
+    assert!(update.rendered > 3, "{update:?}");
+    assert!(
+        !update.changed_files.iter().any(|f| f.starts_with("jobs/")),
+        "{update:?}"
+    );
+    assert_same_site(&site, &Site::load(&root, options()).unwrap(), &[]);
+    // A template nothing reaches re-renders nothing.
+    assert_eq!(edit(&mut site, "partials/unused.html", "x").rendered, 0);
 }

@@ -208,7 +208,7 @@ fn editing_a_profile_re_renders_what_shows_it() {
     let page = &site.files()["companies/tidewater-ferries/index.html"];
     assert!(String::from_utf8_lossy(page).contains("since 1962"));
     // The same bytes as a fresh build.
-    assert_eq!(site.pages(), Site::load(&root, options).unwrap().pages());
+    assert_eq!(site.files(), Site::load(&root, options).unwrap().files());
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `hireboard build`: the whole board into a static site in `public/`.
+//! `hireboard build`: the whole board into a static site in `public/`,
+//! re-doing only what changed since the last build there (see `site::build`).
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -8,7 +9,7 @@ use std::time::Instant;
 
 use crate::output;
 use crate::posting::Diagnostic;
-use crate::site::{self, Site, SiteOptions, Unpublished};
+use crate::site::{self, SiteOptions, Unpublished};
 use crate::terminal::escape;
 
 #[derive(clap::Args)]
@@ -55,17 +56,14 @@ pub fn run(args: &Args) -> super::Outcome {
         live_reload: None,
     };
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(Bar::new);
-    let loaded = match &bar {
-        Some(bar) => Site::load_with(&args.root, options, bar),
-        None => Site::load(&args.root, options),
+    let progress: &dyn site::Progress = match &bar {
+        Some(bar) => bar,
+        None => &(),
     };
-    let site = loaded.inspect_err(|_| bar.iter().for_each(Bar::clear))?;
-    if let Some(bar) = &bar {
-        bar.writing();
-    }
-    let written = output::write_site(&output_dir, &site.pages(), &owned).map_err(|e| e.to_string());
+    let built = site::build(&args.root, options, &output_dir, &owned, progress);
     bar.iter().for_each(Bar::clear);
-    let written = written?;
+    let site = built?;
+    let written = &site.written;
 
     let errors = site.errors();
     for error in &errors {
@@ -93,13 +91,15 @@ pub fn run(args: &Args) -> super::Outcome {
         );
     }
     let mut summary = format!(
-        "built {} ({} closed), {}, {}: {} written to {} in {:.2} s; {}, {}",
+        "built {} ({} closed), {}, {}: {} in {} ({} written, {} removed) in {:.2} s; {}, {}",
         count(stats.postings, "posting", "postings"),
         stats.closed,
         count(stats.companies, "company", "companies"),
         count(stats.tags, "tag", "tags"),
         count(written.files, "file", "files"),
         output_dir.display(),
+        written.rewritten,
+        written.removed,
         started.elapsed().as_secs_f64(),
         count(stats.warnings, "warning", "warnings"),
         count(errors.len(), "error", "errors"),
@@ -137,22 +137,14 @@ fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a Diagnostic>) -> Vec<(&'s
     kinds
 }
 
-/// A progress bar on stderr, one stage after another, then a spinner while
-/// the files are written.
+/// A progress bar on stderr, one stage after another (files are written
+/// while pages render).
 struct Bar(indicatif::ProgressBar);
 
 impl Bar {
     fn new() -> Bar {
         // Hidden until the first stage says how long it is.
         Bar(indicatif::ProgressBar::hidden())
-    }
-
-    fn writing(&self) {
-        let style = indicatif::ProgressStyle::with_template("{spinner} writing the files")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
-        self.0.set_style(style);
-        self.0
-            .enable_steady_tick(std::time::Duration::from_millis(120));
     }
 
     fn clear(&self) {

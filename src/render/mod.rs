@@ -17,6 +17,8 @@ mod views;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -93,7 +95,7 @@ pub struct RenderOptions {
 }
 
 /// One output file or group of files, by what it shows. Page numbers start at 1.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, Ord, PartialOrd)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Ord, PartialOrd, Serialize, serde::Deserialize)]
 pub enum PageKey {
     /// `/`, `/page/N/`: open postings, newest first.
     Home(usize),
@@ -135,6 +137,53 @@ pub enum PageKey {
     Redirect(String),
     /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
     Redirects,
+}
+
+/// Whether the key's page shows the build's "now" whatever the postings
+/// are: an Atom feed's `updated`, the results page's day for undated
+/// postings. (Undated postings' own pages show it too: those postings are
+/// normalized again when "now" moves.)
+pub fn shows_now(key: &PageKey) -> bool {
+    matches!(
+        key,
+        PageKey::Feed
+            | PageKey::RemoteFeed
+            | PageKey::CompanyFeed(_)
+            | PageKey::TagFeed(_)
+            | PageKey::Search
+    )
+}
+
+/// The template a key's page is made with; `None` for files made in Rust.
+fn template_of(key: &PageKey) -> Option<&'static str> {
+    match key {
+        PageKey::Home(_) | PageKey::Remote(_) => Some("index.html"),
+        PageKey::Posting(_) => Some("posting.html"),
+        PageKey::Companies => Some("companies.html"),
+        PageKey::Company(..) => Some("company.html"),
+        PageKey::Tags => Some("tags.html"),
+        PageKey::Tag(..) => Some("tag.html"),
+        PageKey::NotFound => Some("404.html"),
+        PageKey::Search => Some("search.html"),
+        // Made in Rust; listed so that a new page key must say which it is.
+        PageKey::CompanyFeed(_)
+        | PageKey::CompanyApi(_)
+        | PageKey::TagFeed(_)
+        | PageKey::Feed
+        | PageKey::RemoteFeed
+        | PageKey::JsonFeed
+        | PageKey::Sitemap
+        | PageKey::Robots
+        | PageKey::PostingsApi
+        | PageKey::Redirect(_)
+        | PageKey::Redirects => None,
+    }
+}
+
+/// Whether the template of `key`'s page, or one it reaches, differs
+/// between `theme` and the theme of the fingerprints `before`.
+pub fn template_changed(key: &PageKey, theme: &Theme, before: &BTreeMap<String, String>) -> bool {
+    template_of(key).is_some_and(|t| theme.fingerprints().get(t) != before.get(t))
 }
 
 /// The output file of a posting's page (`jobs/<slug>/index.html`).

@@ -3,7 +3,7 @@
 //! and `static/`. Templates are compiled once here and rendered many times.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::{Page, RenderError};
@@ -107,6 +107,8 @@ pub struct Theme {
     /// Template name -> the file it was read from, for error messages.
     origins: BTreeMap<String, String>,
     statics: BTreeMap<String, Cow<'static, [u8]>>,
+    /// Template name -> [`fingerprints`] of it.
+    fingerprints: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -166,6 +168,12 @@ impl Theme {
                 .into_iter()
                 .map(|(name, (_, bytes))| (name, bytes))
                 .collect(),
+            fingerprints: fingerprints(
+                &templates
+                    .iter()
+                    .map(|(name, (_, text))| (name.as_str(), text.as_ref()))
+                    .collect(),
+            ),
         };
         let sources = templates
             .iter()
@@ -174,6 +182,12 @@ impl Theme {
             return Err(theme.error(e, None));
         }
         Ok(theme)
+    }
+
+    /// Each template's fingerprint: it changes when the template or one it
+    /// reaches changes.
+    pub fn fingerprints(&self) -> &BTreeMap<String, String> {
+        &self.fingerprints
     }
 
     /// The theme's static files, to publish at the site root (`style.css`).
@@ -275,6 +289,102 @@ impl Theme {
     }
 }
 
+/// Each template's fingerprint: the hash of its own text and that of every
+/// template it reaches through `extends`, `include` and components (Tera
+/// 2's macros, defined in any template and called from any), so that a
+/// page changes with a template edit only when its fingerprint does.
+fn fingerprints(templates: &BTreeMap<&str, &str>) -> BTreeMap<String, String> {
+    let tags: BTreeMap<&str, Vec<Tag>> = templates
+        .iter()
+        .map(|(&name, text)| (name, tags(text)))
+        .collect();
+    let everything: Vec<&str> = templates.keys().copied().collect();
+    let components: Vec<&str> = tags
+        .iter()
+        .filter(|(_, tags)| tags.contains(&Tag::Component))
+        .map(|(&name, _)| name)
+        .collect();
+    let reaches: BTreeMap<&str, Vec<&str>> = tags
+        .iter()
+        .map(|(&name, tags)| {
+            let mut reached = Vec::new();
+            for tag in tags {
+                match tag {
+                    Tag::Names(other) => reached.push(*other),
+                    Tag::Calls => reached.extend(&components),
+                    // Tera checks at load time that names are quoted; should
+                    // that change, such a template may reach any.
+                    Tag::Unquoted => reached.extend(&everything),
+                    Tag::Component => {}
+                }
+            }
+            (name, reached)
+        })
+        .collect();
+    templates
+        .keys()
+        .map(|&name| {
+            let mut reached = BTreeSet::from([name]);
+            let mut pending = vec![name];
+            while let Some(next) = pending.pop() {
+                for &other in reaches.get(next).into_iter().flatten() {
+                    if reached.insert(other) {
+                        pending.push(other);
+                    }
+                }
+            }
+            let mut text = String::new();
+            for reached in reached {
+                text.push_str(&format!("{reached}\0{}\0", templates[reached]));
+            }
+            (
+                name.to_string(),
+                crate::output::content_hash(text.as_bytes()),
+            )
+        })
+        .collect()
+}
+
+/// What a template's tags say about the templates it needs.
+#[derive(Debug, PartialEq, Eq)]
+enum Tag<'a> {
+    /// `extends` or `include` of a quoted name.
+    Names(&'a str),
+    /// `extends` or `include` of something else.
+    Unquoted,
+    /// A component call: `{{ <Card ... /> }}`, `{% <Card> %}`.
+    Calls,
+    /// A component definition: `{% component Card(...) %}`.
+    Component,
+}
+
+fn tags(text: &str) -> Vec<Tag<'_>> {
+    let mut tags = Vec::new();
+    for (at, _) in text.match_indices("{%").chain(text.match_indices("{{")) {
+        let tag = text[at + 2..].trim_start_matches(['-', '+']).trim_start();
+        if tag.starts_with('<') {
+            tags.push(Tag::Calls);
+            continue;
+        }
+        let word_end = tag.find(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+        let (word, rest) = tag.split_at(word_end.unwrap_or(tag.len()));
+        let rest = rest.trim_start();
+        match word {
+            "component" if text[at..].starts_with("{%") => tags.push(Tag::Component),
+            "extends" | "include" if text[at..].starts_with("{%") => {
+                let quote = rest
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '"' | '\'' | '`'));
+                let name = quote.and_then(|q| rest[1..].split(q).next());
+                tags.push(name.map_or(Tag::Unquoted, Tag::Names));
+            }
+            _ => {}
+        }
+    }
+    tags
+}
+
 /// Files under `<root>/<dir>`, as (name relative to `dir` with `/`, path
 /// relative to `root` for messages, bytes), skipping editor leftovers.
 fn read_tree(root: &Path, dir: &str) -> Result<Vec<(String, String, Vec<u8>)>, RenderError> {
@@ -357,5 +467,56 @@ mod tests {
         assert!(error
             .to_string()
             .starts_with("static/leak.txt: symlink pointing outside static/"));
+    }
+
+    #[test]
+    fn a_template_s_fingerprint_follows_what_it_reaches() {
+        let base = "<html>{% block content %}{% endblock content %}</html>";
+        let page = "{% extends \"base.html\" %}{% block content %}{{ <Mark text=\"x\" /> }}{%- include 'partials/a.html' %}{% endblock content %}";
+        let templates = |partial: &'static str, components: &'static str, other: &'static str| {
+            BTreeMap::from([
+                ("base.html", base),
+                ("page.html", page),
+                ("partials/a.html", partial),
+                ("components.html", components),
+                ("other.html", other),
+            ])
+        };
+        let before = fingerprints(&templates(
+            "a",
+            "{% component Mark(text) %}{{ text }}{% endcomponent Mark %}",
+            "o",
+        ));
+        let changed = |after: BTreeMap<String, String>| -> Vec<String> {
+            after
+                .keys()
+                .filter(|k| after[*k] != before[*k])
+                .cloned()
+                .collect()
+        };
+        assert_eq!(
+            changed(fingerprints(&templates(
+                "a",
+                "{% component Mark(text) %}{{ text }}{% endcomponent Mark %}",
+                "o2"
+            ))),
+            ["other.html"]
+        );
+        assert_eq!(
+            changed(fingerprints(&templates(
+                "a2",
+                "{% component Mark(text) %}{{ text }}{% endcomponent Mark %}",
+                "o"
+            ))),
+            ["page.html", "partials/a.html"]
+        );
+        assert_eq!(
+            changed(fingerprints(&templates(
+                "a",
+                "{% component Mark(text) %}<b>{{ text }}</b>{% endcomponent Mark %}",
+                "o"
+            ))),
+            ["components.html", "page.html"]
+        );
     }
 }

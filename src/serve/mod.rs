@@ -116,7 +116,11 @@ impl Rebuilder {
                 };
                 (
                     change,
-                    format!("{} files changed", update.changed_files.len()),
+                    format!(
+                        "{} pages rendered, {} files changed",
+                        update.rendered,
+                        update.changed_files.len()
+                    ),
                 )
             }
             Err(message) => {

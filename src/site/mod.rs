@@ -18,6 +18,9 @@ use crate::render::{self, Page, PageKey, RenderOptions, Theme};
 
 mod history;
 mod incremental;
+mod remembered;
+
+pub use remembered::{build, Built, CACHE_DIR};
 
 /// Every posting that normalized, and every file that did not.
 pub struct Loaded {
@@ -208,6 +211,8 @@ pub struct Update {
     pub changed_files: Vec<String>,
     /// Only stylesheets changed.
     pub css_only: bool,
+    /// Page keys rendered again.
+    pub rendered: usize,
     /// Posting pages that moved because an edit changed the slug: (old
     /// output file, new output file), so the dev server can redirect a
     /// page open on the old address.
@@ -218,24 +223,13 @@ impl Site {
     /// Loads and renders everything. Fails on a broken config or theme;
     /// broken posting files are left out and reported by [`Site::errors`].
     pub fn load(root: &Path, options: SiteOptions) -> Result<Site, String> {
-        Site::load_with(root, options, &())
-    }
-
-    /// [`Site::load`], telling `progress` how it goes.
-    pub fn load_with(
-        root: &Path,
-        options: SiteOptions,
-        progress: &dyn Progress,
-    ) -> Result<Site, String> {
         let config = effective_config(root, &options)?;
         let theme = Theme::load(root, &config).map_err(|e| e.to_string())?;
         let normalizer = normalizer(root, &config, options.now);
         let (files, walk_errors) = content::discover(root, &[root.join(content::CONTENT_DIR)]);
-        progress.start("reading", files.len());
-        let sources = normalize_each(&normalizer, &files, progress);
+        let sources = normalize_each(&normalizer, &files);
         let board = Board::new(postings_of(&sources, options.unpublished));
-        let output =
-            render_everything(&board, &config, &theme, &render_options(&options), progress)?;
+        let output = render_everything(&board, &config, &theme, &render_options(&options))?;
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -249,21 +243,6 @@ impl Site {
         })
     }
 
-    /// Every output file, sorted by path.
-    pub fn pages(&self) -> Vec<Page> {
-        let mut pages: Vec<Page> = self
-            .output
-            .files
-            .iter()
-            .map(|(path, bytes)| Page {
-                path: path.clone(),
-                bytes: bytes.to_vec(),
-            })
-            .collect();
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
-        pages
-    }
-
     /// Output path to bytes, cheap to clone for serving.
     pub fn files(&self) -> &HashMap<String, Bytes> {
         &self.output.files
@@ -271,43 +250,18 @@ impl Site {
 
     /// Posting files that could not be normalized, by path.
     pub fn errors(&self) -> Vec<PostingError> {
-        let mut errors: Vec<PostingError> = self
-            .sources
-            .values()
-            .filter_map(|r| r.as_ref().err().cloned())
-            .chain(self.walk_errors.iter().cloned())
-            .collect();
-        errors.sort_by(|a, b| a.path.cmp(&b.path));
-        errors
+        errors_of(&self.sources, &self.walk_errors)
     }
 
     /// The warnings of every posting the site shows, and the problems of
     /// company profiles (left out of the pages that would show them).
     pub fn warnings(&self) -> impl Iterator<Item = &crate::posting::Diagnostic> {
-        let postings = self.board.postings.iter();
-        let profiles = self.config.companies.diagnostics.iter();
-        postings.flat_map(|p| p.diagnostics.iter()).chain(profiles)
+        warnings_of(&self.board, &self.config.companies.diagnostics)
     }
 
     pub fn stats(&self) -> Stats {
-        let board = &self.board;
-        Stats {
-            postings: board.postings.len(),
-            closed: board.postings.len() - board.open.len(),
-            drafts: self.left_out(Status::Draft),
-            scheduled: self.left_out(Status::Scheduled),
-            companies: board.companies.len(),
-            tags: board.tags.len(),
-            warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
-            files: self.output.files.len(),
-        }
-    }
-
-    /// How many postings of this status the site does not show.
-    fn left_out(&self, status: Status) -> usize {
-        let shown = self.options.unpublished.shows(status);
-        let of_status = self.sources.values().flatten();
-        of_status.filter(|p| p.status == status && !shown).count()
+        let files = self.output.files.len();
+        stats_of(&self.board, &self.sources, self.options.unpublished, files)
     }
 
     pub fn root(&self) -> &Path {
@@ -332,19 +286,22 @@ impl Site {
             });
         }
         let mut changed = Vec::new();
+        let mut rendered = 0;
         // A broken theme must not lose the content changes of the same batch
         // (a checkout touching both): they are applied with the last good theme.
         let mut theme_error = None;
         if changes.templates || changes.static_files {
             match self.reload_theme(changes.templates) {
-                Ok(files) => changed = files,
+                Ok(update) => (changed, rendered) = update,
                 Err(message) => theme_error = Some(message),
             }
         }
         let mut moved = Vec::new();
         if !changes.content.is_empty() {
             let slugs = self.sync_sources(&changes.content);
-            changed.extend(self.rerender_changed_postings()?);
+            let (files, keys) = self.rerender(None)?;
+            changed.extend(files);
+            rendered += keys;
             moved = self.moved_pages(slugs);
             changed.sort();
             changed.dedup();
@@ -356,6 +313,7 @@ impl Site {
         Ok(Update {
             changed_files: changed,
             css_only,
+            rendered,
             moved,
         })
     }
@@ -372,62 +330,44 @@ impl Site {
             .collect()
     }
 
-    /// Reloads the theme; returns the output files that changed. Changed
-    /// templates re-render everything; changed static files only replace
-    /// themselves (no page embeds their bytes), so that a stylesheet edit
-    /// on a big board is instant.
-    fn reload_theme(&mut self, templates: bool) -> Result<Vec<String>, String> {
+    /// Reloads the theme; returns the output files that changed and how
+    /// many keys rendered again. Changed
+    /// templates re-render the pages whose template reaches one of them;
+    /// changed static files only replace themselves (no page embeds their
+    /// bytes), so that a stylesheet edit on a big board is instant.
+    fn reload_theme(&mut self, templates: bool) -> Result<(Vec<String>, usize), String> {
         let theme = Theme::load(&self.root, &self.config).map_err(|e| e.to_string())?;
-        if !templates {
-            return self.replace_static_files(theme);
-        }
-        // From the sources, not the last board: a content change whose render
-        // failed (a template error) left the board behind them.
-        let board = self
-            .board
-            .next(postings_of(&self.sources, self.options.unpublished));
-        let options = render_options(&self.options);
-        let (mut files, owned) = render_pages(&board, &self.config, &theme, &options, &())?;
-        // Search shows no template: its index is brought up to date, not rebuilt.
-        let changed_postings = incremental::changed_postings(&self.board, &board);
-        update_search(
-            &mut self.output.search,
-            &self.board,
-            &board,
-            &changed_postings,
-        );
-        insert_all(&mut files, self.output.search.pages());
-        let changed = changed_files(&self.output.files, &files);
-        self.output.files = files;
-        self.output.owned = owned;
-        self.theme = theme;
-        self.board = board;
-        Ok(changed)
-    }
-
-    fn replace_static_files(&mut self, theme: Theme) -> Result<Vec<String>, String> {
-        let old: HashSet<String> = self
-            .theme
-            .static_files()
-            .into_iter()
-            .map(|p| p.path)
-            .collect();
-        let new = theme.static_files();
-        let files = &mut self.output.files;
-        if let Some(clash) = new
+        let statics = |theme: &Theme| -> HashSet<String> {
+            theme.static_files().into_iter().map(|p| p.path).collect()
+        };
+        let (old_statics, new_statics) = (statics(&self.theme), theme.static_files());
+        let files = &self.output.files;
+        if let Some(clash) = new_statics
             .iter()
-            .find(|p| !old.contains(&p.path) && files.contains_key(&p.path))
+            .find(|p| !old_statics.contains(&p.path) && files.contains_key(&p.path))
         {
             return Err(static_clash(&clash.path));
         }
-        let mut changed: Vec<String> = old
-            .into_iter()
-            .filter(|path| !new.iter().any(|p| &p.path == path))
-            .collect();
-        for path in &changed {
-            files.remove(path);
+        let old = std::mem::replace(&mut self.theme, theme);
+        let (mut changed, mut rendered) = (Vec::new(), 0);
+        if templates {
+            match self.rerender(Some(old.fingerprints())) {
+                Ok(update) => (changed, rendered) = update,
+                Err(e) => {
+                    self.theme = old;
+                    return Err(e);
+                }
+            }
         }
-        for page in new {
+        let files = &mut self.output.files;
+        for path in old_statics
+            .iter()
+            .filter(|path| !new_statics.iter().any(|p| &p.path == *path))
+        {
+            files.remove(path);
+            changed.push(path.clone());
+        }
+        for page in new_statics {
             let bytes = Bytes::from(page.bytes);
             if files.get(&page.path) != Some(&bytes) {
                 changed.push(page.path.clone());
@@ -435,8 +375,8 @@ impl Site {
             }
         }
         changed.sort();
-        self.theme = theme;
-        Ok(changed)
+        changed.dedup();
+        Ok((changed, rendered))
     }
 
     /// Re-reads changed paths under content/: a path (file or folder) that is
@@ -476,7 +416,7 @@ impl Site {
                 .into_iter()
                 .filter(|f| content::is_posting_file(Path::new(&f.path)))
                 .collect();
-            let fresh = normalize_each(&self.normalizer, &files, &());
+            let fresh = normalize_each(&self.normalizer, &files);
             for (path, source) in &fresh {
                 if let (Some(old), Ok(posting)) = (before.remove(path), source) {
                     slugs.push((old, posting.slug.clone()));
@@ -491,11 +431,25 @@ impl Site {
 
     /// Rebuilds the board from the sources and re-renders exactly the keys
     /// whose inputs changed; returns the output files written or removed.
-    fn rerender_changed_postings(&mut self) -> Result<Vec<String>, String> {
+    /// With the fingerprints of the templates the pages were rendered with,
+    /// also the pages whose template changed since.
+    fn rerender(
+        &mut self,
+        templates_before: Option<&BTreeMap<String, String>>,
+    ) -> Result<(Vec<String>, usize), String> {
         let board = self
             .board
             .next(postings_of(&self.sources, self.options.unpublished));
-        let plan = incremental::plan(&self.board, &board, &self.config);
+        let mut plan = incremental::plan(&self.board, &board, &self.config);
+        if let Some(before) = templates_before {
+            let planned: HashSet<PageKey> = plan.dirty.iter().cloned().collect();
+            let reached = render::page_keys(&board, &self.config)
+                .into_iter()
+                .filter(|key| {
+                    !planned.contains(key) && render::template_changed(key, &self.theme, before)
+                });
+            plan.dirty.extend(reached);
+        }
         let options = render_options(&self.options);
         let fresh = plan.changed_postings.iter().filter_map(|&(_, new)| new);
         // The search index is updated beside the render, and taken back
@@ -530,6 +484,7 @@ impl Site {
         };
         let output = &mut self.output;
         let mut changed = Vec::new();
+        let rendered_keys = plan.dirty.len();
         for key in &plan.removed {
             for path in output.owned.remove(key).unwrap_or_default() {
                 output.files.remove(&path);
@@ -564,7 +519,47 @@ impl Site {
         // beside the reload, not before it.
         let old = std::mem::replace(&mut self.board, board);
         rayon::spawn(move || drop(old));
-        Ok(changed)
+        Ok((changed, rendered_keys))
+    }
+}
+
+type Sources = BTreeMap<String, Result<Arc<Posting>, PostingError>>;
+
+fn errors_of(sources: &Sources, walk_errors: &[PostingError]) -> Vec<PostingError> {
+    let mut errors: Vec<PostingError> = sources
+        .values()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .chain(walk_errors.iter().cloned())
+        .collect();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    errors
+}
+
+/// The postings' warnings, then the company profiles' problems.
+fn warnings_of<'a>(
+    board: &'a Board,
+    profile_problems: &'a [crate::posting::Diagnostic],
+) -> impl Iterator<Item = &'a crate::posting::Diagnostic> {
+    let postings = board.postings.iter().flat_map(|p| p.diagnostics.iter());
+    postings.chain(profile_problems)
+}
+
+fn stats_of(board: &Board, sources: &Sources, unpublished: Unpublished, files: usize) -> Stats {
+    // How many postings of this status the site does not show.
+    let left_out = |status: Status| {
+        let shown = unpublished.shows(status);
+        let of_status = sources.values().flatten();
+        of_status.filter(|p| p.status == status && !shown).count()
+    };
+    Stats {
+        postings: board.postings.len(),
+        closed: board.postings.len() - board.open.len(),
+        drafts: left_out(Status::Draft),
+        scheduled: left_out(Status::Scheduled),
+        companies: board.companies.len(),
+        tags: board.tags.len(),
+        warnings: board.postings.iter().map(|p| p.warnings.len()).sum(),
+        files,
     }
 }
 
@@ -581,10 +576,9 @@ fn render_everything(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
-    progress: &dyn Progress,
 ) -> Result<Output, String> {
     let (pages, search) = rayon::join(
-        || render_pages(board, config, theme, options, progress),
+        || render_pages(board, config, theme, options),
         || SearchIndex::build(board, &config.time_zone()),
     );
     let (mut files, owned) = pages?;
@@ -608,23 +602,10 @@ fn render_pages(
     config: &Config,
     theme: &Theme,
     options: &RenderOptions,
-    progress: &dyn Progress,
 ) -> Result<Rendered, String> {
     let keys = render::page_keys(board, config);
-    progress.start("rendering", keys.len());
-    let mut rendered = Vec::with_capacity(keys.len());
-    for (n, chunk) in keys.chunks(KEYS_PER_REPORT).enumerate() {
-        // Every posting is checked once, with the first chunk.
-        let fresh = if n == 0 {
-            0..board.postings.len()
-        } else {
-            0..0
-        };
-        let pages = render::render_changed(board, config, theme, options, chunk, fresh)
-            .map_err(|e| e.to_string())?;
-        rendered.extend(pages);
-        progress.advance(chunk.len());
-    }
+    let rendered =
+        render::render_keyed(board, config, theme, options, &keys).map_err(|e| e.to_string())?;
     let mut files = HashMap::with_capacity(keys.len() + 256);
     let mut owned = foldhash::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for (key, pages) in keys.into_iter().zip(rendered) {
@@ -681,16 +662,11 @@ fn insert_all(files: &mut HashMap<String, Bytes>, pages: Vec<Page>) {
     }
 }
 
-fn normalize_each(
-    normalizer: &Normalizer,
-    files: &[SourceFile],
-    progress: &dyn Progress,
-) -> BTreeMap<String, Result<Arc<Posting>, PostingError>> {
+fn normalize_each(normalizer: &Normalizer, files: &[SourceFile]) -> Sources {
     files
         .par_iter()
         .map(|file| {
             let posting = normalize_file(normalizer, file).map(Arc::new);
-            progress.advance(1);
             (file.path.clone(), posting)
         })
         .collect::<Vec<_>>()
@@ -699,7 +675,16 @@ fn normalize_each(
 }
 
 fn normalize_file(normalizer: &Normalizer, file: &SourceFile) -> Result<Posting, PostingError> {
-    match content::read_posting(&file.absolute) {
+    normalize_read(normalizer, file, content::read_posting(&file.absolute))
+}
+
+/// Normalizes a file from what reading it gave.
+fn normalize_read(
+    normalizer: &Normalizer,
+    file: &SourceFile,
+    read: Result<Vec<u8>, content::ReadError>,
+) -> Result<Posting, PostingError> {
+    match read {
         Ok(bytes) => normalizer.normalize(&file.path, &bytes),
         Err(content::ReadError::TooBig(bytes)) => Err(crate::posting::too_big(&file.path, bytes)),
         Err(content::ReadError::Io(e)) => Err(PostingError {
