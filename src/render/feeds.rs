@@ -26,6 +26,10 @@ pub(crate) struct FeedSpec<'a> {
     pub language: &'a str,
     /// Who the feed is by (Atom requires an author).
     pub author: &'a str,
+    /// Whether entries carry whole bodies or only their summaries: the site
+    /// feed is the one readers follow to read postings in full, while a
+    /// company's or tag's feed repeats postings that feed already carries.
+    pub full_content: bool,
 }
 
 /// An Atom feed of `postings` (newest first, already limited).
@@ -98,10 +102,12 @@ pub(crate) fn atom<'p>(
             "    <summary type=\"text\">{}</summary>\n",
             xml(&p.summary)
         ));
-        out.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            xml(&p.body_html)
-        ));
+        if spec.full_content {
+            out.push_str(&format!(
+                "    <content type=\"html\">{}</content>\n",
+                xml(&p.body_html)
+            ));
+        }
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");

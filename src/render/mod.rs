@@ -382,6 +382,7 @@ impl<'a> Renderer<'a> {
                     page: urls::company(slug, 1),
                     language: &config.language,
                     author: &c.name,
+                    full_content: false,
                 };
                 let postings = self.postings(&c.open).take(feeds::FEED_LIMIT);
                 let text = feeds::atom(&spec, postings, urls, self.options.now);
@@ -396,6 +397,7 @@ impl<'a> Renderer<'a> {
                     page: urls::tag(name, 1),
                     language: &config.language,
                     author: &config.title,
+                    full_content: false,
                 };
                 let postings = self.postings(&t.open).take(feeds::FEED_LIMIT);
                 let text = feeds::atom(&spec, postings, urls, self.options.now);
@@ -429,6 +431,7 @@ impl<'a> Renderer<'a> {
             page: urls::home(1),
             language: &self.config.language,
             author: &self.config.title,
+            full_content: true,
         }
     }
 
