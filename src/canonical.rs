@@ -43,6 +43,19 @@ impl FrontMatter {
     }
 }
 
+/// `text` with every ASCII punctuation mark backslash-escaped, which
+/// Markdown reads as the mark itself: `<b>` stays text, `*` no emphasis.
+pub fn markdown_escaped(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 /// The marker of a guessed field, which `fmt` keeps until the editor removes it.
 pub const GUESSED: &str = "guessed";
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The file name of the site configuration, at the site root.
 pub const CONFIG_FILE: &str = "hireboard.yaml";
@@ -32,6 +32,25 @@ pub struct Config {
     pub language: String,
     /// Extra skills: tag -> aliases recognized in posting text.
     pub vocabulary: BTreeMap<String, Vec<String>>,
+    /// The profiles of `companies/`, read beside this file: pages show
+    /// them, and an edit re-renders the site as a config edit does.
+    #[serde(skip)]
+    pub companies: crate::companies::Profiles,
+    /// Currency -> what one unit is worth in `default_currency`
+    /// (`EUR: 1.08`): lets the search's salary filter compare across
+    /// currencies. A currency without a rate only matches itself.
+    pub exchange_rates: BTreeMap<String, f64>,
+    /// How the default theme lays out posting lists.
+    pub list_style: ListStyle,
+}
+
+/// How lists show postings: dense rows (the default) or cards with summaries and tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ListStyle {
+    #[default]
+    Rows,
+    Cards,
 }
 
 /// What happens to a posting whose `expires` has passed.
@@ -59,6 +78,9 @@ impl Default for Config {
             default_currency: "USD".into(),
             language: "en".into(),
             vocabulary: BTreeMap::new(),
+            companies: Default::default(),
+            exchange_rates: BTreeMap::new(),
+            list_style: ListStyle::Rows,
         }
     }
 }
@@ -78,6 +100,11 @@ fn days_or_never<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, 
             "expire_after_days must be a number of days or `never`",
         )),
     }
+}
+
+/// Three capital letters, as ISO 4217 codes are.
+fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 #[derive(Debug)]
@@ -130,16 +157,24 @@ impl Config {
                 self.timezone
             ));
         }
-        if self.default_currency.len() != 3
-            || !self
-                .default_currency
-                .bytes()
-                .all(|b| b.is_ascii_uppercase())
-        {
+        if !is_currency_code(&self.default_currency) {
             return fail(format!(
                 "default_currency `{}` is not an ISO 4217 code (e.g. `USD`, `EUR`)",
                 self.default_currency
             ));
+        }
+        for (currency, rate) in &self.exchange_rates {
+            if !is_currency_code(currency) {
+                return fail(format!(
+                    "exchange_rates: `{currency}` is not an ISO 4217 code (e.g. `EUR`)"
+                ));
+            }
+            if !(rate.is_finite() && *rate > 0.0) {
+                return fail(format!(
+                    "exchange_rates: {currency} must be a positive number: what one {currency} is worth in {}",
+                    self.default_currency
+                ));
+            }
         }
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             return fail(format!(
@@ -199,6 +234,21 @@ mod tests {
     }
 
     #[test]
+    fn exchange_rates_and_list_style() {
+        let c = Config::parse(
+            "exchange_rates:\n  EUR: 1.08\n  GBP: 1.27\nlist_style: cards\n",
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(c.exchange_rates["EUR"], 1.08);
+        assert_eq!(c.exchange_rates["GBP"], 1.27);
+        assert_eq!(c.list_style, ListStyle::Cards);
+        let defaults = Config::parse("title: Jobs\n", Path::new("x")).unwrap();
+        assert!(defaults.exchange_rates.is_empty());
+        assert_eq!(defaults.list_style, ListStyle::Rows);
+    }
+
+    #[test]
     fn bad_values_are_explained() {
         for (text, needle) in [
             ("timezone: Mars/Olympus\n", "IANA"),
@@ -206,6 +256,10 @@ mod tests {
             ("paginate_by: 0\n", "paginate_by"),
             ("expired: delete\n", "expired"),
             ("base_url: example.com\n", "base_url"),
+            ("exchange_rates: {euro: 1.08}\n", "ISO 4217"),
+            ("exchange_rates: {EUR: 0}\n", "positive number"),
+            ("exchange_rates: {EUR: cheap}\n", "exchange_rates"),
+            ("list_style: tiles\n", "list_style"),
         ] {
             let err = Config::parse(text, Path::new("x")).unwrap_err().to_string();
             assert!(err.contains(needle), "{text}: {err}");

@@ -7,6 +7,7 @@
 pub mod board;
 pub mod canonical;
 pub mod cmd;
+pub mod companies;
 pub mod config;
 pub mod content;
 pub mod output;

@@ -145,3 +145,23 @@ fn a_broken_template_is_an_error_at_its_line() {
     assert_eq!(errors[0]["line"], 2);
     assert_eq!(check(&root, &[]).status.code(), Some(1));
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_message() {
+    let mut child = common::hireboard()
+        .current_dir(common::site_dir("check"))
+        .args(["check", "--now", common::NOW, "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `check --format json | head -0`: the pipe closes before the report is written.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        !text(&output.stderr).contains("cannot write the report"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(1), "the board has errors");
+}

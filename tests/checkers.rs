@@ -8,8 +8,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::browser::{self, Browser, StaticServer};
 use fantoccini::Locator;
 
@@ -25,47 +23,13 @@ fn nu_html_checker_finds_no_errors() {
         .collect();
     checked.sort();
     assert!(checked.len() > 10, "{checked:?}");
-    let vnu = browser::node_module("vnu-jar/build/dist/vnu.jar");
-    let output = Command::new("java")
-        .current_dir(out.path())
-        .arg("-jar")
-        .arg(&vnu)
-        .args(["--errors-only", "--also-check-css", "--format", "json"])
-        .args(&checked)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run java ({e}): run scripts/test, which installs Java"));
-    // vnu writes its report to stderr, and exits 1 when it found errors.
-    let report: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
-        panic!(
-            "vnu gave no JSON report ({e}):\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    let messages = report["messages"].as_array().unwrap();
-    let errors: Vec<String> = messages
-        .iter()
-        .map(|m| {
-            format!(
-                "{}:{}: {} {}",
-                m["url"]
-                    .as_str()
-                    .unwrap_or("?")
-                    .rsplit(out.path().to_str().unwrap())
-                    .next()
-                    .unwrap_or("?"),
-                m["lastLine"],
-                m["message"].as_str().unwrap_or(""),
-                m["extract"].as_str().unwrap_or("").trim()
-            )
-        })
-        .collect();
+    let errors = browser::nu_errors(out.path(), &checked);
     assert!(
         errors.is_empty(),
         "the Nu HTML Checker found {} errors:\n{}",
         errors.len(),
         errors.join("\n")
     );
-    assert!(output.status.success());
 }
 
 /// Pages of every kind, by path on the demo board.
@@ -134,64 +98,40 @@ async fn axe_finds_no_serious_violations_and_search_works() {
     drop(server);
 }
 
-/// Types a query on the home page like a reader, waits for results, checks
-/// that the demo's Rust posting is among them, and runs axe on the results.
+/// Searches from the home page's box like a reader, waits for the results
+/// page to show them, narrows them with a filter, and runs axe on the results.
 async fn search(browser: &Browser, base: &str, problems: &mut Vec<String>, scheme: &str) {
     browser.open(&format!("{base}/")).await;
-    let input = browser
-        .client
-        .wait()
-        .for_element(Locator::Id("search-q"))
-        .await
-        .unwrap();
-    input.send_keys("rust").await.unwrap();
-    let hit = browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(10))
-        .for_element(Locator::Css(".search-hit"))
-        .await
-        .expect("no search results for `rust` within 10 s");
-    let hits = browser
-        .client
-        .find(Locator::Css("ol.search-results"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let input = browser.client.find(Locator::Id("search-q")).await.unwrap();
+    input.send_keys("rust\u{e007}").await.unwrap(); // Enter submits the form
+    browser.wait_for_search_status("2 jobs").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/search/");
+    assert_eq!(url.query(), Some("q=rust"), "the query is in the URL");
+    let hits = browser.client.find(Locator::Css("[data-results]")).await;
+    let hits = hits.unwrap().text().await.unwrap();
     assert!(
         hits.contains("Senior Rust Platform Engineer"),
         "search for rust: {hits}"
     );
-    let link = hit.find(Locator::Css("h3 a")).await.unwrap();
-    let href = link.attr("href").await.unwrap().unwrap_or_default();
-    assert!(href.starts_with("/jobs/"), "{href}");
-    assert_eq!(search_status(browser).await, "2 jobs match.");
-    let url = browser.client.current_url().await.unwrap();
-    assert_eq!(url.query(), Some("q=rust"), "the query is kept in the URL");
-    // A filter narrows the results: only one of them says Full-time.
-    let css = |s| Locator::Css(s);
-    let summary = browser.client.find(css("details.search-filters summary"));
-    summary.await.unwrap().click().await.unwrap();
-    let select = browser.client.find(css("#search-type")).await.unwrap();
-    select.select_by_value("full-time").await.unwrap();
-    let status = browser
+    let link = browser
         .client
-        .wait()
-        .for_element(Locator::XPath(
-            "//p[@class='search-status' and text()='1 job matches.']",
-        ))
+        .find(Locator::Css("[data-results] h2 a"))
         .await;
-    assert!(status.is_ok(), "status: {}", search_status(browser).await);
+    let href = link
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(href.starts_with("/jobs/"), "{href}");
+    // A filter narrows the results: only one of them says Full-time.
+    let select = browser.client.find(Locator::Id("search-type")).await;
+    select.unwrap().select_by_value("full-time").await.unwrap();
+    browser.wait_for_search_status("1 job").await;
     for v in browser.serious_axe_violations().await {
-        problems.push(format!("/ with search results ({scheme}): {v}"));
+        problems.push(format!("/search/ with results ({scheme}): {v}"));
     }
-}
-
-async fn search_status(browser: &Browser) -> String {
-    let status = browser.client.find(Locator::Css("p.search-status")).await;
-    status.unwrap().text().await.unwrap()
 }
 
 fn shot_name(page: &str, scheme: &str) -> String {

@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Output;
 
@@ -89,7 +90,7 @@ fn init_makes_a_board_that_builds_and_checks_clean() {
     // Only the undated example says so: a new board is not in git yet.
     assert_eq!(
         stdout(&check),
-        "warning[no-date-posted]: no date: the posting carries no datePosted (Google's job search requires it) and never expires
+        "warning[no-date-posted]: no date: Google's job search is given the day of each build as its datePosted, and it never expires
  --> content/example-data-analyst.txt
  = help: add `date:` (or commit the file: in git, the date it was added counts)
 
@@ -97,37 +98,127 @@ fn init_makes_a_board_that_builds_and_checks_clean() {
     );
 }
 
+/// The workflow `init` wrote, parsed.
+fn read_workflow(board: &Path) -> serde_yaml::Value {
+    let text = fs::read_to_string(board.join(".github/workflows/deploy.yml")).unwrap();
+    serde_yaml::from_str(&text).expect("the workflow is YAML")
+}
+
+/// The build job's step that uses `action`, or runs a line starting with it.
+fn step<'a>(workflow: &'a serde_yaml::Value, action: &str) -> &'a serde_yaml::Value {
+    let steps = workflow["jobs"]["build"]["steps"].as_sequence().unwrap();
+    steps
+        .iter()
+        .find(|s| {
+            s["uses"].as_str().is_some_and(|u| u.starts_with(action))
+                || s["run"].as_str().is_some_and(|r| r.contains(action))
+        })
+        .unwrap_or_else(|| panic!("no {action} step"))
+}
+
 #[test]
 fn the_workflow_builds_for_the_pages_address_and_publishes_public() {
     let (_dir, board) = new_board();
-    let text = fs::read_to_string(board.join(".github/workflows/deploy.yml")).unwrap();
-    let workflow: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
-    let build = &workflow["jobs"]["build"]["steps"];
-    let steps = build.as_sequence().unwrap();
-    let uses = |action: &str| {
-        steps
-            .iter()
-            .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with(action)))
-            .unwrap_or_else(|| panic!("no {action} step"))
-    };
+    let workflow = read_workflow(&board);
     // Full history, for the dates of undated postings.
-    assert_eq!(uses("actions/checkout")["with"]["fetch-depth"], 0);
-    assert_eq!(uses("actions/configure-pages")["id"], "pages");
     assert_eq!(
-        uses("actions/upload-pages-artifact")["with"]["path"],
-        "public"
+        step(&workflow, "actions/checkout")["with"]["fetch-depth"],
+        0
     );
-    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-    assert!(
-        runs.contains(&r#"hireboard build --base-url "${{ steps.pages.outputs.base_url }}/""#),
-        "{runs:?}"
+    assert_eq!(step(&workflow, "actions/configure-pages")["id"], "pages");
+    step(&workflow, "cargo install --locked --git \"$HIREBOARD_GIT\"");
+    assert_eq!(
+        step(&workflow, "hireboard build")["run"],
+        r#"hireboard build --base-url "${{ steps.pages.outputs.base_url }}/""#
+    );
+    assert_eq!(
+        step(&workflow, "actions/upload-pages-artifact")["with"]["path"],
+        "public"
     );
     let deploy = &workflow["jobs"]["deploy"];
     assert_eq!(deploy["needs"], "build");
+    assert_eq!(deploy["environment"]["name"], "github-pages");
     assert_eq!(deploy["steps"][0]["uses"], "actions/deploy-pages@v4");
     assert_eq!(workflow["permissions"]["pages"], "write");
+    assert_eq!(workflow["permissions"]["id-token"], "write");
     // A daily build publishes scheduled postings and closes old ones.
     assert!(workflow["on"]["schedule"][0]["cron"].is_string());
+    // By default it builds hireboard from the repository the crate names.
+    assert_eq!(
+        workflow["env"]["HIREBOARD_GIT"],
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    assert_eq!(workflow["env"]["HIREBOARD_REV"], "");
+}
+
+/// Runs the workflow's install step as the runner would, with a `cargo`
+/// that prints its arguments, one a line.
+fn install(workflow: &serde_yaml::Value, rev: &str) -> Output {
+    let script = step(workflow, "cargo install")["run"].as_str().unwrap();
+    let bin = tempfile::tempdir().unwrap();
+    let cargo = bin.path().join("cargo");
+    fs::write(&cargo, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n").unwrap();
+    fs::set_permissions(&cargo, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    std::process::Command::new("bash")
+        .args(["-e", "-c", script])
+        .env("PATH", path)
+        .env(
+            "HIREBOARD_GIT",
+            workflow["env"]["HIREBOARD_GIT"].as_str().unwrap(),
+        )
+        .env("HIREBOARD_REV", rev)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_workflow_installs_hireboard_from_the_repository_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("board");
+    let url = "https://git.example.org/jobs/hireboard.git";
+    let output = run(dir.path(), &["init", "board", "--hireboard-git", url]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let workflow = read_workflow(&board);
+    assert_eq!(workflow["env"]["HIREBOARD_GIT"], url);
+    let latest = install(&workflow, "");
+    assert_eq!(
+        stdout(&latest),
+        format!("install\n--locked\n--git\n{url}\nhireboard\n")
+    );
+    let pinned = install(&workflow, "v0.1.0");
+    assert_eq!(
+        stdout(&pinned),
+        format!("install\n--locked\n--git\n{url}\n--rev\nv0.1.0\nhireboard\n")
+    );
+
+    // Without a repository the step stops and says what to set.
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["init", "board", "--hireboard-git", ""]);
+    assert!(
+        stderr(&output).contains("set HIREBOARD_GIT"),
+        "{}",
+        stderr(&output)
+    );
+    let unset = install(&read_workflow(&dir.path().join("board")), "");
+    assert_eq!(unset.status.code(), Some(1));
+    assert!(stdout(&unset).starts_with("::error::set HIREBOARD_GIT"));
+
+    // An address that could break out of the YAML or the shell line is refused.
+    let dir = tempfile::tempdir().unwrap();
+    for bad in [
+        "https://x.example/a b",
+        "https://x.example/\"$(id)\"",
+        "file:///tmp/repo",
+    ] {
+        let output = run(dir.path(), &["init", "board", "--hireboard-git", bad]);
+        assert!(!output.status.success(), "{bad}");
+        assert!(!dir.path().join("board").exists(), "{bad}");
+    }
 }
 
 #[test]
@@ -252,4 +343,25 @@ fn new_writes_drafts_and_refuses_unsafe_links() {
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("refused"), "{}", stderr(&refused));
     assert!(!board.join("content/oriel-works-glazer.md").exists());
+}
+
+#[test]
+fn new_keeps_markup_in_a_name_as_text() {
+    let (_dir, board) = new_board();
+    let title = "C++ <Embedded> Engineer *senior*";
+    let output = run(&board, &["new", title, "--company", "R&D [Labs]"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = records(&board);
+    let r = records
+        .iter()
+        .find(|r| r["company"] == "R&D [Labs]")
+        .expect("the new posting, its company as given");
+    assert_eq!(r["title"], title);
+    // Plain names stay plain.
+    run(&board, &["new", "R&D Engineer", "--company", "Acme"]);
+    let plain = fs::read_to_string(board.join("content/acme-r-d-engineer.md")).unwrap();
+    assert!(
+        plain.starts_with("---\ntitle: R&D Engineer\ncompany: Acme\n"),
+        "{plain}"
+    );
 }

@@ -275,7 +275,7 @@ fn an_undated_posting_takes_the_date_git_added_it() {
     let output = command.current_dir(root).arg("check").output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.contains("warning[no-date-posted]: no date: the posting carries no datePosted (Google's job search requires it) and never expires\n --> content/kiln.md\n"),
+        stdout.contains("warning[no-date-posted]: no date: Google's job search is given the day of each build as its datePosted, and it never expires\n --> content/kiln.md\n"),
         "{stdout}"
     );
 

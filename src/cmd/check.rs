@@ -49,11 +49,15 @@ pub fn run(args: &Args) -> super::Outcome {
     for p in postings {
         diagnostics.extend(p.diagnostics.iter().cloned());
         if !p.status.is_closed() {
-            diagnostics.extend(google_gaps(p, &config));
+            diagnostics.extend(google_gaps(p, &config, now));
             diagnostics.extend(expiring_soon(p, now));
         }
     }
     let board = Board::new(postings.iter().cloned());
+    diagnostics.extend(config.companies.diagnostics.iter().cloned());
+    if args.selection.is_whole_site() {
+        diagnostics.extend(profiles_of_no_company(&config, &board));
+    }
     diagnostics.extend(
         render::redirects(&board, &config)
             .conflicts
@@ -90,9 +94,11 @@ pub fn run(args: &Args) -> super::Outcome {
             write_human(&mut out, &renderer, &root, &diagnostics)
         }
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write the report: {e}"))?;
+    match written.and_then(|()| out.flush()) {
+        // A reader that stops early (`check --format json | head`) has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| format!("cannot write the report: {e}"))?,
+    }
 
     let errors = diagnostics
         .iter()
@@ -119,21 +125,22 @@ pub fn run(args: &Args) -> super::Outcome {
 
 /// What keeps a posting out of Google's job search (or shows it poorly):
 /// read from the JSON-LD its page carries, so the check and the page agree.
-fn google_gaps(p: &Posting, config: &Config) -> Vec<Diagnostic> {
+fn google_gaps(p: &Posting, config: &Config, now: jiff::Timestamp) -> Vec<Diagnostic> {
     let ld: serde_json::Value =
-        serde_json::from_str(&render::job_posting(p, &config.base_url)).unwrap_or_default();
+        serde_json::from_str(&render::job_posting(p, config, now)).unwrap_or_default();
     let has = |key: &str| ld.get(key).is_some();
     let mut gaps = Vec::new();
-    if !has("datePosted") {
+    // Its datePosted is the build's date, new on every build.
+    if p.date.is_none() {
         gaps.push(
             Diagnostic::warning(
                 "no-date-posted",
-                "no date: the posting carries no datePosted (Google's job search requires it) and never expires",
+                "no date: Google's job search is given the day of each build as its datePosted, and it never expires",
             )
             .with_help("add `date:` (or commit the file: in git, the date it was added counts)"),
         );
     }
-    if !has("validThrough") && has("datePosted") {
+    if !has("validThrough") && p.date.is_some() {
         gaps.push(
             Diagnostic::warning(
                 "no-valid-through",
@@ -164,6 +171,39 @@ fn google_gaps(p: &Posting, config: &Config) -> Vec<Diagnostic> {
     gaps.into_iter()
         .map(|d| d.in_file(&p.source.path))
         .collect()
+}
+
+/// A profile whose file name is no company's slug shows nowhere: most
+/// likely a typo, or a company whose postings are all gone.
+fn profiles_of_no_company<'a>(
+    config: &'a Config,
+    board: &'a Board,
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    let profiles = config.companies.by_slug.iter();
+    let unmatched = profiles.filter(|(slug, _)| board.company(slug).is_none());
+    unmatched.map(|(slug, profile)| {
+        let nearest = board
+            .companies
+            .iter()
+            .map(|c| (strsim::jaro_winkler(slug, &c.slug), &c.slug))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let help = match nearest {
+            Some((_, known)) => format!("did you mean `companies/{known}.md`?"),
+            None => {
+                "name the file after the company's slug (its page is /companies/<slug>/)".into()
+            }
+        };
+        Diagnostic::warning(
+            "profile-without-company",
+            format!(
+                "no posting is by a company with the slug `{}`: this profile shows nowhere",
+                escape(slug)
+            ),
+        )
+        .with_help(help)
+        .in_file(&profile.path)
+    })
 }
 
 fn expiring_soon(p: &Posting, now: jiff::Timestamp) -> Option<Diagnostic> {

@@ -1,15 +1,16 @@
 //! `hireboard fmt [PATH...] [--write] [--check]`: postings rewritten into
 //! the canonical form of [`crate::canonical`]: YAML front matter with every
-//! field the normalizer found (a guessed one marked `# guessed` for the
-//! editor to confirm), then the body: Markdown as written, a one-line post's
-//! paragraphs split, HTML (a saved page's description, rendered
+//! field the normalizer found (a guessed one marked `# guessed from …` for
+//! the editor to confirm), then the body: Markdown as written, a one-line
+//! post's paragraphs split, HTML (a saved page's description, rendered
 //! reStructuredText) as sanitized HTML.
 //!
 //! A rewrite is lossless or not made: the canonical text is normalized in
 //! memory and must give the same record as the file, except for what
 //! says how it was read (`source.format`, `inferred`, `warnings`: the
 //! comments carry the guesses) and `source.path` when the extension changes.
-//! A file whose record would change is left as it is and reported.
+//! A file whose record would change is left as it is and reported. Its own
+//! output is canonical: a second run changes nothing.
 
 use std::collections::HashMap;
 use std::fs;
@@ -21,10 +22,11 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::inspect::Selection;
-use crate::canonical::{FrontMatter, GUESSED};
+use crate::canonical::{markdown_escaped, FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
 use crate::posting::{
-    self, body, fields::dates, Draft, Format, Markup, Normalizer, Posting, Status,
+    self, markup, recognize::dates, Clue, Draft, Evidence, Format, Markup, Normalizer, Posting,
+    Status,
 };
 use crate::terminal::escape;
 
@@ -45,6 +47,11 @@ pub struct Args {
 /// (an `expires` that is `date` plus the site's `expire_after_days`, the
 /// slug of company and title, the summary of the body's start are not).
 const DERIVED: [&str; 3] = ["expires", "slug", "summary"];
+
+/// The fields the normalizer reads as inline Markdown (emphasis and tags
+/// dropped, entities decoded): written escaped when their text would not
+/// read back as itself.
+const INLINE_MARKDOWN: [&str; 2] = ["title", "company"];
 
 /// What may differ between a posting's record and its rewrite's: how the
 /// file was read, not what it says.
@@ -72,17 +79,21 @@ pub fn run(args: &Args) -> super::Outcome {
         .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (file, rewrite) in files.iter().zip(rewrites) {
-        let outcome = rewrite.and_then(|rewrite| match rewrite {
-            None => Ok(false),
-            Some(rewrite) if args.write => write(&normalizer, file, &rewrite).map(|()| true),
-            Some(rewrite) => print_diff(&mut out, file, &rewrite).map(|()| true),
+        let outcome = rewrite.and_then(|rewrite| {
+            let done = match rewrite {
+                None => return Ok(false),
+                Some(rewrite) if args.write => write(&normalizer, file, &rewrite),
+                Some(rewrite) => print_diff(&mut out, file, &rewrite),
+            };
+            done.map(|()| true)
+                .map_err(|message| format!("{}: {message}", file.path))
         });
         match outcome {
             Ok(true) => changed += 1,
             Ok(false) => canonical += 1,
-            Err(message) => {
+            Err(located) => {
                 failed += 1;
-                eprintln!("{}", escape(&format!("error: {}: {message}", file.path)));
+                eprintln!("{}", escape(&format!("error: {located}")));
             }
         }
     }
@@ -101,22 +112,26 @@ pub fn run(args: &Args) -> super::Outcome {
     })
 }
 
-/// The file's canonical form, or `None` when it is in it already.
+/// The file's canonical form, or `None` when it is in it already; an
+/// error says where (`path:line:column: …`).
 fn rewrite(n: &Normalizer, file: &SourceFile) -> Result<Option<Rewrite>, String> {
     let bytes = match content::read_posting(&file.absolute) {
         Ok(bytes) => bytes,
         Err(content::ReadError::TooBig(size)) => {
-            return Err(posting::too_big(&file.path, size).message)
+            return Err(posting::too_big(&file.path, size).to_string())
         }
-        Err(content::ReadError::Io(e)) => return Err(format!("cannot read the file: {e}")),
+        Err(content::ReadError::Io(e)) => {
+            return Err(format!("{}: cannot read the file: {e}", file.path))
+        }
     };
     let original = n.normalize(&file.path, &bytes).map_err(|e| e.to_string())?;
-    let draft = posting::parse(&file.path, &bytes)
+    let draft = posting::parse(&file.path, &bytes, n.config())
         .map_err(|e| e.to_string())?
         .draft;
     let path = canonical_path(&file.path);
     let source = String::from_utf8_lossy(&bytes);
-    let text = canonical_text(n, &original, &draft, &source, &path)?;
+    let text = canonical_text(n, &original, &draft, &source, &path)
+        .map_err(|message| format!("{}: {message}", file.path))?;
     Ok((path != file.path || text.as_bytes() != bytes).then_some(Rewrite { path, text }))
 }
 
@@ -134,6 +149,9 @@ fn canonical_path(path: &str) -> String {
 }
 
 /// The canonical text of `p`, checked to normalize (at `path`) to the same record.
+/// Each rewrite that reads differently shows which names must be escaped
+/// (read as Markdown, they would change) and which derived fields the file
+/// needs after all; the next writes those, until nothing is left to add.
 fn canonical_text(
     n: &Normalizer,
     p: &Posting,
@@ -144,36 +162,55 @@ fn canonical_text(
     let fields = fields(n, p);
     let notes = notes(p, draft, source, &fields);
     let body = canonical_body(p, draft);
-    let compose = |derived: &[&str]| -> Result<(String, Posting), String> {
+    let compose = |careful: &[String]| -> Result<(String, Posting), String> {
         let mut front = FrontMatter::default();
         for (name, value) in &fields {
-            if !DERIVED.contains(name) || derived.contains(name) {
-                front.field(name, value, notes.get(name).map(String::as_str))?;
+            let cared_for = careful.iter().any(|c| c == name);
+            if DERIVED.contains(name) && !cared_for {
+                continue;
             }
+            let value = if cared_for && INLINE_MARKDOWN.contains(name) {
+                json!(markdown_escaped(value.as_str().unwrap_or_default()))
+            } else {
+                value.clone()
+            };
+            front.field(name, &value, notes.get(name).map(String::as_str))?;
         }
         let text = front.file(&body);
-        let record = n
-            .normalize(path, text.as_bytes())
-            .map_err(|e| format!("left as it is: its canonical form does not read: {e}"))?;
+        let record = n.normalize(path, text.as_bytes()).map_err(|e| {
+            format!(
+                "left as it is: its canonical form does not read: {}",
+                e.message
+            )
+        })?;
         Ok((text, record))
     };
-    let (mut text, mut record) = compose(&[])?;
-    let (before, after) = (record_map(p), record_map(&record));
-    let derived: Vec<&str> = DERIVED
-        .into_iter()
-        .filter(|name| before.get(*name) != after.get(*name))
-        .collect();
-    if !derived.is_empty() {
-        (text, record) = compose(&derived)?;
-    }
-    let differing = differing_fields(p, &record);
-    if differing.is_empty() {
-        Ok(text)
-    } else {
-        Err(format!(
-            "left as it is: rewritten, {}",
-            changes(p, &record, &differing)
-        ))
+    // Names escaped first: a name read differently changes the slug too.
+    let mut careful: Vec<String> = Vec::new();
+    loop {
+        let (text, record) = compose(&careful)?;
+        let differing = differing_fields(p, &record);
+        let fixable = |set: &[&str]| -> Vec<String> {
+            differing
+                .iter()
+                .filter(|name| set.contains(&name.as_str()) && !careful.contains(name))
+                .cloned()
+                .collect()
+        };
+        let mut next = fixable(&INLINE_MARKDOWN);
+        if next.is_empty() {
+            next = fixable(&DERIVED);
+        }
+        if next.is_empty() {
+            if differing.is_empty() {
+                return Ok(text);
+            }
+            return Err(format!(
+                "left as it is: rewritten, {}",
+                changes(p, &record, &differing)
+            ));
+        }
+        careful.extend(next);
     }
 }
 
@@ -262,7 +299,7 @@ fn whole(amount: f64) -> Value {
 /// it is, since its record's HTML does.
 fn canonical_body(p: &Posting, draft: &Draft) -> String {
     let (body, html) = match draft.markup {
-        Markup::Markdown => (draft.body.clone(), body::is_raw_html(&draft.body)),
+        Markup::Markdown => (draft.body.clone(), markup::is_raw_html(&draft.body)),
         Markup::Rst | Markup::Html => (as_html_body(&p.body_html), true),
     };
     let first_text = body
@@ -297,8 +334,8 @@ fn as_html_body(html: &str) -> String {
     lines.join("\n")
 }
 
-/// The comment each guessed field gets: `guessed` for what the normalizer
-/// guessed, and a canonical file's own `# guessed …` comments kept until the
+/// The comment each guessed field gets: `guessed from …` and what gave the
+/// normalizer its guess, and a canonical file's own `# guessed …` comments kept until the
 /// editor removes them.
 fn notes(
     p: &Posting,
@@ -310,23 +347,33 @@ fn notes(
     let mut notes: HashMap<&'static str, String> = HashMap::new();
     if draft.format == Format::Yaml {
         let lines: Vec<&str> = source.lines().collect();
+        let marker = format!("  # {GUESSED}");
         for entry in draft.meta.iter().filter(|e| e.stated) {
+            // As `FrontMatter` writes it: a quoted value may hold a ` # ` of its own.
             let comment = lines
                 .get(entry.line.wrapping_sub(1))
-                .and_then(|line| line.split_once(" # "))
-                .map(|(_, comment)| comment.trim())
-                .filter(|comment| comment.starts_with(GUESSED));
+                .and_then(|line| line.find(&marker).map(|at| line[at + 4..].trim()));
             if let (Some(comment), Some(field)) = (comment, field(&entry.key)) {
                 notes.insert(field, comment.to_string());
             }
         }
     }
-    for name in &p.inferred {
-        if let Some(field) = field(name) {
-            notes.entry(field).or_insert_with(|| GUESSED.to_string());
+    for evidence in &p.evidence {
+        if let Some(field) = field(evidence.field) {
+            notes
+                .entry(field)
+                .or_insert_with(|| format!("{GUESSED} from {}", clue(evidence)));
         }
     }
     notes
+}
+
+/// What gave a guess, without the line: the rewrite moves the lines.
+fn clue(evidence: &Evidence) -> String {
+    match &evidence.clue {
+        Clue::Quote(quote) => format!("\"{quote}\""),
+        Clue::Said(how) => how.clone(),
+    }
 }
 
 fn record_map(p: &Posting) -> serde_json::Map<String, Value> {

@@ -17,6 +17,25 @@ pub struct Args {
     /// The date of the example postings (RFC 3339); default SOURCE_DATE_EPOCH or today.
     #[arg(long)]
     now: Option<String>,
+    /// The git repository the deploy workflow builds hireboard from
+    /// (default: the one this hireboard names as its source).
+    #[arg(long, default_value = env!("CARGO_PKG_REPOSITORY"), value_parser = git_url)]
+    hireboard_git: String,
+}
+
+/// A repository address the workflow can quote and hand to `cargo install
+/// --git`: a URL with no spaces, quotes, backslashes or `$` (it goes into
+/// the workflow's YAML, where `${{` starts an expression, and a shell line);
+/// empty when none is known, which the workflow's install step reports.
+fn git_url(url: &str) -> Result<String, String> {
+    let schemes = ["https://", "http://", "ssh://", "git://"];
+    let plain =
+        !url.contains(|c: char| c.is_whitespace() || c.is_control() || "\"'\\$`".contains(c));
+    if url.is_empty() || (schemes.iter().any(|s| url.starts_with(s)) && plain) {
+        Ok(url.to_string())
+    } else {
+        Err("expected a git repository URL such as https://example.com/you/hireboard.git".into())
+    }
 }
 
 /// Where each starter file goes, and its text.
@@ -48,6 +67,8 @@ pub const STARTER: &[(&str, &str)] = &[
 /// Stands for the day `init` runs in the example postings, so that they
 /// are open on a new board.
 const TODAY: &str = "{{today}}";
+/// Stands for the repository the deploy workflow installs hireboard from.
+const HIREBOARD_GIT: &str = "{{hireboard_git}}";
 
 pub fn run(args: &Args) -> super::Outcome {
     refuse_unless_empty(&args.dir)?;
@@ -61,9 +82,14 @@ pub fn run(args: &Args) -> super::Outcome {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        fs::write(&target, text.replace(TODAY, &today))
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        let text = text
+            .replace(TODAY, &today)
+            .replace(HIREBOARD_GIT, &args.hireboard_git);
+        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         println!("created {}", target.display());
+    }
+    if args.hireboard_git.is_empty() {
+        eprintln!("\nnote: this hireboard names no repository it is built from: set HIREBOARD_GIT in .github/workflows/deploy.yml (or run init with --hireboard-git URL) before you publish");
     }
     let dir = args.dir.display();
     eprintln!("\nA new board in {dir}. Next:\n  cd {dir}\n  hireboard serve     # preview at http://127.0.0.1:1111/\n  hireboard new \"Job title\" --company \"Your company\"\nREADME.md explains the rest, publishing included.");

@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::canonical::FrontMatter;
-use crate::posting::{fields::apply, slugify, Remote};
+use crate::canonical::{markdown_escaped, FrontMatter};
+use crate::posting::{recognize::apply, slugify, Normalizer, Remote};
 use crate::site;
 
 #[derive(clap::Args)]
@@ -82,31 +82,55 @@ pub fn run(args: &Args) -> super::Outcome {
         })?),
     };
     let config = site::load_config(&args.root)?;
-    let date = site::resolve_now(args.now.as_deref())?
-        .to_zoned_datetime(config.time_zone())
-        .date()
-        .to_string();
-    let mut front = FrontMatter::default();
-    front.field("title", &title, None)?;
-    front.field("company", &company, None)?;
-    front.field("date", &date, None)?;
-    if !args.location.is_empty() {
-        front.field("location", &args.location, None)?;
-    }
-    if let Some(remote) = args.remote.map(Remote::from) {
-        front.field("remote", &remote, None)?;
-    }
-    if let Some(apply) = &apply {
-        front.field("apply", apply, None)?;
-    }
-    if args.draft {
-        front.field("draft", &true, None)?;
-    }
+    let now = site::resolve_now(args.now.as_deref())?;
+    let date = now.to_zoned_datetime(config.time_zone()).date().to_string();
+    let compose = |escaped: bool| -> Result<String, String> {
+        let name = |text: &str| {
+            if escaped {
+                markdown_escaped(text)
+            } else {
+                text.to_string()
+            }
+        };
+        let mut front = FrontMatter::default();
+        front.field("title", &name(title), None)?;
+        front.field("company", &name(company), None)?;
+        front.field("date", &date, None)?;
+        if !args.location.is_empty() {
+            front.field("location", &args.location, None)?;
+        }
+        if let Some(remote) = args.remote.map(Remote::from) {
+            front.field("remote", &remote, None)?;
+        }
+        if let Some(apply) = &apply {
+            front.field("apply", apply, None)?;
+        }
+        if args.draft {
+            front.field("draft", &true, None)?;
+        }
+        Ok(front.file(BODY))
+    };
     let slug = slugify(&format!("{company} {title}"));
     if slug.is_empty() {
         return Err("the title and company give no file name: use some letters or digits".into());
     }
     let relative = format!("{}/{slug}.md", crate::content::CONTENT_DIR);
+    // A name that Markdown would read otherwise (`<Embedded>`, `*senior*`)
+    // is written escaped, when that reads back as given.
+    let normalizer = Normalizer::new(&config.normalizing(), now);
+    let reads_as_given = |text: &str| {
+        normalizer
+            .normalize(&relative, text.as_bytes())
+            .is_ok_and(|p| p.title == title && p.company.as_deref() == Some(company))
+    };
+    let plain = compose(false)?;
+    let text = if reads_as_given(&plain) {
+        plain
+    } else {
+        Some(compose(true)?)
+            .filter(|escaped| reads_as_given(escaped))
+            .unwrap_or(plain)
+    };
     let path = args.root.join(&relative);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
@@ -123,7 +147,7 @@ pub fn run(args: &Args) -> super::Outcome {
             }
             _ => format!("cannot write {}: {e}", path.display()),
         })?;
-    file.write_all(front.file(BODY).as_bytes())
+    file.write_all(text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)

@@ -3,65 +3,74 @@
 
 use serde_json::{json, Map, Value};
 
+use super::urls::{self, Urls};
+use crate::config::Config;
+use crate::posting::gazetteer::{self, Kind};
 use crate::posting::{EmploymentType, Period, Posting, Remote};
 
 /// The JSON-LD of an open posting, safe to place inside `<script>` as is.
-pub(crate) fn job_posting(p: &Posting, canonical: &str) -> String {
+/// `now` is the build's: the `datePosted` of a posting that has no date
+/// (neither written nor from git), which Google requires.
+pub(crate) fn job_posting(p: &Posting, config: &Config, now: jiff::Timestamp) -> String {
+    let urls = Urls::new(&config.base_url);
     let mut ld = Map::new();
     ld.insert("@context".into(), "https://schema.org/".into());
     ld.insert("@type".into(), "JobPosting".into());
     ld.insert("title".into(), p.title.clone().into());
     ld.insert("description".into(), p.body_html.clone().into());
-    ld.insert("url".into(), canonical.into());
-    if let Some(date) = &p.date {
-        ld.insert("datePosted".into(), date.clone().into());
-    }
+    ld.insert("url".into(), urls.absolute(&urls::posting(&p.slug)).into());
+    ld.insert(
+        "identifier".into(),
+        json!({"@type": "PropertyValue", "name": config.title, "value": p.slug}),
+    );
+    let posted = p.date.clone().unwrap_or_else(|| now.to_string());
+    ld.insert("datePosted".into(), posted.into());
     if let Some(expires) = &p.expires {
         ld.insert("validThrough".into(), expires.clone().into());
     }
     if let Some(company) = &p.company {
-        ld.insert(
-            "hiringOrganization".into(),
-            json!({"@type": "Organization", "name": company}),
-        );
+        let mut organization = json!({"@type": "Organization", "name": company});
+        if let Some(profile) = config.companies.get(p.company_slug.as_deref()) {
+            if let Some(website) = &profile.website {
+                organization["sameAs"] = website.as_str().into();
+            }
+            if let Some(logo) = &profile.logo {
+                organization["logo"] = super::logo_url(&urls, logo).into();
+            }
+        }
+        ld.insert("hiringOrganization".into(), organization);
     }
 
-    let places: Vec<Place> = p
-        .location
-        .iter()
-        .filter_map(|l| parse_location(l))
-        .collect();
-    let addresses: Vec<Value> = places
-        .iter()
-        .filter_map(|place| match place {
-            Place::Address(address) => Some(json!({"@type": "Place", "address": address})),
-            Place::Remote(_) => None,
-        })
-        .collect();
-    if !addresses.is_empty() {
-        ld.insert("jobLocation".into(), Value::Array(addresses));
+    let fully_remote = p.remote == Some(Remote::Remote);
+    let mut addresses: Vec<Value> = Vec::new();
+    let mut applicants: Vec<Value> = Vec::new();
+    for text in &p.location {
+        let place = without_remote_words(text);
+        if place.is_empty() {
+            continue;
+        }
+        // A remote job's country or region is where applicants may live; a
+        // town is a place of work even then ("Boston, MA & remote").
+        if fully_remote && !names_a_town(&place) {
+            push_new(&mut applicants, applicant_areas(&place));
+        } else {
+            push_new(&mut addresses, postal_address(&place));
+        }
     }
-    if p.remote == Some(Remote::Remote) {
+    if !addresses.is_empty() {
+        let places = addresses
+            .into_iter()
+            .map(|address| json!({"@type": "Place", "address": address}));
+        ld.insert("jobLocation".into(), places.collect());
+    }
+    if fully_remote {
         ld.insert("jobLocationType".into(), "TELECOMMUTE".into());
-        // Google wants this with TELECOMMUTE; it is left out rather than
-        // guessed when the posting names no country ("Remote", "Remote EU").
-        let mut countries: Vec<&str> = places
-            .iter()
-            .filter_map(|place| match place {
-                Place::Remote(country) => *country,
-                Place::Address(_) => None,
-            })
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        if !countries.is_empty() {
-            let countries = countries
-                .into_iter()
-                .map(|name| json!({"@type": "Country", "name": name}))
-                .collect();
+        // Left out rather than guessed when the posting names no place
+        // ("Remote", "Worldwide"): `check` says so.
+        if !applicants.is_empty() {
             ld.insert(
                 "applicantLocationRequirements".into(),
-                Value::Array(countries),
+                Value::Array(applicants),
             );
         }
     }
@@ -130,179 +139,239 @@ pub(crate) fn script_safe(json: &str) -> String {
     out
 }
 
-#[derive(Debug, PartialEq)]
-enum Place {
-    /// A postal address (`PostalAddress` fields).
-    Address(Map<String, Value>),
-    /// "Remote US": the country applicants must live in, when named.
-    Remote(Option<&'static str>),
-}
-
-/// "Berlin, Germany", "San Francisco, CA", "Austin, TX, USA", "Remote US".
-fn parse_location(text: &str) -> Option<Place> {
-    // "Berlin (hybrid)" -> "Berlin"
-    let text = match text.find('(') {
-        Some(i) if !text.to_lowercase().starts_with("remote") => &text[..i],
-        _ => text,
-    };
-    let lower = text.trim().to_lowercase();
-    for word in ["remote", "anywhere", "worldwide"] {
-        if let Some(rest) = lower.strip_prefix(word) {
-            let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-            return Some(Place::Remote(country(rest).map(|(_, name)| name)));
+fn push_new(list: &mut Vec<Value>, values: impl IntoIterator<Item = Value>) {
+    for value in values {
+        if !list.contains(&value) {
+            list.push(value);
         }
     }
-    let parts: Vec<&str> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut address = Map::new();
-    address.insert("@type".into(), "PostalAddress".into());
-    let mut set = |key: &str, value: &str| {
-        address.insert(key.into(), value.into());
+}
+
+/// A location without the words that say the job is remote: "Remote (US
+/// only)" -> "US only", "Boston, MA & REMOTE" -> "Boston, MA", "Kansas City
+/// but remote" -> "Kansas City", "Fully remote", "Worldwide" -> "".
+fn without_remote_words(text: &str) -> String {
+    const MARKERS: &[&str] = &["remote", "remotely", "anywhere", "worldwide"];
+    /// Words that only say more about the remote marker beside them.
+    const BESIDE: &[&str] = &[
+        "fully", "100%", "okay", "ok", "friendly", "first", "but", "or", "and", "&", "-", "/", "|",
+        "+",
+    ];
+    let core = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '&');
+        word.to_lowercase()
     };
-    match parts.as_slice() {
-        [] => return None,
-        [one] => match country(one) {
-            Some((code, _)) => set("addressCountry", code),
-            None => set("addressLocality", one),
-        },
-        [city, second] => {
-            set("addressLocality", city);
-            if US_STATES.contains(second) {
-                set("addressRegion", second);
-                set("addressCountry", "US");
-            } else if CA_PROVINCES.contains(second) {
-                set("addressRegion", second);
-                set("addressCountry", "CA");
-            } else if let Some((code, _)) = country(second) {
-                set("addressCountry", code);
-            } else {
-                set("addressRegion", second);
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let is_marker = |word: &str| {
+        let word = core(word);
+        MARKERS.contains(&word.as_str()) || word.starts_with("remote-")
+    };
+    let Some(at) = words.iter().position(|w| is_marker(w)) else {
+        return text.trim().to_string();
+    };
+    // "Remote-first" goes whole; "Remote-US" keeps "US".
+    let marker = words[at];
+    let rest = marker.split_once('-').map(|(_, rest)| rest).unwrap_or("");
+    let (mut start, mut end) = (at, at + 1);
+    while start > 0 && BESIDE.contains(&core(words[start - 1]).as_str()) {
+        start -= 1;
+    }
+    while end < words.len() && BESIDE.contains(&core(words[end]).as_str()) {
+        end += 1;
+    }
+    let kept_rest = (!rest.is_empty() && !BESIDE.contains(&core(rest).as_str())).then_some(rest);
+    words.splice(start..end, kept_rest);
+    let place = words.join(" ");
+    let place = place.replace("()", "");
+    place
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// Whether a location names a town ("Boston, MA", "Berlin, Cologne"),
+/// not only countries, regions or areas ("Germany", "US or Canada").
+fn names_a_town(place: &str) -> bool {
+    let town = |part: &str| gazetteer::resolve(part).is_some_and(|p| p.locality.is_some());
+    town(place) || place.split(',').any(town)
+}
+
+/// Where applicants to a remote job may live, as schema.org places, for
+/// each place named ("us", "us or canada", "us/ca"): a country, the
+/// European Union's countries, or a named region or area. Nothing for what
+/// the gazetteer does not know ("eu timezones").
+fn applicant_areas(area: &str) -> Vec<Value> {
+    let mut areas = Vec::new();
+    let parts = area
+        .split([',', '/', '&', ';', '|'])
+        .flat_map(|part| part.split(" or "))
+        .flat_map(|part| part.split(" and "));
+    for part in parts {
+        push_new(&mut areas, applicant_area(part.trim()));
+    }
+    areas
+}
+
+fn applicant_area(name: &str) -> Vec<Value> {
+    let country = |code: &str| json!({"@type": "Country", "name": code});
+    let administrative = |name: &str| json!({"@type": "AdministrativeArea", "name": name});
+    // "within the eu", "us only", "us-based": the place alone.
+    const FILLER: &[&str] = &["in", "within", "from", "the", "only", "based"];
+    let lower = name.to_lowercase();
+    let words = lower.split_whitespace();
+    let words = words.map(|w| w.strip_suffix("-based").unwrap_or(w));
+    let kept: Vec<&str> = words.filter(|w| !FILLER.contains(w)).collect();
+    let name = &kept.join(" ");
+    if matches!(name.replace('.', "").as_str(), "eu" | "european union") {
+        return EU_COUNTRIES.iter().map(|code| country(code)).collect();
+    }
+    let Some(place) = gazetteer::resolve(name) else {
+        return Vec::new();
+    };
+    match (place.region, place.country) {
+        (Some(region), _) if place.locality.is_none() => vec![administrative(region)],
+        (_, Some(code)) => vec![country(code)],
+        // An area: the gazetteer's name for it ("EMEA", "North America"),
+        // found as `resolve` found it, by the last words.
+        _ => {
+            let area = (0..kept.len()).find_map(|skip| {
+                let words = kept[skip..].join(" ");
+                gazetteer::lookup(&words).find(|e| e.kind == Kind::Area)
+            });
+            area.map(|e| administrative(e.name)).into_iter().collect()
+        }
+    }
+}
+
+/// "Berlin, Germany", "Austin, TX", "Toronto, ON, Canada" as a
+/// `PostalAddress`, through the gazetteer; a town it does not know keeps
+/// its name, with the country a later part names.
+fn postal_address(text: &str) -> Option<Value> {
+    let (locality, region, country) = match gazetteer::resolve(text) {
+        Some(place) if place.country.is_some() => (
+            place.locality.map(str::to_string),
+            place.region,
+            place.country,
+        ),
+        // An area ("Europe") is no address.
+        Some(_) => return None,
+        None => {
+            let mut parts = text.split(',').map(str::trim).filter(|s| !s.is_empty());
+            let first = parts.next()?;
+            let later_country = parts.find_map(|part| gazetteer::resolve(part)?.country);
+            match gazetteer::resolve(first) {
+                // "Berlin, Cologne": the first place, as written alone.
+                Some(place) => (
+                    place.locality.map(str::to_string),
+                    place.region,
+                    place.country.or(later_country),
+                ),
+                None => (Some(first.to_string()), None, later_country),
             }
         }
-        [city, middle @ .., last] => {
-            set("addressLocality", city);
-            set("addressRegion", &middle.join(", "));
-            set(
-                "addressCountry",
-                country(last).map_or(*last, |(code, _)| code),
-            );
+    };
+    if (&locality, region, country) == (&None, None, None) {
+        return None;
+    }
+    let mut address = json!({"@type": "PostalAddress"});
+    for (key, value) in [
+        ("addressLocality", locality.as_deref()),
+        ("addressRegion", region),
+        ("addressCountry", country),
+    ] {
+        if let Some(value) = value {
+            address[key] = value.into();
         }
     }
-    Some(Place::Address(address))
+    Some(address)
 }
 
-/// A country by ISO code or common name: (ISO 3166-1 alpha-2 code, name).
-fn country(text: &str) -> Option<(&'static str, &'static str)> {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
-    COUNTRIES
-        .iter()
-        .find(|(code, name, aliases)| {
-            code.eq_ignore_ascii_case(&text)
-                || name.eq_ignore_ascii_case(&text)
-                || aliases.contains(&text.as_str())
-        })
-        .map(|&(code, name, _)| (code, name))
-}
-
-const COUNTRIES: &[(&str, &str, &[&str])] = &[
-    (
-        "US",
-        "United States",
-        &["usa", "u.s", "u.s.a", "united states of america", "america"],
-    ),
-    (
-        "GB",
-        "United Kingdom",
-        &["uk", "u.k", "great britain", "england", "scotland", "wales"],
-    ),
-    ("CA", "Canada", &[]),
-    ("DE", "Germany", &["deutschland"]),
-    ("FR", "France", &[]),
-    ("NL", "Netherlands", &["the netherlands", "holland"]),
-    ("ES", "Spain", &[]),
-    ("PT", "Portugal", &[]),
-    ("IT", "Italy", &[]),
-    ("IE", "Ireland", &[]),
-    ("BE", "Belgium", &[]),
-    ("CH", "Switzerland", &[]),
-    ("AT", "Austria", &[]),
-    ("SE", "Sweden", &[]),
-    ("NO", "Norway", &[]),
-    ("DK", "Denmark", &[]),
-    ("FI", "Finland", &[]),
-    ("PL", "Poland", &[]),
-    ("CZ", "Czechia", &["czech republic"]),
-    ("IN", "India", &[]),
-    ("JP", "Japan", &[]),
-    ("CN", "China", &[]),
-    ("SG", "Singapore", &[]),
-    ("AU", "Australia", &[]),
-    ("NZ", "New Zealand", &[]),
-    ("BR", "Brazil", &["brasil"]),
-    ("MX", "Mexico", &[]),
-    ("AR", "Argentina", &[]),
-    ("IL", "Israel", &[]),
-    ("ZA", "South Africa", &[]),
-];
-
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
-    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-    "WV", "WI", "WY",
-];
-
-const CA_PROVINCES: &[&str] = &[
-    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+/// The member states of the European Union, ISO 3166-1 alpha-2.
+const EU_COUNTRIES: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn address(text: &str) -> Value {
-        match parse_location(text) {
-            Some(Place::Address(a)) => Value::Object(a),
-            other => panic!("{text}: {other:?}"),
+    #[test]
+    fn locations_become_postal_addresses_through_the_gazetteer() {
+        let address = |text: &str| postal_address(text).unwrap();
+        assert_eq!(
+            address("Berlin, Germany"),
+            json!({"@type": "PostalAddress", "addressLocality": "Berlin", "addressCountry": "DE"})
+        );
+        assert_eq!(
+            address("Austin, TX, USA"),
+            json!({"@type": "PostalAddress", "addressLocality": "Austin", "addressRegion": "Texas", "addressCountry": "US"})
+        );
+        assert_eq!(address("London (hybrid)")["addressLocality"], "London");
+        assert_eq!(
+            address("Canada"),
+            json!({"@type": "PostalAddress", "addressCountry": "CA"})
+        );
+        // A town the gazetteer does not know keeps its name and its country.
+        assert_eq!(
+            address("Little Wobbling, France"),
+            json!({"@type": "PostalAddress", "addressLocality": "Little Wobbling", "addressCountry": "FR"})
+        );
+        assert_eq!(postal_address("Europe"), None, "an area is no address");
+    }
+
+    #[test]
+    fn remote_locations_name_where_applicants_may_live() {
+        let areas = |text: &str| applicant_areas(&without_remote_words(text));
+        for (text, kind, name) in [
+            ("Remote US", "Country", "US"),
+            ("Remote (UK)", "Country", "GB"),
+            ("Canada (remote)", "Country", "CA"),
+            ("Remote - California", "AdministrativeArea", "California"),
+            ("Remote - EMEA", "AdministrativeArea", "EMEA"),
+            ("Anywhere in Europe", "AdministrativeArea", "Europe"),
+            ("US only (remote)", "Country", "US"),
+            ("Remote, Canada-based", "Country", "CA"),
+        ] {
+            assert_eq!(
+                areas(text),
+                [json!({"@type": kind, "name": name})],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            areas("Remote (US or Canada)"),
+            [
+                json!({"@type": "Country", "name": "US"}),
+                json!({"@type": "Country", "name": "CA"})
+            ]
+        );
+        assert_eq!(areas("Remote: US/Canada"), areas("Remote (US or Canada)"));
+        assert_eq!(areas("Remote within the EU").len(), 27);
+        let eu = areas("Remote (EU)");
+        assert_eq!(eu.len(), 27);
+        assert!(eu.contains(&json!({"@type": "Country", "name": "DE"})));
+        assert!(!eu.contains(&json!({"@type": "Country", "name": "GB"})));
+        for nowhere in ["Remote", "Worldwide", "Anywhere", "Remote (EU timezones)"] {
+            assert_eq!(areas(nowhere), Vec::<Value>::new(), "{nowhere}");
         }
     }
 
     #[test]
-    fn locations_split_into_postal_addresses() {
-        let a = address("Berlin, Germany");
-        assert_eq!(a["addressLocality"], "Berlin");
-        assert_eq!(a["addressCountry"], "DE");
-        let a = address("San Francisco, CA");
-        assert_eq!(a["addressRegion"], "CA");
-        assert_eq!(a["addressCountry"], "US");
-        let a = address("Austin, TX, USA");
-        assert_eq!(
-            (
-                &a["addressLocality"],
-                &a["addressRegion"],
-                &a["addressCountry"]
-            ),
-            (&json!("Austin"), &json!("TX"), &json!("US"))
-        );
-        assert_eq!(address("London (hybrid)")["addressLocality"], "London");
-        assert_eq!(address("Canada")["addressCountry"], "CA");
-    }
-
-    #[test]
-    fn remote_locations_are_not_addresses() {
-        assert_eq!(
-            parse_location("Remote US"),
-            Some(Place::Remote(Some("United States")))
-        );
-        assert_eq!(
-            parse_location("Remote (UK)"),
-            Some(Place::Remote(Some("United Kingdom")))
-        );
-        assert_eq!(parse_location("Remote - EMEA"), Some(Place::Remote(None)));
-        assert_eq!(parse_location("Worldwide"), Some(Place::Remote(None)));
+    fn remote_words_leave_the_place() {
+        for (text, place) in [
+            ("Remote (US only)", "US only"),
+            ("Boston, MA & REMOTE", "Boston, MA"),
+            ("Kansas City but remote", "Kansas City"),
+            ("Remote-first", ""),
+            ("Remote-US", "US"),
+            ("Fully remote", ""),
+            ("Poland, Remote", "Poland"),
+            ("Berlin, Germany", "Berlin, Germany"),
+        ] {
+            assert_eq!(without_remote_words(text), place, "{text}");
+        }
+        assert!(names_a_town("Boston, MA") && names_a_town("Berlin, Cologne"));
+        assert!(!names_a_town("Poland, Portugal") && !names_a_town("US or Canada"));
     }
 
     #[test]

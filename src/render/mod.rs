@@ -21,11 +21,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::board::{Board, Company, Tag};
+use crate::companies::{Logo, Profile};
 use crate::config::{Config, ExpiredMode};
 use crate::posting::{Posting, Status};
 use feeds::FeedSpec;
 pub(crate) use urls::Urls;
-use views::{count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, SiteView};
+use views::{
+    count_text, CardView, FeedLink, Formatter, PageMeta, PaginationView, ProfileView, SiteView,
+};
 
 pub(crate) use feeds::FEED_LIMIT;
 pub use redirects::{redirects, Conflict, Redirects};
@@ -114,6 +117,8 @@ pub enum PageKey {
     TagFeed(String),
     /// `/atom.xml`
     Feed,
+    /// `/remote/atom.xml`
+    RemoteFeed,
     /// `/feed.json`
     JsonFeed,
     /// `/sitemap.xml`, plus `/sitemap-N.xml` past 50,000 URLs.
@@ -124,6 +129,8 @@ pub enum PageKey {
     PostingsApi,
     /// `/404.html`
     NotFound,
+    /// `/search/`: the results page, filled by `search.js`.
+    Search,
     /// A page at an old address of a posting (`jobs/old-slug/`, from `aliases:`).
     Redirect(String),
     /// `/_redirects`: every alias, for Netlify and Cloudflare Pages.
@@ -181,11 +188,13 @@ pub(crate) fn list_keys(board: &Board, config: &Config) -> Vec<PageKey> {
     }
     keys.extend([
         PageKey::Feed,
+        PageKey::RemoteFeed,
         PageKey::JsonFeed,
         PageKey::Sitemap,
         PageKey::Robots,
         PageKey::PostingsApi,
         PageKey::NotFound,
+        PageKey::Search,
     ]);
     let redirects = redirects(board, config);
     if !redirects.to.is_empty() {
@@ -270,6 +279,8 @@ struct ListSpec<'a> {
     open: &'a [usize],
     url_of: &'a dyn Fn(usize) -> String,
     feeds: Vec<FeedLink>,
+    /// A company page's `companies/<slug>.md`.
+    profile: Option<&'a Profile>,
     /// Kept only so closed postings can link to it: not for search engines.
     noindex: bool,
 }
@@ -289,9 +300,12 @@ impl<'a> Renderer<'a> {
             base_url: &urls.base_url,
             base_path: &urls.base_path,
             feed_url: urls.path(urls::FEED),
+            remote_feed_url: urls.path(urls::REMOTE_FEED),
             json_feed_url: urls.path(urls::JSON_FEED),
             api_url: urls.path(urls::POSTINGS_API),
             sitemap_url: urls.path(urls::SITEMAP),
+            list_style: config.list_style,
+            search_url: urls.path(urls::SEARCH),
         });
         Renderer {
             board,
@@ -301,6 +315,7 @@ impl<'a> Renderer<'a> {
             fmt: Formatter {
                 urls,
                 tz: config.time_zone(),
+                now: options.now,
             },
             site,
             redirects: redirects(board, config),
@@ -327,6 +342,7 @@ impl<'a> Renderer<'a> {
                 None => None,
             },
             PageKey::NotFound => Some(self.not_found()?),
+            PageKey::Search => Some(self.search_page()?),
             PageKey::Sitemap => return Ok(self.sitemaps()),
             PageKey::Redirect(rel) => self
                 .redirects
@@ -344,6 +360,14 @@ impl<'a> Renderer<'a> {
         self.board
             .company(slug)
             .filter(|c| company_has_page(c, self.config))
+    }
+
+    /// A company's logo as `og:image`.
+    fn logo(&self, profile: &Profile) -> Option<String> {
+        profile
+            .logo
+            .as_ref()
+            .map(|logo| logo_url(self.urls(), logo))
     }
 
     fn postings(&self, open: &'a [usize]) -> impl Iterator<Item = &'a Posting> + 'a {
@@ -365,6 +389,21 @@ impl<'a> Renderer<'a> {
                     self.options.now,
                 ),
             ),
+            PageKey::RemoteFeed => {
+                let spec = FeedSpec {
+                    title: format!("Remote jobs · {}", config.title),
+                    subtitle: &config.description,
+                    feed: urls::REMOTE_FEED.to_string(),
+                    page: urls::remote(1),
+                    language: &config.language,
+                    author: &config.title,
+                    // Its postings are in the site feed in full.
+                    full_content: false,
+                };
+                let postings = self.postings(&self.board.remote).take(feeds::FEED_LIMIT);
+                let text = feeds::atom(&spec, postings, urls, self.options.now);
+                (spec.feed, text)
+            }
             PageKey::JsonFeed => (
                 urls::JSON_FEED.to_string(),
                 feeds::json_feed(
@@ -541,10 +580,13 @@ impl<'a> Renderer<'a> {
         };
         let mut meta = self.meta(&rel, &title, &p.summary, "posting");
         meta.og_type = "article";
+        meta.image = (self.config.companies)
+            .get(p.company_slug.as_deref())
+            .and_then(|profile| self.logo(profile));
         // Only an open posting is for search engines: not a closed one, nor
         // a draft or a scheduled one that a preview shows.
         if p.status == Status::Published {
-            meta.json_ld = Some(jsonld::job_posting(p, &meta.canonical));
+            meta.json_ld = Some(jsonld::job_posting(p, self.config, self.options.now));
         } else {
             meta.noindex = true;
         }
@@ -571,6 +613,7 @@ impl<'a> Renderer<'a> {
             open: &self.board.open,
             url_of: &urls::home,
             feeds: Vec::new(),
+            profile: None,
             noindex: false,
         }
     }
@@ -587,32 +630,40 @@ impl<'a> Renderer<'a> {
             empty_text: "There are no open remote positions right now.",
             open: &self.board.remote,
             url_of: &urls::remote,
-            feeds: Vec::new(),
+            feeds: vec![FeedLink {
+                title: "Remote jobs".into(),
+                href: self.urls().path(urls::REMOTE_FEED),
+                mime: "application/atom+xml",
+            }],
+            profile: None,
             noindex: false,
         }
     }
 
-    fn company_spec<'s>(
-        &self,
-        c: &'s Company,
-        url_of: &'s dyn Fn(usize) -> String,
-    ) -> ListSpec<'s> {
+    fn company_spec<'s>(&self, c: &'s Company, url_of: &'s dyn Fn(usize) -> String) -> ListSpec<'s>
+    where
+        'a: 's,
+    {
+        let profile = self.config.companies.get(Some(&c.slug));
+        // The profile's spelling of the name, when it gives one.
+        let name = profile.and_then(|p| p.name.as_deref()).unwrap_or(&c.name);
         ListSpec {
             template: "company.html",
-            heading: c.name.clone(),
-            title: format!("Jobs at {}", c.name),
-            description: format!("{} at {}.", count_text(c.open.len()), c.name),
+            heading: name.to_string(),
+            title: format!("Jobs at {name}"),
+            description: format!("{} at {name}.", count_text(c.open.len())),
             section: "companies",
             kind: "company",
-            name: Some(&c.name),
+            name: Some(name),
             empty_text: "This company has no open positions right now.",
             open: &c.open,
             url_of,
             feeds: vec![FeedLink {
-                title: format!("Jobs at {}", c.name),
+                title: format!("Jobs at {name}"),
                 href: self.urls().path(&urls::company_feed(&c.slug)),
                 mime: "application/atom+xml",
             }],
+            profile,
             noindex: !c.is_listed(),
         }
     }
@@ -634,6 +685,7 @@ impl<'a> Renderer<'a> {
                 href: self.urls().path(&urls::tag_feed(&t.name)),
                 mime: "application/atom+xml",
             }],
+            profile: None,
             noindex: false,
         }
     }
@@ -657,6 +709,7 @@ impl<'a> Renderer<'a> {
         meta.prev_url.clone_from(&pagination.prev_url);
         meta.next_url.clone_from(&pagination.next_url);
         meta.feeds.clone_from(&spec.feeds);
+        meta.image = spec.profile.and_then(|p| self.logo(p));
 
         #[derive(Serialize)]
         struct ListView<'v> {
@@ -667,6 +720,7 @@ impl<'a> Renderer<'a> {
             count_text: String,
             empty_text: &'static str,
             feed_url: Option<&'v str>,
+            profile: Option<ProfileView<'v>>,
         }
         #[derive(Serialize)]
         struct View<'v> {
@@ -685,6 +739,7 @@ impl<'a> Renderer<'a> {
                 count_text: count_text(spec.open.len()),
                 empty_text: spec.empty_text,
                 feed_url: spec.feeds.first().map(|f| f.href.as_str()),
+                profile: spec.profile.map(|p| self.fmt.profile(p)),
             },
             postings: spec.open[start..end]
                 .iter()
@@ -715,11 +770,13 @@ impl<'a> Renderer<'a> {
                 .next()
                 .filter(|ch| ch.is_alphabetic())
                 .map_or("#".to_string(), |ch| ch.to_uppercase().collect());
+            let profile = self.config.companies.get(Some(&c.slug));
             let named = NamedView {
                 name: &c.name,
                 url: self.urls().path(&urls::company(&c.slug, 1)),
                 count: c.open.len(),
                 count_text: count_text(c.open.len()),
+                logo_url: profile.and_then(|p| self.fmt.profile(p).logo_url),
             };
             match groups.last_mut() {
                 Some(group) if group.letter == letter => group.companies.push(named),
@@ -752,6 +809,7 @@ impl<'a> Renderer<'a> {
                     url: self.urls().path(&urls::tag(&t.name, 1)),
                     count: t.open.len(),
                     count_text: count_text(t.open.len()),
+                    logo_url: None,
                 })
                 .collect(),
         };
@@ -759,10 +817,60 @@ impl<'a> Renderer<'a> {
         self.html(urls::TAGS, "tags.html", &meta, &view)
     }
 
+    /// `/search/`: the form, an empty results list and, in a `<template>`,
+    /// the list partial of a placeholder posting that `search.js` fills
+    /// for each hit, so results look like every other list.
+    fn search_page(&self) -> Result<Page, RenderError> {
+        #[derive(Serialize)]
+        struct View<'v> {
+            /// The site's currency and the `exchange_rates` against it.
+            currency: &'v str,
+            rates: String,
+            /// The choices of the salary filter's currency: the site's first.
+            currencies: Vec<&'v str>,
+            /// For undated postings, as the lists show them.
+            today: views::DateView,
+            posting: CardView<'v>,
+        }
+        let view = View {
+            currency: &self.config.default_currency,
+            rates: serde_json::to_string(&self.config.exchange_rates).expect("rates serialize"),
+            currencies: self.salary_currencies(),
+            today: self.fmt.day(self.options.now),
+            posting: self.fmt.placeholder(),
+        };
+        let mut meta = self.meta(urls::SEARCH, "Search", "", "search");
+        // Results pages are for people, not for search engines' indexes.
+        meta.noindex = true;
+        self.html(urls::SEARCH, "search.html", &meta, &view)
+    }
+
+    /// The site's currency, those it has exchange rates for, then the most
+    /// common others, each once.
+    fn salary_currencies(&self) -> Vec<&str> {
+        const COMMON: [&str; 8] = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"];
+        let mut currencies = vec![self.config.default_currency.as_str()];
+        let others = self.config.exchange_rates.keys().map(String::as_str);
+        for code in others.chain(COMMON) {
+            if !currencies.contains(&code) {
+                currencies.push(code);
+            }
+        }
+        currencies
+    }
+
     fn not_found(&self) -> Result<Page, RenderError> {
         let mut meta = self.meta(urls::NOT_FOUND, "Page not found", "", "");
         meta.noindex = true;
         self.html(urls::NOT_FOUND, "404.html", &meta, &serde_json::json!({}))
+    }
+}
+
+/// Where a company's logo is, absolute: for JSON-LD and `og:image`.
+fn logo_url(urls: &Urls, logo: &Logo) -> String {
+    match logo {
+        Logo::Url(url) => url.clone(),
+        Logo::Static(rel) => urls.absolute(rel),
     }
 }
 
@@ -773,6 +881,8 @@ struct NamedView<'a> {
     url: String,
     count: usize,
     count_text: String,
+    /// A company's logo, from its profile.
+    logo_url: Option<String>,
 }
 
 /// Slugs and tags become paths as they are: refuse any that would need escaping.

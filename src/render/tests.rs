@@ -207,7 +207,7 @@ fn pagination_edges() {
             );
             assert!(!last.contains(r#"rel="next""#));
             assert_eq!(
-                last.matches(r#"<article class="card">"#).count(),
+                last.matches(r#"<article class="row">"#).count(),
                 n - 3 * (home_pages - 1)
             );
         }
@@ -301,6 +301,78 @@ fn every_page_kind_exists_and_links_resolve() {
 }
 
 #[test]
+fn lists_show_dense_rows_by_default_and_cards_when_asked() {
+    let rows = build(fixture(), &config());
+    let home = text(&rows, "index.html");
+    assert_eq!(home.matches(r#"<article class="row">"#).count(), 3);
+    assert!(!home.contains(r#"class="card""#));
+    // Rows leave the summary and tags to the posting page.
+    assert!(!home.contains("Backend Engineer summary"));
+    // Every row has a date: an undated posting the build's day.
+    assert_eq!(home.matches(r#"<li class="date">"#).count(), 3);
+    assert!(home.contains(r#"<time datetime="2025-03-10">10 Mar 2025</time>"#));
+
+    let config = Config {
+        list_style: crate::config::ListStyle::Cards,
+        ..config()
+    };
+    let cards = build(fixture(), &config);
+    let home = text(&cards, "index.html");
+    assert_eq!(home.matches(r#"<article class="card">"#).count(), 3);
+    assert!(home.contains("Backend Engineer summary"));
+    assert!(!home.contains(r#"class="row""#));
+}
+
+#[test]
+fn the_results_page_carries_the_list_partial_and_the_currencies() {
+    let config = Config {
+        exchange_rates: [("EUR".to_string(), 1.08)].into(),
+        ..config()
+    };
+    let pages = build(fixture(), &config);
+    let search = text(&pages, "search/index.html");
+    // The list partial of a placeholder posting, inside a <template>.
+    let template = search
+        .split("<template data-result>")
+        .nth(1)
+        .and_then(|t| t.split("</template>").next())
+        .expect("a template");
+    assert!(template.contains(r#"<article class="row">"#), "{template}");
+    for class in [
+        "company",
+        "location",
+        "badge badge-remote",
+        "badge badge-type",
+        "salary",
+        "date",
+    ] {
+        assert!(
+            template.contains(&format!(r#"class="{class}""#)),
+            "{class}: {template}"
+        );
+    }
+    assert!(search.contains(r#"data-currency="USD""#));
+    assert!(
+        search.contains(r#"data-rates="{&quot;EUR&quot;:1.08}""#),
+        "{search}"
+    );
+    assert!(search.contains("<option selected>USD</option>\n          <option>EUR</option>"));
+    assert!(search.contains(r#"<meta name="robots" content="noindex">"#));
+    // Without JavaScript: where else to look.
+    let noscript = search.split("<noscript>").nth(1).unwrap();
+    for href in ["/companies/", "/tags/", "/remote/"] {
+        assert!(noscript.contains(&format!(r#"href="{href}""#)), "{href}");
+    }
+    // Nothing of the board's lists.
+    assert!(!search.contains("acme-backend"));
+    // The home page's box sends its query there.
+    let home = text(&pages, "index.html");
+    assert!(home.contains(
+        r#"<form class="search search-box" role="search" action="/search/" method="get">"#
+    ));
+}
+
+#[test]
 fn base_url_with_a_subpath() {
     let config = Config {
         base_url: "https://user.github.io/board/".into(),
@@ -311,7 +383,10 @@ fn base_url_with_a_subpath() {
     let home = text(&pages, "index.html");
     assert!(home.contains(r#"href="/board/jobs/acme-backend/""#));
     assert!(home.contains(r#"href="/board/style.css""#));
-    assert!(home.contains(r#"src="/board/search.js" defer"#));
+    assert!(home.contains(r#"action="/board/search/" method="get""#));
+    let search = text(&pages, "search/index.html");
+    assert!(search.contains(r#"src="/board/search.js" defer"#));
+    assert!(search.contains(r#"data-base="/board/""#));
     assert!(home.contains(r#"<link rel="canonical" href="https://user.github.io/board/">"#));
     let feed = text(&pages, "atom.xml");
     assert!(feed.contains("<id>https://user.github.io/board/jobs/acme-backend/</id>"));
@@ -393,7 +468,11 @@ fn json_ld_job_posting() {
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     assert_eq!(
         ld["applicantLocationRequirements"],
-        serde_json::json!([{"@type": "Country", "name": "United States"}])
+        serde_json::json!([{"@type": "Country", "name": "US"}])
+    );
+    assert_eq!(
+        ld["identifier"],
+        serde_json::json!({"@type": "PropertyValue", "name": "Test Jobs", "value": "acme-backend"})
     );
     assert!(
         ld.get("jobLocation").is_none(),
@@ -707,7 +786,7 @@ fn template_errors_name_file_and_line() {
     write(site.path(), "templates/tags.html", "fine");
     write(
         site.path(),
-        "templates/partials/card.html",
+        "templates/partials/row.html",
         "\n\n{{ posting.no_such_field }}",
     );
     let theme = Theme::load(site.path(), &config).unwrap();
@@ -716,7 +795,7 @@ fn template_errors_name_file_and_line() {
         .unwrap();
     assert_eq!(
         err.file.as_deref(),
-        Some("templates/partials/card.html"),
+        Some("templates/partials/row.html"),
         "{err}"
     );
     assert_eq!(err.line, Some(3), "{err}");

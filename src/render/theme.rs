@@ -53,6 +53,22 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/card.html"),
     ),
     (
+        "partials/row.html",
+        include_str!("../../themes/default/templates/partials/row.html"),
+    ),
+    (
+        "partials/byline.html",
+        include_str!("../../themes/default/templates/partials/byline.html"),
+    ),
+    (
+        "partials/listing.html",
+        include_str!("../../themes/default/templates/partials/listing.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
         "partials/postings.html",
         include_str!("../../themes/default/templates/partials/postings.html"),
     ),

@@ -77,11 +77,14 @@ pub(crate) fn tag_feed(name: &str) -> String {
 pub(crate) const COMPANIES: &str = "companies/";
 pub(crate) const TAGS: &str = "tags/";
 pub(crate) const FEED: &str = "atom.xml";
+pub(crate) const REMOTE_FEED: &str = "remote/atom.xml";
 pub(crate) const JSON_FEED: &str = "feed.json";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const ROBOTS: &str = "robots.txt";
 pub(crate) const POSTINGS_API: &str = "api/postings.json";
 pub(crate) const NOT_FOUND: &str = "404.html";
+/// The results page; its index files are under `search/` too.
+pub(crate) const SEARCH: &str = "search/";
 
 /// Page 1 is the list's own URL; page N is `<list>page/N/`.
 fn paginated(prefix: String, page: usize) -> String {

@@ -5,6 +5,8 @@
 use serde::Serialize;
 
 use super::urls::{self, Urls};
+use crate::companies::{Logo, Profile};
+use crate::config::ListStyle;
 use crate::posting::{EmploymentType, Period, Posting, Remote, Salary, Status};
 
 /// `site` in every template.
@@ -16,9 +18,14 @@ pub(crate) struct SiteView<'a> {
     pub base_url: &'a str,
     pub base_path: &'a str,
     pub feed_url: String,
+    pub remote_feed_url: String,
     pub json_feed_url: String,
     pub api_url: String,
     pub sitemap_url: String,
+    /// `rows` or `cards`: which partial a list includes per posting.
+    pub list_style: ListStyle,
+    /// The results page, `/search/`.
+    pub search_url: String,
 }
 
 /// `page` in every HTML template: what the `<head>` needs.
@@ -40,6 +47,8 @@ pub(crate) struct PageMeta {
     pub section: &'static str,
     pub prev_url: Option<String>,
     pub next_url: Option<String>,
+    /// `og:image`, absolute: the company's logo.
+    pub image: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -71,6 +80,24 @@ pub(crate) struct DateView {
     pub text: String,
 }
 
+impl DateView {
+    /// An RFC 3339 instant as the day it falls on in `tz`, the site's time
+    /// zone: the one formatter of posting dates, for pages and search alike
+    /// (the author's offset may put the same instant on another day).
+    pub fn in_zone(rfc3339: &str, tz: &jiff::tz::TimeZone) -> Option<DateView> {
+        Some(DateView::of(rfc3339.parse::<jiff::Timestamp>().ok()?, tz))
+    }
+
+    /// An instant as a day in `tz`.
+    pub fn of(instant: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> DateView {
+        let zoned = instant.to_zoned_datetime(tz.clone());
+        DateView {
+            datetime: zoned.date().to_string(),
+            text: zoned.strftime("%-d %b %Y").to_string(),
+        }
+    }
+}
+
 /// `posting` in `partials/card.html`.
 #[derive(Serialize)]
 pub(crate) struct CardView<'a> {
@@ -87,6 +114,8 @@ pub(crate) struct CardView<'a> {
     pub employment_type: Option<&'static str>,
     pub salary: Option<String>,
     pub tags: Vec<TagLink<'a>>,
+    /// The posting's date; for an undated one, the build's day (the date
+    /// its lifecycle and feeds count from).
     pub posted: Option<DateView>,
     /// `expires` has passed.
     pub expired: bool,
@@ -113,6 +142,18 @@ pub(crate) struct ApplyView<'a> {
     pub is_email: bool,
 }
 
+/// `list.profile` on a company page, from `companies/<slug>.md`.
+#[derive(Serialize)]
+pub(crate) struct ProfileView<'a> {
+    pub logo_url: Option<String>,
+    pub website: Option<&'a str>,
+    /// `example.com` for `https://www.example.com/`: the link's text.
+    pub website_host: Option<&'a str>,
+    pub about: Option<&'a str>,
+    /// Sanitized HTML, headings nested under the page's `<h1>`.
+    pub body_html: String,
+}
+
 /// `pagination` in list templates.
 #[derive(Serialize)]
 pub(crate) struct PaginationView {
@@ -135,6 +176,8 @@ pub(crate) struct PageLink {
 pub(crate) struct Formatter {
     pub urls: Urls,
     pub tz: jiff::tz::TimeZone,
+    /// The build's "now": the date shown for undated postings.
+    pub now: jiff::Timestamp,
 }
 
 impl Formatter {
@@ -163,10 +206,57 @@ impl Formatter {
                     url: (!p.status.is_closed()).then(|| self.urls.path(&urls::tag(name, 1))),
                 })
                 .collect(),
-            posted: p.date.as_deref().and_then(|d| self.date(d)),
+            posted: Some(
+                p.date
+                    .as_deref()
+                    .and_then(|d| self.date(d))
+                    .unwrap_or_else(|| self.day(self.now)),
+            ),
             expired: p.expired,
             closed: p.status.is_closed(),
             status: p.status,
+        }
+    }
+
+    pub fn profile<'p>(&self, profile: &'p Profile) -> ProfileView<'p> {
+        ProfileView {
+            logo_url: profile.logo.as_ref().map(|logo| match logo {
+                Logo::Url(url) => url.clone(),
+                Logo::Static(rel) => self.urls.path(rel),
+            }),
+            website: profile.website.as_deref(),
+            website_host: profile.website.as_deref().map(host_of),
+            about: profile.about.as_deref(),
+            body_html: demote_headings(&profile.body_html),
+        }
+    }
+
+    /// A card with every field present, for the results page's
+    /// `<template>`: `search.js` fills in each hit's values and removes
+    /// what a hit lacks.
+    pub fn placeholder(&self) -> CardView<'static> {
+        CardView {
+            slug: "",
+            title: "Job title",
+            url: self.urls.path(urls::SEARCH),
+            summary: "Summary",
+            company: Some(Link {
+                name: "Company",
+                url: self.urls.path(urls::COMPANIES),
+            }),
+            location: Some("Location".into()),
+            remote: Some(Remote::Remote),
+            remote_label: Some(remote_label(Remote::Remote)),
+            employment_type: Some(employment_label(EmploymentType::FullTime)),
+            salary: Some("Salary".into()),
+            tags: vec![TagLink {
+                name: "tag",
+                url: Some(self.urls.path(urls::TAGS)),
+            }],
+            posted: Some(self.day(self.now)),
+            expired: false,
+            closed: false,
+            status: Status::Published,
         }
     }
 
@@ -186,14 +276,12 @@ impl Formatter {
 
     /// An RFC 3339 instant as a day in the site's time zone.
     pub fn date(&self, rfc3339: &str) -> Option<DateView> {
-        let zoned = rfc3339
-            .parse::<jiff::Timestamp>()
-            .ok()?
-            .to_zoned_datetime(self.tz.clone());
-        Some(DateView {
-            datetime: zoned.date().to_string(),
-            text: zoned.strftime("%-d %b %Y").to_string(),
-        })
+        DateView::in_zone(rfc3339, &self.tz)
+    }
+
+    /// An instant as a day in the site's time zone.
+    pub fn day(&self, instant: jiff::Timestamp) -> DateView {
+        DateView::of(instant, &self.tz)
     }
 
     /// Page `current` of `total` of the list whose page N is at `url_of(N)`.
@@ -224,6 +312,13 @@ impl Formatter {
             pages,
         }
     }
+}
+
+/// `https://www.example.com/jobs` -> `example.com`.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }
 
 /// A posting's company name and slug, when it has both.

@@ -17,7 +17,13 @@ use crate::content::CONTENT_DIR;
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Folders under the site root whose changes matter.
-const WATCHED_DIRS: &[&str] = &[CONTENT_DIR, "themes", "templates", "static"];
+const WATCHED_DIRS: &[&str] = &[
+    CONTENT_DIR,
+    crate::companies::COMPANIES_DIR,
+    "themes",
+    "templates",
+    "static",
+];
 
 /// Reading a file (ours included) is an event too; only writes, creations,
 /// removals and renames change the site.

@@ -138,12 +138,13 @@ impl<'a> Lists<'a> {
             PageKey::CompanyApi(slug) => self.list_dirty(&ListId::Company(slug)),
             PageKey::TagFeed(name) => self.feed_dirty(&ListId::Tag(name)),
             PageKey::Feed | PageKey::JsonFeed => self.feed_dirty(&ListId::Home),
+            PageKey::RemoteFeed => self.feed_dirty(&ListId::Remote),
             PageKey::Companies => !same_companies(&self.old.companies, &self.new.companies),
             PageKey::Tags => !same_tags(&self.old.tags, &self.new.tags),
             PageKey::Sitemap => self.sitemap_dirty(),
             // The records of the open postings.
             PageKey::PostingsApi => self.list_dirty(&ListId::Home),
-            PageKey::Robots | PageKey::NotFound => false,
+            PageKey::Robots | PageKey::NotFound | PageKey::Search => false,
             PageKey::Redirect(_) | PageKey::Redirects => self.redirects_changed,
             // Posting pages are planned from the changed postings alone.
             PageKey::Posting(_) => false,

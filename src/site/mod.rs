@@ -97,7 +97,9 @@ fn parse_now(text: &str) -> Option<jiff::Timestamp> {
 
 /// Loads the config of the site at `root`, as an error message on failure.
 pub fn load_config(root: &Path) -> Result<Config, String> {
-    Config::load(root).map_err(|e| e.to_string())
+    let mut config = Config::load(root).map_err(|e| e.to_string())?;
+    config.companies = crate::companies::load(root);
+    Ok(config)
 }
 
 /// The normalizer of the site at `root`: its config, the build's "now",
@@ -279,10 +281,12 @@ impl Site {
         errors
     }
 
-    /// The warnings of every posting the site shows.
+    /// The warnings of every posting the site shows, and the problems of
+    /// company profiles (left out of the pages that would show them).
     pub fn warnings(&self) -> impl Iterator<Item = &crate::posting::Diagnostic> {
         let postings = self.board.postings.iter();
-        postings.flat_map(|p| p.diagnostics.iter())
+        let profiles = self.config.companies.diagnostics.iter();
+        postings.flat_map(|p| p.diagnostics.iter()).chain(profiles)
     }
 
     pub fn stats(&self) -> Stats {
@@ -581,7 +585,7 @@ fn render_everything(
 ) -> Result<Output, String> {
     let (pages, search) = rayon::join(
         || render_pages(board, config, theme, options, progress),
-        || SearchIndex::build(board),
+        || SearchIndex::build(board, &config.time_zone()),
     );
     let (mut files, owned) = pages?;
     insert_all(&mut files, search.pages());
@@ -769,6 +773,8 @@ impl Changes {
             }
             match parts.as_slice() {
                 [crate::config::CONFIG_FILE] => changes.config = true,
+                // A profile shows on many pages: simplest to rebuild them all.
+                [crate::companies::COMPANIES_DIR, ..] => changes.config = true,
                 [content::CONTENT_DIR, ..] => {
                     changes.content.insert(path.clone());
                 }

@@ -42,6 +42,48 @@ pub fn node_module(path: &str) -> PathBuf {
     file
 }
 
+/// The Nu HTML Checker's errors on `files` (paths relative to `dir`), one
+/// readable line each.
+pub fn nu_errors(dir: &Path, files: &[&str]) -> Vec<String> {
+    let vnu = node_module("vnu-jar/build/dist/vnu.jar");
+    let output = Command::new("java")
+        .current_dir(dir)
+        .arg("-jar")
+        .arg(&vnu)
+        .args(["--errors-only", "--also-check-css", "--format", "json"])
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run java ({e}): run scripts/test, which installs Java"));
+    // vnu writes its report to stderr, and exits 1 when it found errors.
+    let report: Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
+        panic!(
+            "vnu gave no JSON report ({e}):\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let errors: Vec<String> = report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            format!(
+                "{}:{}: {} {}",
+                m["url"]
+                    .as_str()
+                    .unwrap_or("?")
+                    .rsplit(dir.to_str().unwrap())
+                    .next()
+                    .unwrap_or("?"),
+                m["lastLine"],
+                m["message"].as_str().unwrap_or(""),
+                m["extract"].as_str().unwrap_or("").trim()
+            )
+        })
+        .collect();
+    assert_eq!(output.status.success(), errors.is_empty(), "{errors:?}");
+    errors
+}
+
 /// Serves the files of a folder over HTTP on 127.0.0.1 (browsers refuse
 /// `fetch` on file:// URLs) the way static hosts do: `/x/` is
 /// `x/index.html`, unknown paths get `404.html` with status 404.
@@ -390,6 +432,53 @@ impl Browser {
                 )
             })
             .collect()
+    }
+
+    /// Lays pages out at `width` CSS pixels, as a phone of that width does
+    /// (`None`: the window's own 1280 px again).
+    pub async fn set_width(&self, width: Option<u32>) {
+        match width {
+            Some(width) => {
+                let metrics = json!({ "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": true });
+                self.cdp("Emulation.setDeviceMetricsOverride", metrics)
+                    .await
+            }
+            None => {
+                self.cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+                    .await
+            }
+        };
+    }
+
+    /// Whether the open page is wider than the viewport (a horizontal scrollbar).
+    pub async fn overflows_horizontally(&self) -> bool {
+        let script =
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth";
+        let value = self.client.execute(script, Vec::new()).await.unwrap();
+        value.as_bool().unwrap()
+    }
+
+    /// Waits up to 10 s for the results page (`/search/`) to say `text` in
+    /// its status line; fails with what it says instead.
+    pub async fn wait_for_search_status(&self, text: &str) {
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(fantoccini::Locator::XPath(&format!(
+                "//p[@data-status and normalize-space()='{text}']"
+            )))
+            .await;
+        if found.is_err() {
+            let status = self.search_status().await;
+            panic!("the results page says {status:?}, not {text:?}");
+        }
+    }
+
+    /// The status line of the results page.
+    pub async fn search_status(&self) -> String {
+        let status = self.client.find(fantoccini::Locator::Css("[data-status]"));
+        status.await.unwrap().text().await.unwrap()
     }
 
     /// Saves a PNG of the viewport.

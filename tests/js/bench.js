@@ -3,6 +3,8 @@
 //   HIREBOARD_SEARCH_BENCH=/tmp/search-bench cargo test --release --lib \
 //     render::search::tests::bench -- --ignored
 //   node tests/js/bench.js /tmp/search-bench/100000
+// or over a built site (bench/gen_corpus.py, then hireboard build):
+//   node tests/js/bench.js <output folder>
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -13,7 +15,9 @@ const dir = path.join(process.argv[2] || "/tmp/search-bench/100000", "search");
 const queries = [
   ["rust", {}], ["engineer", {}], ["senior backend engineer", {}], ["python berlin", {}],
   ["kubern", {}], ["dévelop", {}], ["c++", {}], ["data eng", { remote: "remote" }],
-  ["", { tag: "rust", salary: 150000 }], ["", { remote: "hybrid", type: "contract" }],
+  ["", { tag: "rust", salary: 150000, base: "USD" }], ["", { remote: "hybrid", type: "contract" }],
+  // Typos: within a shard, and in the first letters (through tails/).
+  ["pyhton", {}], ["kubernets", {}], ["ngineer", {}], ["senior enginer", {}],
 ];
 
 async function run(text, filters, full) {

@@ -209,13 +209,12 @@ pub enum Format {
     Text,
 }
 
-pub mod body;
 mod diagnostic;
 mod draft;
 pub mod fields;
 mod formats;
-pub mod gazetteer;
-pub mod nesting;
+pub mod markup;
+pub mod recognize;
 pub mod repair;
 mod slug;
 
@@ -223,7 +222,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use draft::{Draft, Markup, MetaEntry};
 pub use slug::slugify;
 
-use fields::tags::Vocabulary;
+pub use recognize::gazetteer;
+use recognize::tags::Vocabulary;
 
 /// What normalizing needs from the site's configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -345,7 +345,7 @@ impl Normalizer {
             draft,
             text,
             repairs,
-        } = parse(path, bytes)?;
+        } = parse(path, bytes, &self.config)?;
         let mut posting = fields::extract(self, draft, path, &text);
         bound_names(&mut posting);
         posting
@@ -366,8 +366,8 @@ pub struct Parsed {
     pub repairs: Vec<Diagnostic>,
 }
 
-/// Decodes and parses one file by its format.
-pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, PostingError> {
+/// Decodes and parses one file by its format, with the site's `config`.
+pub fn parse(path: &str, bytes: &[u8], config: &Config) -> Result<Parsed, PostingError> {
     let fail = |code| {
         move |e: FormatError| PostingError {
             code,
@@ -383,7 +383,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Parsed, PostingError> {
     let (bytes, utf16_warning) = repair::utf16_to_utf8(bytes);
     check_kind(&bytes).map_err(fail("not-text"))?;
     let decoded = repair::decode(&bytes);
-    let draft = formats::parse(&decoded.text, path).map_err(fail("parse-error"))?;
+    let draft = formats::parse(&decoded.text, path, config).map_err(fail("parse-error"))?;
     let repairs = utf16_warning
         .map(|w| Diagnostic::warning("utf16-invalid", w))
         .into_iter()

@@ -2,7 +2,8 @@
 //! the work stays linear, the page stays shallow, and the posting says so.
 //! (Timings from a release build: `bench/nesting`.)
 
-use hireboard_posting::{nesting, Config, Normalizer, Posting, MAX_FILE_BYTES};
+use hireboard_posting::markup::nesting;
+use hireboard_posting::{Config, Normalizer, Posting, MAX_FILE_BYTES};
 
 fn normalize(path: &str, text: &str) -> Posting {
     let now = "2026-01-01T00:00:00Z".parse().unwrap();

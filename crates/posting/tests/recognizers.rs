@@ -76,3 +76,23 @@ fn a_contract_stated_for_this_role_beats_the_team_around_it() {
     assert_eq!(p.employment_type, Some(EmploymentType::Contract));
     assert_eq!(p.location, ["Porto"]);
 }
+
+#[test]
+fn a_bare_figure_is_in_the_sites_currency() {
+    let euro_site = Config {
+        default_currency: "EUR".into(),
+        ..Config::default()
+    };
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    let normalizer = Normalizer::new(&euro_site, now);
+    let badge = "# Pastry Chef\n\n`💰 50k` `🕒 Full-time`\n\nWe bake for the whole town.\n";
+    let hn = "Crumb & Co | Pastry Chef | Lyon | 50k | https://crumb.example/jobs\n\nWe bake.\n";
+    for (name, text) in [("jobs/badge.md", badge), ("jobs/hn.txt", hn)] {
+        let p = normalizer.normalize(name, text.as_bytes()).unwrap();
+        assert_eq!(
+            salary_of(&p),
+            (50000.0, 50000.0, "EUR", Period::Year),
+            "{name}"
+        );
+    }
+}

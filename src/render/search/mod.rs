@@ -18,9 +18,9 @@
 //!
 //! # Files (all JSON, under `search/`; `codec` strings are described there)
 //!
-//! - `meta.json`: `{version, count, prefix, big, max_term, fields, weights,
-//!   stopwords, fold, shards, chunks}`. `shards` lists the names of the existing term
-//!   shards; `chunks` is a `codec::deltas` string of the record chunk starts,
+//! - `meta.json`: `{version, count, prefix, tail_from, salary_bands, big, max_term, fields, weights,
+//!   stopwords, fold, shards, tails, chunks}`. `shards` and `tails` list the
+//!   names of the existing term and tail shards; `chunks` is a `codec::deltas` string of the record chunk starts,
 //!   ascending; `fold` maps each non-ASCII letter of the index to its ASCII
 //!   fold (see `tokenize`); `fields`/`weights` give the field bits' meaning
 //!   and ranking weights.
@@ -29,13 +29,26 @@
 //!   `n` is the number of postings with the term; `list` a
 //!   `codec::posting_list` of ids and field bits (bit i = `fields[i]`). When
 //!   `n > big`, `list` holds only the best entries (most field weight,
-//!   then newest; 256 of them, `big` is 1024) and the whole list is in
-//!   `lists/<term>.json`, as a JSON string.
-//! - `records/<start>.json`: `[[id, title, company, url, location, remote,
-//!   employment_type, salary, tags, date, summary], ...]` for the ids from
-//!   `start` to the next chunk start, ascending. `url` is relative to the
-//!   site's base path (`jobs/<slug>/`); `location` the places joined by `; `;
-//!   `salary` `[min, max, currency, period]` or null; `date` `YYYY-MM-DD` or
+//!   then newest; 256 of them, `big` is 1024), and a third element, `pages`,
+//!   a `codec::deltas` string of the newest id of each page of the whole
+//!   list: `lists/<term>/<id>.json`, a `codec::posting_list` (as a JSON
+//!   string) of the entries from that id down to the next page's. A page
+//!   starts at the list's newest entry and at each id whose hash with the
+//!   term is 0 modulo 1024: about 1024 entries a page, and one posting
+//!   changes one page (two when it starts one).
+//! - `tails/<prefix>.json`: `{tail: heads}`, the term dictionary for typo
+//!   tolerance: every term of at least [`TAIL_FROM`]` + 1` characters split
+//!   into its first [`TAIL_FROM`] characters (the head) and the rest (the
+//!   tail), grouped by tail (`heads` concatenates the heads of the terms with
+//!   that tail, in order), in files named by the tail's first `prefix`
+//!   characters. A one-edit typo within a word's first characters puts it in
+//!   another term shard, but leaves its tail (shifted by at most one) alone.
+//! - `records/<start>.json`: `[[id, title, company, company_slug, url,
+//!   location, remote, employment_type, salary, tags, date, summary], ...]`
+//!   for the ids from `start` to the next chunk start, ascending. `url` is
+//!   relative to the site's base path (`jobs/<slug>/`); `location` the places
+//!   joined by `; `; `salary` `[min, max, currency, period, yearly]` or null,
+//!   `yearly` being `max` made yearly ([`yearly`]); `date` `YYYY-MM-DD` or
 //!   null; `summary` cut at a word near `SUMMARY_CHARS`. A chunk starts at
 //!   0 and at each id whose hash is 0 modulo `CHUNK`, and runs of more than
 //!   `MAX_CHUNK` records are cut in equal parts: about `CHUNK` records per
@@ -45,25 +58,35 @@
 //!   `[[tag, count], ...]`, most postings first: the values for the filter
 //!   controls, fetched when the filters are opened.
 //! - `facets/company/<slug>.json`, `facets/tag/<tag>.json`,
-//!   `facets/remote/<remote>.json`, `facets/type/<employment type>.json`: a
-//!   `codec::deltas` string of the ids with that value, newest first.
-//!   The minimum salary is checked on the records of the best-ranked
-//!   candidates instead (ranges do not fit id lists).
+//!   `facets/remote/<remote>.json`, `facets/type/<employment type>.json`,
+//!   `facets/salary/<currency>-<band>.json`: a `codec::deltas` string of the
+//!   ids with that value, newest first. A salary's band is the largest of
+//!   `salary_bands` (in `meta.json`) at or below its yearly top, in its own
+//!   currency (lowercase): the salary filter takes the bands that can reach
+//!   its minimum, then checks the records of those ids.
 //!
 //! # Querying (`search.js`)
 //!
-//! The query is tokenized like the index; every word must match (AND), the
-//! last one as a prefix while it is being typed (its 8 most common
-//! completions, the exact term first). A posting scores, per word, the
-//! largest `sum of weights of the fields holding the term * idf`, where idf
-//! is `ln(1 + count / n)` of the word's most common term and completions
-//! count half; ties go to the larger id (newer). Facet lists intersect the
-//! candidates; the salary minimum (the posting's `max`, made yearly: hour
-//! x2080, day x260, week x52, month x12, compared in its own currency) is
-//! checked on the records as they are fetched, best first, until a page is
-//! full. First results come from the shards' best entries of common words;
-//! the client then loads the whole lists (`lists/`) for the exact ranking
-//! and count.
+//! The query is tokenized like the index; every word must match (AND). A
+//! word matches its own term; the last one while it is being typed, and any
+//! of 5 or more letters, also its 8 most common completions (the exact term
+//! first); a word of 5 or more letters also the 4 most common terms one edit
+//! away (insertion, deletion, substitution or transposition of neighbours:
+//! the terms of its own shard, plus those the tail files name). A posting
+//! scores, per word, the largest `sum of weights of the fields holding the
+//! term * idf * factor`, where idf is `ln(1 + count / n)` of the word's most
+//! common term, and the factor is 1 for the word itself, 1/2 for a
+//! completion and 1/24 for a typo (so any exact hit outranks it); ties go to
+//! the larger id (newer). Facet lists intersect the candidates; the salary
+//! minimum (the record's `yearly`) is checked on the records as they are
+//! fetched, best first, until a page is full, in the currency the page asks
+//! (the site's by default), converted by `exchange_rates` where the site
+//! gives them. First results of one word come from its shard's best entries
+//! when it is common; those of several words, when some are common, from the
+//! pages of their whole lists, newest first, loaded only as far down as a
+//! page of matches needs (the best entries of two common words rarely
+//! meet). The client then loads the whole lists (`lists/`) for the exact
+//! ranking and count.
 //!
 //! # Updates
 //!
@@ -90,28 +113,37 @@ use std::hash::Hash;
 
 use rayon::prelude::*;
 
+use jiff::tz::TimeZone;
+
+use super::views::DateView;
 use super::Page;
 use crate::board::Board;
-use crate::posting::{slugify, Posting};
+use crate::posting::{slugify, Period, Posting, Salary};
 
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Indexed fields: a term's field bits say where a posting has it.
 pub const FIELDS: [&str; 5] = ["title", "company", "tags", "location", "summary"];
 /// Ranking weight of a term in each field of [`FIELDS`].
 pub const WEIGHTS: [u32; 5] = [8, 6, 5, 3, 1];
 /// Term shards are named by this many first characters of their terms.
 pub const PREFIX: usize = 2;
+/// A term's head, before its tail in the tail files: one more than
+/// [`PREFIX`], so an edit that moves a term to another shard stays in it.
+pub const TAIL_FROM: usize = PREFIX + 1;
 /// Lists longer than `big` are stored whole in `lists/` and cut to `head`
 /// entries in their shard: enough for the first results of a query.
 #[derive(Debug, Clone, Copy)]
 struct Limits {
     big: usize,
     head: usize,
+    /// Average entries in a page of a whole list (`lists/<term>/`).
+    page: u64,
 }
 
 const LIMITS: Limits = Limits {
     big: 1024,
     head: 256,
+    page: 1024,
 };
 /// Average number of records per chunk (a hash picks the starts) ...
 pub const CHUNK: u64 = 16;
@@ -131,6 +163,8 @@ enum Facet {
     Tag,
     Remote,
     Type,
+    /// `<currency>-<band>`: the yearly band of the salary's top, in its currency.
+    Salary,
 }
 
 impl Facet {
@@ -140,6 +174,7 @@ impl Facet {
             Facet::Tag => "tag",
             Facet::Remote => "remote",
             Facet::Type => "type",
+            Facet::Salary => "salary",
         }
     }
 }
@@ -162,7 +197,8 @@ struct Doc {
 }
 
 impl Doc {
-    fn new(p: &Posting) -> Doc {
+    /// `tz` is the site's time zone, which the record's day is in.
+    fn new(p: &Posting, tz: &TimeZone) -> Doc {
         let location = p.location.join("; ");
         let texts = [
             p.title.as_str(),
@@ -187,20 +223,29 @@ impl Doc {
             .as_deref()
             .and_then(|d| d.parse::<jiff::Timestamp>().ok())
             .map_or(0, |t| (t.as_second() / 60).max(0) as u64);
-        let salary = p
-            .salary
-            .as_ref()
-            .map(|s| (whole(s.min), whole(s.max), s.currency.as_str(), s.period));
+        let salary = p.salary.as_ref().map(|s| {
+            (
+                whole(s.min),
+                whole(s.max),
+                s.currency.as_str(),
+                s.period,
+                whole(yearly(s)),
+            )
+        });
         let record = serde_json::to_string(&(
             &p.title,
             &p.company,
+            &p.company_slug,
             super::urls::posting(&p.slug),
             location,
             p.remote,
             p.employment_type,
             salary,
             &p.tags,
-            p.date.as_deref().and_then(|d| d.get(..10)),
+            p.date
+                .as_deref()
+                .and_then(|d| DateView::in_zone(d, tz))
+                .map(|day| day.datetime),
             cut(&p.summary, SUMMARY_CHARS),
         ))
         .expect("a record serializes");
@@ -220,6 +265,12 @@ impl Doc {
             )
             .chain(named(Facet::Remote, serde_json::json!(p.remote)))
             .chain(named(Facet::Type, serde_json::json!(p.employment_type)))
+            .chain(
+                p.salary
+                    .as_ref()
+                    .and_then(salary_band)
+                    .map(|b| (Facet::Salary, b)),
+            )
             .collect();
         Doc {
             key: (minute, Reverse(p.slug.clone())),
@@ -235,6 +286,36 @@ impl Doc {
     fn facets(&self) -> impl Iterator<Item = (Facet, &str)> {
         self.facets.iter().map(|(f, v)| (*f, v.as_str()))
     }
+}
+
+/// The top of a salary's range over a year: hour x2080, day x260, week x52,
+/// month x12 (full-time hours, working days, weeks, months).
+pub fn yearly(s: &Salary) -> f64 {
+    let per_year = match s.period {
+        Period::Hour => 2080.0,
+        Period::Day => 260.0,
+        Period::Week => 52.0,
+        Period::Month => 12.0,
+        Period::Year => 1.0,
+    };
+    s.max * per_year
+}
+
+/// Yearly salary bands, by their lower end: the salary filter fetches the
+/// ids of the bands that can reach its minimum, then checks their records.
+pub const SALARY_BANDS: [u64; 9] = [
+    0, 25_000, 50_000, 75_000, 100_000, 125_000, 150_000, 200_000, 300_000,
+];
+
+/// `usd-150000`: a salary's currency and the band its yearly top is in.
+fn salary_band(s: &Salary) -> Option<String> {
+    let currency = s.currency.to_ascii_lowercase();
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let top = yearly(s);
+    let band = SALARY_BANDS.iter().rev().find(|&&b| top >= b as f64)?;
+    Some(format!("{currency}-{band}"))
 }
 
 /// Salaries are whole units: print `137000`, not `137000.0`.
@@ -276,14 +357,36 @@ fn shard_of(term: &str) -> &str {
     &term[..term.len().min(PREFIX)]
 }
 
+/// A term's tail and the tail file it is in; `None` for terms too short
+/// to have one.
+fn tail_of(term: &str) -> Option<(&str, &str)> {
+    let tail = term.get(TAIL_FROM..).filter(|t| !t.is_empty())?;
+    Some((tail, shard_of(tail)))
+}
+
+/// splitmix64's finalizer: a well-mixed hash of a number.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// Whether a record chunk starts at `id` (besides 0): a hash, so chunk
 /// boundaries depend on no other posting.
 fn starts_chunk(id: u64) -> bool {
-    // splitmix64's finalizer.
-    let mut z = id.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (z ^ (z >> 31)).is_multiple_of(CHUNK)
+    mix(id).is_multiple_of(CHUNK)
+}
+
+/// Whether a page of `term`'s whole list starts at `id` (besides its
+/// newest entry): a hash of both, so that one posting moves at most one
+/// boundary, and every term's pages hold about `every` entries.
+fn starts_page(term: &str, id: u64, every: u64) -> bool {
+    // FNV-1a of the term: stable across builds and platforms.
+    let seed = term.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    mix(seed ^ id).is_multiple_of(every)
 }
 
 /// New ids for the keys of `keys` (in order, after an id `previous`), each
@@ -314,7 +417,9 @@ fn sweep<'a>(
 enum Key {
     Meta,
     Shard(String),
-    List(String),
+    Tails(String),
+    /// A page of a term's whole list, by its newest id.
+    ListPage(String, u64),
     Chunk(u64),
     Values(Facet),
     Facet(Facet, String),
@@ -325,12 +430,18 @@ impl Key {
         match self {
             Key::Meta => "search/meta.json".into(),
             Key::Shard(prefix) => format!("search/terms/{prefix}.json"),
-            Key::List(term) => format!("search/lists/{term}.json"),
+            Key::Tails(prefix) => format!("search/tails/{prefix}.json"),
+            Key::ListPage(term, first) => format!("{}{first}.json", list_folder(term)),
             Key::Chunk(start) => format!("search/records/{start}.json"),
             Key::Values(facet) => format!("search/facets/{}.json", facet.name()),
             Key::Facet(facet, value) => format!("search/facets/{}/{value}.json", facet.name()),
         }
     }
+}
+
+/// The folder of the pages of a term's whole list.
+fn list_folder(term: &str) -> String {
+    format!("search/lists/{term}/")
 }
 
 /// What a change touched, to find the files to re-emit.
@@ -345,11 +456,15 @@ struct Touched {
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     limits: Limits,
+    /// The site's time zone, which records show days in.
+    tz: TimeZone,
     docs: BTreeMap<u64, Doc>,
     ids: BTreeMap<String, u64>,
     /// Every key with its id (`None` only while a change is applied).
     order: BTreeMap<SortKey, Option<u64>>,
     terms: BTreeMap<String, List>,
+    /// (tail, term) of every term with a tail (see [`tail_of`]).
+    tails: BTreeSet<(String, String)>,
     /// Lists of ids; the field bits are unused (0).
     facets: BTreeMap<(Facet, String), List>,
     /// (company slug, name as written) -> postings.
@@ -362,16 +477,17 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes the open postings of `board`, in parallel.
-    pub fn build(board: &Board) -> SearchIndex {
-        SearchIndex::build_with(board, LIMITS)
+    /// Indexes the open postings of `board`, in parallel; records show
+    /// days in `tz`, the site's time zone.
+    pub fn build(board: &Board, tz: &TimeZone) -> SearchIndex {
+        SearchIndex::build_with(board, tz, LIMITS)
     }
 
-    fn build_with(board: &Board, limits: Limits) -> SearchIndex {
+    fn build_with(board: &Board, tz: &TimeZone, limits: Limits) -> SearchIndex {
         let mut docs: Vec<Doc> = board
             .open
             .par_iter()
-            .map(|&i| Doc::new(&board.postings[i]))
+            .map(|&i| Doc::new(&board.postings[i], tz))
             .collect();
         docs.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
         let unassigned = docs.iter().map(|d| (&d.key, &None));
@@ -386,9 +502,14 @@ impl SearchIndex {
         let facets = group(&docs, &ids, |doc| doc.facets().map(|f| (f, 0)));
         let mut index = SearchIndex {
             limits,
+            tz: tz.clone(),
             docs: BTreeMap::new(),
             ids: BTreeMap::new(),
             order: BTreeMap::new(),
+            tails: terms
+                .keys()
+                .filter_map(|t| Some((tail_of(t)?.0.to_string(), t.to_string())))
+                .collect(),
             terms: terms.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
             facets: facets
                 .into_iter()
@@ -439,7 +560,9 @@ impl SearchIndex {
     /// of the files written or deleted: [`SearchIndex::page`] gives their
     /// new bytes, or `None` for a deleted one.
     pub fn replace(&mut self, old: Option<&Posting>, new: Option<&Posting>) -> Vec<String> {
-        let new = new.filter(|p| !p.status.is_closed()).map(Doc::new);
+        let new = new
+            .filter(|p| !p.status.is_closed())
+            .map(|p| Doc::new(p, &self.tz));
         let old_id = old.and_then(|p| self.ids.get(&p.slug)).copied();
         // Most edits of a posting's text leave what search shows of it alone.
         if old_id.is_some_and(|id| self.docs.get(&id) == new.as_ref()) {
@@ -489,6 +612,9 @@ impl SearchIndex {
             remove(list, id);
             if list.is_empty() {
                 self.terms.remove(term);
+                if let Some((tail, _)) = tail_of(term) {
+                    self.tails.remove(&(tail.to_string(), term.clone()));
+                }
             }
             touched.terms.insert(term.clone());
         }
@@ -510,6 +636,9 @@ impl SearchIndex {
     fn put(&mut self, id: u64, doc: Doc, touched: &mut Touched) {
         for (term, bits) in &doc.terms {
             insert(self.terms.entry(term.clone()).or_default(), id, *bits);
+            if let Some((tail, _)) = tail_of(term) {
+                self.tails.insert((tail.to_string(), term.clone()));
+            }
             touched.terms.insert(term.clone());
         }
         for (facet, value) in doc.facets() {
@@ -538,7 +667,20 @@ impl SearchIndex {
         let mut keys = BTreeSet::from([Key::Meta]);
         for term in touched.terms {
             keys.insert(Key::Shard(shard_of(&term).to_string()));
-            keys.insert(Key::List(term));
+            if let Some((_, file)) = tail_of(&term) {
+                keys.insert(Key::Tails(file.to_string()));
+            }
+            // The term's pages now, and those it had.
+            let prefix = list_folder(&term);
+            let had = self.pages.range(prefix.clone()..);
+            let had = had.take_while(|(path, _)| path.starts_with(&prefix));
+            let old = had
+                .filter_map(|(path, _)| path[prefix.len()..].strip_suffix(".json")?.parse().ok());
+            let old: Vec<u64> = old.collect();
+            let new = self.page_starts(&term);
+            for first in old.into_iter().chain(new) {
+                keys.insert(Key::ListPage(term.clone(), first));
+            }
         }
         for (facet, value) in touched.facets {
             keys.insert(Key::Values(facet));
@@ -597,10 +739,13 @@ impl SearchIndex {
             Key::Values(Facet::Company),
             Key::Values(Facet::Tag),
         ]);
-        for (term, list) in &self.terms {
+        for term in self.terms.keys() {
             keys.insert(Key::Shard(shard_of(term).to_string()));
-            if list.len() > self.limits.big {
-                keys.insert(Key::List(term.clone()));
+            if let Some((_, file)) = tail_of(term) {
+                keys.insert(Key::Tails(file.to_string()));
+            }
+            for first in self.page_starts(term) {
+                keys.insert(Key::ListPage(term.clone(), first));
             }
         }
         keys.extend(self.chunks.iter().copied().map(Key::Chunk));
@@ -629,16 +774,44 @@ impl SearchIndex {
                         list.clone()
                     };
                     let entries = codec::posting_list(&shown);
-                    out.push_str(&format!("\"{term}\":[{},\"{entries}\"]", list.len()));
+                    out.push_str(&format!("\"{term}\":[{},\"{entries}\"", list.len()));
+                    if list.len() > self.limits.big {
+                        let pages = codec::deltas(self.page_starts(term));
+                        out.push_str(&format!(",\"{pages}\""));
+                    }
+                    out.push(']');
                 }
                 if out.len() == 1 {
                     return None;
                 }
                 out + "}"
             }
-            Key::List(term) => {
+            Key::Tails(prefix) => {
+                let mut heads: BTreeMap<&str, String> = BTreeMap::new();
+                let tails = self
+                    .tails
+                    .range((prefix.clone(), String::new())..)
+                    .take_while(|(tail, _)| tail.starts_with(prefix.as_str()))
+                    .filter(|(tail, _)| shard_of(tail) == prefix);
+                for (tail, term) in tails {
+                    heads.entry(tail).or_default().push_str(&term[..TAIL_FROM]);
+                }
+                if heads.is_empty() {
+                    return None;
+                }
+                serde_json::to_string(&heads).expect("tails serialize")
+            }
+            Key::ListPage(term, first) => {
                 let list = self.terms.get(term).filter(|l| l.len() > self.limits.big)?;
-                format!("\"{}\"", codec::posting_list(list))
+                let at = list
+                    .binary_search_by_key(&Reverse(*first), |&(id, _)| Reverse(id))
+                    .ok()
+                    .filter(|&at| at == 0 || starts_page(term, *first, self.limits.page))?;
+                let len = list[at + 1..]
+                    .iter()
+                    .position(|&(id, _)| starts_page(term, id, self.limits.page))
+                    .map_or(list.len() - at, |n| n + 1);
+                format!("\"{}\"", codec::posting_list(&list[at..at + len]))
             }
             Key::Chunk(start) => {
                 if !self.chunks.contains(start) {
@@ -670,8 +843,20 @@ impl SearchIndex {
         Some(text.into_bytes())
     }
 
+    /// The newest id of each page of `term`'s whole list, newest first;
+    /// none when its list is not big (its shard holds it all).
+    fn page_starts(&self, term: &str) -> Vec<u64> {
+        let Some(list) = self.terms.get(term).filter(|l| l.len() > self.limits.big) else {
+            return Vec::new();
+        };
+        let rest = list[1..].iter().map(|&(id, _)| id);
+        let rest = rest.filter(|&id| starts_page(term, id, self.limits.page));
+        std::iter::once(list[0].0).chain(rest).collect()
+    }
+
     fn render_meta(&self) -> String {
         let shards: BTreeSet<&str> = self.terms.keys().map(|t| shard_of(t)).collect();
+        let tails: BTreeSet<&str> = self.tails.iter().map(|(tail, _)| shard_of(tail)).collect();
         let fold: BTreeMap<String, String> = self
             .letters
             .keys()
@@ -681,6 +866,8 @@ impl SearchIndex {
             "version": FORMAT_VERSION,
             "count": self.docs.len(),
             "prefix": PREFIX,
+            "tail_from": TAIL_FROM,
+            "salary_bands": SALARY_BANDS,
             "big": self.limits.big,
             "max_term": tokenize::MAX_TERM,
             "fields": FIELDS,
@@ -688,6 +875,7 @@ impl SearchIndex {
             "stopwords": tokenize::STOPWORDS,
             "fold": fold,
             "shards": shards,
+            "tails": tails,
             "chunks": codec::deltas(self.chunks.iter().copied()),
         });
         serde_json::to_string(&meta).expect("meta serializes")
@@ -715,7 +903,7 @@ impl SearchIndex {
                 .range((Facet::Tag, String::new())..(Facet::Remote, String::new()))
                 .map(|((_, tag), list)| (list.len(), serde_json::json!([tag, list.len()])))
                 .collect(),
-            Facet::Remote | Facet::Type => return None,
+            Facet::Remote | Facet::Type | Facet::Salary => return None,
         };
         // Most used first; equal counts stay in name order (stable sort).
         values.sort_by_key(|(n, _)| Reverse(*n));

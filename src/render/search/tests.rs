@@ -6,6 +6,9 @@ use super::*;
 use crate::posting::{EmploymentType, Period, Remote, Salary, Status};
 use crate::testing::example;
 
+/// A site on UTC.
+const UTC: TimeZone = TimeZone::UTC;
+
 /// A deterministic pseudo-random board, shaped like `gen_corpus.py`'s.
 pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
     const LEVELS: &[&str] = &["", "Senior ", "Staff ", "Junior ", "Principal ", "Lead "];
@@ -158,7 +161,11 @@ pub(super) fn synthetic(n: usize, seed: u64) -> Vec<Posting> {
 }
 
 /// Limits small enough that a few hundred postings have whole lists and heads.
-const SMALL: Limits = Limits { big: 40, head: 10 };
+const SMALL: Limits = Limits {
+    big: 40,
+    head: 10,
+    page: 8,
+};
 
 fn files(index: &SearchIndex) -> BTreeMap<String, String> {
     index
@@ -175,15 +182,15 @@ fn meta(index: &SearchIndex) -> serde_json::Value {
 #[test]
 fn same_postings_same_files_whatever_their_order() {
     let postings = synthetic(500, 1);
-    let a = SearchIndex::build(&Board::new(postings.clone()));
-    let b = SearchIndex::build(&Board::new(postings.into_iter().rev()));
+    let a = SearchIndex::build(&Board::new(postings.clone()), &UTC);
+    let b = SearchIndex::build(&Board::new(postings.into_iter().rev()), &UTC);
     assert_eq!(files(&a), files(&b));
     // Built in parallel: one thread must give the same files.
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .unwrap();
-    let c = one_thread.install(|| SearchIndex::build(&Board::new(synthetic(500, 1))));
+    let c = one_thread.install(|| SearchIndex::build(&Board::new(synthetic(500, 1)), &UTC));
     assert_eq!(files(&a), files(&c));
     let paths: Vec<String> = a.pages().into_iter().map(|p| p.path).collect();
     assert!(paths.is_sorted() && paths.iter().all(|p| p.starts_with("search/")));
@@ -192,7 +199,7 @@ fn same_postings_same_files_whatever_their_order() {
 #[test]
 fn indexes_only_open_postings() {
     let board = Board::new(synthetic(300, 2));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     assert_eq!(meta(&index)["count"], board.open.len());
     let records: String = files(&index)
         .into_iter()
@@ -208,7 +215,7 @@ fn indexes_only_open_postings() {
 #[test]
 fn a_term_is_in_the_shard_its_prefix_names() {
     let board = Board::new(synthetic(2000, 3));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     let posting = &board.postings[board.open[7]];
     let id = index.ids[&posting.slug];
     let shards = meta(&index)["shards"].clone();
@@ -218,23 +225,43 @@ fn a_term_is_in_the_shard_its_prefix_names() {
         let path = format!("search/terms/{prefix}.json");
         let shard: serde_json::Value =
             serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap();
-        let [n, list] = shard[&term].as_array().unwrap().as_slice() else {
-            panic!()
+        let entry = shard[&term].as_array().unwrap();
+        // Whole in the shard, or in pages named by their newest id.
+        let lists: Vec<serde_json::Value> = match entry.as_slice() {
+            [_, list] => vec![list.clone()],
+            [n, _, pages] => {
+                assert!(n.as_u64().unwrap() as usize > LIMITS.big);
+                let mut first = 0;
+                let starts = codec::decode(pages.as_str().unwrap());
+                let starts = starts.iter().enumerate().map(|(k, &v)| {
+                    first = if k == 0 { v } else { first - v };
+                    first
+                });
+                let paths: Vec<String> = starts
+                    .map(|first| format!("search/lists/{term}/{first}.json"))
+                    .collect();
+                paths
+                    .iter()
+                    .map(|path| serde_json::from_slice(&index.page(path).unwrap().bytes).unwrap())
+                    .collect()
+            }
+            _ => panic!("{entry:?}"),
         };
-        let full = if n.as_u64().unwrap() as usize > LIMITS.big {
-            let path = format!("search/lists/{term}.json");
-            serde_json::from_slice(&index.page(&path).unwrap().bytes).unwrap()
-        } else {
-            list.clone()
-        };
-        let mut ids = Vec::new();
-        for (k, v) in codec::decode(full.as_str().unwrap())
-            .into_iter()
-            .enumerate()
-        {
-            let previous = if k == 0 { 0 } else { ids[k - 1] };
-            ids.push(if k == 0 { v / 32 } else { previous - v / 32 });
+        let mut ids: Vec<u64> = Vec::new();
+        for list in lists {
+            let mut previous = 0;
+            for (k, v) in codec::decode(list.as_str().unwrap())
+                .into_iter()
+                .enumerate()
+            {
+                previous = if k == 0 { v / 32 } else { previous - v / 32 };
+                ids.push(previous);
+            }
         }
+        assert!(
+            ids.windows(2).all(|w| w[0] > w[1]),
+            "{term}: pages in order"
+        );
         assert!(ids.contains(&id), "{term}");
     }
 }
@@ -242,7 +269,7 @@ fn a_term_is_in_the_shard_its_prefix_names() {
 #[test]
 fn larger_ids_are_newer() {
     let board = Board::new(synthetic(1000, 4));
-    let index = SearchIndex::build(&board);
+    let index = SearchIndex::build(&board, &UTC);
     let mut by_id: Vec<(u64, &Posting)> = board
         .open
         .iter()
@@ -261,7 +288,7 @@ fn larger_ids_are_newer() {
 #[test]
 fn an_edit_search_does_not_show_changes_no_file() {
     let live = synthetic(50, 6);
-    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
     let old = live.iter().find(|p| !p.status.is_closed()).unwrap();
     let mut new = old.clone();
     new.body_html.push_str("<p>One more paragraph.</p>");
@@ -274,7 +301,7 @@ fn an_edit_search_does_not_show_changes_no_file() {
 fn replace_gives_what_a_fresh_build_gives() {
     let pool = synthetic(400, 5);
     let mut live: Vec<Posting> = pool[..300].to_vec();
-    let mut index = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+    let mut index = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
     let mut state = 7u64;
     for step in 0..60 {
         state = state
@@ -308,7 +335,7 @@ fn replace_gives_what_a_fresh_build_gives() {
         let changed = index.replace(old.as_ref(), new.as_ref());
         live.retain(|p| Some(&p.slug) != old.as_ref().map(|o| &o.slug));
         live.extend(new);
-        let fresh = SearchIndex::build_with(&Board::new(live.clone()), SMALL);
+        let fresh = SearchIndex::build_with(&Board::new(live.clone()), &UTC, SMALL);
         let after = files(&index);
         assert!(after == files(&fresh), "step {step}");
         let really: Vec<&String> = before
@@ -326,7 +353,7 @@ fn replace_gives_what_a_fresh_build_gives() {
 fn an_edit_rewrites_few_files() {
     let postings = synthetic(3000, 6);
     let board = Board::new(postings);
-    let mut index = SearchIndex::build(&board);
+    let mut index = SearchIndex::build(&board, &UTC);
     let old = (*board.postings[board.open[100]]).clone();
     let mut new = old.clone();
     new.title = "Staff Rust Engineer".into();
@@ -338,7 +365,7 @@ fn an_edit_rewrites_few_files() {
 
 #[test]
 fn files_stay_small() {
-    let index = SearchIndex::build(&Board::new(synthetic(20_000, 8)));
+    let index = SearchIndex::build(&Board::new(synthetic(20_000, 8)), &UTC);
     for page in index.pages() {
         let limit = if page.path.starts_with("search/lists/") {
             128
@@ -354,6 +381,64 @@ fn files_stay_small() {
     }
 }
 
+#[test]
+fn salaries_are_made_yearly() {
+    let salary = |max: f64, period| Salary {
+        min: max / 2.0,
+        max,
+        currency: "EUR".into(),
+        period,
+        text: String::new(),
+    };
+    assert_eq!(yearly(&salary(50.0, Period::Hour)), 104_000.0);
+    assert_eq!(yearly(&salary(400.0, Period::Day)), 104_000.0);
+    assert_eq!(yearly(&salary(2000.0, Period::Week)), 104_000.0);
+    assert_eq!(yearly(&salary(8000.0, Period::Month)), 96_000.0);
+    assert_eq!(yearly(&salary(120_000.0, Period::Year)), 120_000.0);
+    // The record carries the yearly figure beside the posting's own.
+    let mut p = example("hourly", "Night Nurse", Some("Clinic"), Some("2026-03-01"));
+    p.salary = Some(salary(45.5, Period::Hour));
+    let index = SearchIndex::build(&Board::new([p]), &UTC);
+    let records = &files(&index)["search/records/0.json"];
+    assert!(
+        records.contains(r#"[22.75,45.5,"EUR","hour",94640]"#),
+        "{records}"
+    );
+    // Its band, in its currency, for the salary filter.
+    assert!(index.page("search/facets/salary/eur-75000.json").is_some());
+    assert_eq!(meta(&index)["salary_bands"][3], 75_000);
+}
+
+#[test]
+fn tail_files_name_every_term_by_its_tail() {
+    let mut a = example("a", "Python Kubernetes", Some("Acme"), Some("2026-03-01"));
+    a.summary = "Go and Rust.".into();
+    let index = SearchIndex::build(&Board::new([a.clone()]), &UTC);
+    let all = files(&index);
+    // `python` is `pyt` + `hon`, in the file of `ho`; `rust` is `rus` + `t`.
+    assert_eq!(all["search/tails/ho.json"], r#"{"hon":"pyt"}"#);
+    assert_eq!(all["search/tails/t.json"], r#"{"t":"rus"}"#);
+    assert!(all["search/tails/er.json"].contains(r#""ernetes":"kub""#));
+    // `go` (three letters or fewer) has no tail; `acme` has `e`.
+    let tail_files: Vec<&str> = all
+        .keys()
+        .filter_map(|p| p.strip_prefix("search/tails/"))
+        .collect();
+    assert_eq!(tail_files, ["e.json", "er.json", "ho.json", "t.json"]);
+    let tails = meta(&index)["tails"].clone();
+    assert!(tails.as_array().unwrap().contains(&"ho".into()), "{tails}");
+    // Removing the last posting with a term removes it from its tail file.
+    let mut index = index;
+    let mut new = a.clone();
+    new.title = "Kubernetes".into();
+    let changed = index.replace(Some(&a), Some(&new));
+    assert!(
+        changed.contains(&"search/tails/ho.json".to_string()),
+        "{changed:?}"
+    );
+    assert!(index.page("search/tails/ho.json").is_none());
+}
+
 /// The fixture `tests/js/` runs the client against: regenerated by this
 /// test when `HIREBOARD_UPDATE_FIXTURE=1`, else compared with it.
 #[test]
@@ -364,7 +449,22 @@ fn js_fixture_is_current() {
     postings[0].summary = "Straße, ØRESUND, Zürich and 北京: Node.js, C#.".into();
     postings[0].expired = false;
     postings[0].status = Status::Published;
-    let index = SearchIndex::build_with(&Board::new(postings.clone()), SMALL);
+    // Wages by the hour, day and month, for the salary filter.
+    for (p, (max, currency, period)) in postings[1..].iter_mut().zip([
+        (60.0, "USD", Period::Hour),
+        (7000.0, "EUR", Period::Month),
+        (500.0, "GBP", Period::Day),
+        (45.0, "EUR", Period::Hour),
+    ]) {
+        p.salary = Some(Salary {
+            min: max * 0.8,
+            max,
+            currency: currency.into(),
+            period,
+            text: String::new(),
+        });
+    }
+    let index = SearchIndex::build_with(&Board::new(postings.clone()), &UTC, SMALL);
     let samples = [
         "Développeur C++ à Zürich",
         "C#/.NET, Node.js & TypeScript",
@@ -430,7 +530,7 @@ fn bench() {
     for n in [10_000, 100_000] {
         let board = Board::new(synthetic(n, 42));
         let started = Instant::now();
-        let index = SearchIndex::build(&board);
+        let index = SearchIndex::build(&board, &UTC);
         let built = started.elapsed();
         let pages = index.pages();
         let total: usize = pages.iter().map(|p| p.bytes.len()).sum();
@@ -467,4 +567,22 @@ fn bench() {
             std::fs::write(file, page.bytes).unwrap();
         }
     }
+}
+
+#[test]
+fn a_record_shows_the_day_the_pages_show() {
+    // 23:30 on 1 March in California is already 2 March on a UTC site.
+    let written = "2026-03-01T23:30:00-08:00";
+    let posting = example("late", "Night Baker", Some("Moonrise"), Some(written));
+    let index = SearchIndex::build(&Board::new(vec![posting]), &UTC);
+    let records: String = files(&index)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("search/records/"))
+        .map(|(_, text)| text)
+        .collect();
+    let page_day = DateView::in_zone(written, &UTC).unwrap();
+    assert_eq!(page_day.datetime, "2026-03-02");
+    assert_eq!(page_day.text, "2 Mar 2026");
+    assert!(records.contains("\"2026-03-02\""), "{records}");
+    assert!(!records.contains("2026-03-01"), "{records}");
 }

@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use super::keys::{self, Meaning};
-use super::Field;
 use crate::draft::normalize_key;
+use crate::recognize::keys::{self, Field, Meaning};
 use crate::MetaEntry;
 
 /// A label of one to three words, then `:` (or a spaced dash) and a value.

@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 
-use super::keys::{self, Meaning};
-use super::{apply, dates, employment, location, salary, Collector, Field};
+use super::Collector;
+use crate::recognize::keys::{self, Field, Meaning};
+use crate::recognize::{apply, dates, employment, location, salary};
 use crate::{Diagnostic, MetaEntry, Normalizer};
 
 /// The rank of a value taken for a field by its content alone, under a key

@@ -1,65 +1,28 @@
 //! [`Draft`] to [`Posting`]: each canonical field from metadata (through the
 //! synonyms of SCHEMA.md) or, failing that, guessed from the text.
 
-pub mod apply;
-pub mod company;
-pub mod dates;
-pub mod employment;
+mod candidates;
 mod evidence;
-pub(crate) mod keys;
 mod labels;
-pub mod location;
 mod meta;
 pub mod publishing;
-pub mod salary;
-pub mod tags;
 pub mod title;
 
 use serde_json::Value;
 
+use candidates::{first, Candidates, Piece};
 use evidence::FileText;
-pub use keys::{is_known_key, names_title};
 use meta::{value_text, Meta};
 
-use super::body::{self, Rendered};
-use super::gazetteer;
 use super::{
     slugify, Diagnostic, Draft, Evidence, MetaEntry, Normalizer, Posting, Remote, Salary, Source,
 };
-
-/// The canonical fields metadata can set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Field {
-    Title,
-    Company,
-    Date,
-    Expires,
-    Location,
-    Remote,
-    EmploymentType,
-    Salary,
-    Tags,
-    Apply,
-    Slug,
-    Summary,
-}
+use crate::markup::{self, Rendered};
+use crate::recognize::keys::{Field, GUESSABLE};
+use crate::recognize::{apply, company, dates, employment, gazetteer, location, salary};
 
 /// A summary is at most this many characters.
 const SUMMARY_CHARS: usize = 300;
-
-/// The fields a guess may fill, in the order of the record (and of `inferred`).
-const GUESSABLE: [&str; 10] = [
-    "title",
-    "company",
-    "date",
-    "expires",
-    "location",
-    "remote",
-    "employment_type",
-    "salary",
-    "tags",
-    "apply",
-];
 
 /// Collects the posting's fields; `guesses` and `warnings` record every guess and doubt.
 struct Collector<'a> {
@@ -84,6 +47,15 @@ impl Collector<'_> {
     fn guessed_from(&mut self, name: &'static str, clue: &str) {
         if !self.is_guessed(name) {
             self.guesses.push(self.file.locate(name, clue));
+        }
+    }
+
+    /// A guess read from a piece of the text: its entry's line when a parser
+    /// recognized the piece by its shape, else where `clue` is in the file.
+    fn found_in(&mut self, name: &'static str, piece: Piece, clue: &str) {
+        match piece.entry {
+            Some(entry) => self.guessed(self.file.entry(name, entry)),
+            None => self.guessed_from(name, clue),
         }
     }
 
@@ -117,10 +89,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         .partition(|entry| entry.stated && publishing::is_key(&entry.key));
     // Template comments are notes to editors: no label line or text of theirs
     // belongs to the posting. Stripped once here for both readers.
-    let body_source = body::without_template_comments(&draft.body);
+    let body_source = markup::without_template_comments(&draft.body);
     let label_lines = labels::find(&body_source, draft.body_line);
     let meta = Meta::new(n, entries, label_lines, &mut out);
-    let rendered = body::render(draft.markup, &body_source);
+    let rendered = markup::render(draft.markup, &body_source);
     out.warnings.extend(
         rendered
             .warnings
@@ -160,17 +132,18 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         &mut out,
     );
     let aliases = publishing::aliases(&publishing_entries, &mut out);
-    let (location, remote) = location_and_remote(&meta, &written_title, &rendered, &mut out);
-    let employment_type = employment_type(&meta, &written_title, &rendered, &mut out);
+    let candidates = Candidates::new(&written_title, &meta, &rendered);
+    let (location, remote) = location_and_remote(&meta, &candidates, &mut out);
+    let employment_type = employment_type(&meta, &candidates, &mut out);
     // A `$` is the dollar of the country the posting is in.
     let currency = location
         .iter()
         .find_map(|place| gazetteer::resolve(place)?.country)
         .and_then(salary::dollar_of)
         .unwrap_or(&config.default_currency);
-    let salary = salary(&meta, &rendered, currency, &mut out);
-    let (tags, explicit_tags) = tags(n, &meta, &title, &rendered, &mut out);
-    let apply = apply(&meta, &title, &rendered, &mut out);
+    let salary = salary(&meta, &candidates, currency, &mut out);
+    let (tags, explicit_tags) = tags(n, &meta, &candidates, &mut out);
+    let apply = apply(&meta, &candidates, &mut out);
 
     if company.is_none() {
         let apply_domain = apply.as_deref().and_then(apply::email_domain);
@@ -216,8 +189,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         _ => default_slug(company.as_deref(), &title, path),
     };
     let summary = match meta.text(Field::Summary) {
-        Some((s, _)) => body::summary(&s, SUMMARY_CHARS),
-        None => body::summary(&rendered.text, SUMMARY_CHARS),
+        Some((s, _)) => markup::summary(&s, SUMMARY_CHARS),
+        None => markup::summary(&rendered.text, SUMMARY_CHARS),
     };
     let evidence: Vec<Evidence> = GUESSABLE
         .iter()
@@ -284,7 +257,10 @@ fn title_and_company(
         None => match rendered.text.lines().map(str::trim).find(|l| !l.is_empty()) {
             Some(line) => {
                 out.guessed_from("title", line);
-                (body::summary(line.trim_end_matches([':', ';']), 120), false)
+                (
+                    markup::summary(line.trim_end_matches([':', ';']), 120),
+                    false,
+                )
             }
             None => {
                 out.guessed(evidence::said("title", "the file's name"));
@@ -371,8 +347,7 @@ fn meta_date(
 
 fn location_and_remote(
     meta: &Meta,
-    title: &str,
-    rendered: &Rendered,
+    candidates: &Candidates,
     out: &mut Collector,
 ) -> (Vec<String>, Option<Remote>) {
     let mut places = Vec::new();
@@ -424,25 +399,18 @@ fn location_and_remote(
             ),
         }
     }
-    // An HN field such as "$100k-150k, equity, Full Time, onsite".
-    let shaped_remote = meta
-        .guessed()
-        .filter(|(f, _)| matches!(f, Field::Salary | Field::EmploymentType))
-        .find_map(|(_, e)| Some((location::parse(&value_text(&e.value)?).remote?, e)));
     if remote.is_none() {
-        if let Some((found, cue)) = location::stated_remote(title) {
+        // An HN field such as "$100k-150k, equity, Full Time, onsite".
+        let pieces = std::iter::once(candidates.title())
+            .chain(candidates.shaped(&[Field::Salary, Field::EmploymentType]))
+            .chain([candidates.body()]);
+        if let Some(((found, cue), piece)) = first(pieces, location::stated_remote) {
             remote = Some(found);
-            out.guessed_from("remote", cue);
-        } else if let Some((found, entry)) = shaped_remote {
-            remote = Some(found);
-            out.guessed(out.file.entry("remote", entry));
-        } else if let Some((found, cue)) = location::stated_remote(&rendered.text) {
-            remote = Some(found);
-            out.guessed_from("remote", cue);
+            out.found_in("remote", piece, cue);
         }
     }
     if places.is_empty() {
-        places = location::places_in_text(&format!("{title}\n{}", rendered.text));
+        places = location::places_in_text(&candidates.title_and_body);
         if let Some(first) = places.first() {
             // "Berlin, Germany" may be written "Berlin".
             out.guessed_from("location", first.split(',').next().unwrap_or(first));
@@ -452,19 +420,9 @@ fn location_and_remote(
     (places, remote)
 }
 
-/// A regex whose `\b` are ASCII word boundaries, for patterns run over
-/// whole bodies: a Unicode `\b` keeps the regex engine off its fast path on
-/// any non-ASCII text (a body with one `’` took seconds per 5 MB instead of
-/// tens of milliseconds). Salaries still refuse letters glued to a figure,
-/// by `salary::standalone`.
-fn ascii_regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid regex")
-}
-
 fn employment_type(
     meta: &Meta,
-    title: &str,
-    rendered: &Rendered,
+    candidates: &Candidates,
     out: &mut Collector,
 ) -> Option<super::EmploymentType> {
     if let Some((text, entry)) = meta.text(Field::EmploymentType) {
@@ -482,17 +440,17 @@ fn employment_type(
     }
     // A field recognized by its shape may hold it too: an HN line's
     // "Full time $90k - $120k" or "ONSITE, Full-time".
-    let shaped = shaped_fields(meta).join("\n");
-    let (found, cue) = employment::stated(title)
-        .or_else(|| employment::stated(&shaped))
-        .or_else(|| employment::stated(&rendered.text))?;
-    out.guessed_from("employment_type", cue);
+    let pieces = std::iter::once(candidates.title())
+        .chain(candidates.shaped(&[]))
+        .chain([candidates.body()]);
+    let ((found, cue), piece) = first(pieces, employment::stated)?;
+    out.found_in("employment_type", piece, cue);
     Some(found)
 }
 
 fn salary(
     meta: &Meta,
-    rendered: &Rendered,
+    candidates: &Candidates,
     default_currency: &str,
     out: &mut Collector,
 ) -> Option<Salary> {
@@ -520,19 +478,10 @@ fn salary(
         }
     }
     // A field recognized by its shape may hold it ("REMOTE, SALARY:$75K-115K").
-    let found = shaped_fields(meta)
-        .iter()
-        .find_map(|field| salary::find(field, default_currency))
-        .or_else(|| salary::find(&rendered.text, default_currency))?;
+    let pieces = candidates.shaped(&[]).chain([candidates.body()]);
+    let (found, _) = first(pieces, |text| salary::find(text, default_currency))?;
     out.guessed_from("salary", &found.text);
     Some(found)
-}
-
-/// Values a parser guessed from their shape, such as the fields of an HN line.
-fn shaped_fields(meta: &Meta) -> Vec<String> {
-    meta.guessed()
-        .filter_map(|(_, e)| value_text(&e.value))
-        .collect()
 }
 
 /// `{min, max, currency, period}` as in the canonical record.
@@ -567,8 +516,7 @@ fn salary_from_map(map: &serde_json::Map<String, Value>, default_currency: &str)
 fn tags(
     n: &Normalizer,
     meta: &Meta,
-    title: &str,
-    rendered: &Rendered,
+    candidates: &Candidates,
     out: &mut Collector,
 ) -> (Vec<String>, Vec<String>) {
     let mut explicit = Vec::new();
@@ -584,7 +532,7 @@ fn tags(
     explicit.sort();
     explicit.dedup();
     let mut all = explicit.clone();
-    let found = n.vocabulary.find_in(&format!("{title}\n{}", rendered.text));
+    let found = n.vocabulary.find_in(&candidates.title_and_body);
     let named: Vec<&str> = found
         .iter()
         .filter(|t| !explicit.contains(t))
@@ -606,7 +554,7 @@ fn tags(
 /// a list under one) when the author stated it; a guessed one (an HN line's
 /// URL, an `Apply:` line) competes with the body's links and addresses; else
 /// one under a key read by its content (`subrEmail` may be whoever filed the ad).
-fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> Option<String> {
+fn apply(meta: &Meta, candidates: &Candidates, out: &mut Collector) -> Option<String> {
     fn usable(values: Vec<(String, &MetaEntry)>) -> Option<(String, &MetaEntry)> {
         values
             .into_iter()
@@ -633,9 +581,9 @@ fn apply(meta: &Meta, title: &str, rendered: &Rendered, out: &mut Collector) -> 
     // A text post's first line, taken for its title, may be the apply line.
     let chosen = apply::choose(
         slot.as_ref().map(|(url, _)| url.as_str()),
-        &rendered.links,
-        &rendered.html,
-        &format!("{title}\n{}", rendered.text),
+        &candidates.body.links,
+        &candidates.body.html,
+        &candidates.title_and_body,
     );
     let (found, entry) = match chosen {
         Some(url) => {
@@ -691,7 +639,7 @@ fn file_stem(path: &str) -> &str {
 
 /// Metadata text as plain text: Markdown emphasis and links dropped, spaces folded.
 fn clean_inline(text: &str) -> String {
-    let (plain, _) = crate::formats::inline_text(text);
+    let (plain, _) = markup::inline_text(text);
     let plain = if plain.is_empty() { text } else { &plain };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }

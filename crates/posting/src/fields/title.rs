@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::ascii_regex;
-use super::company::{clean_name, could_be_a_name, names_a_role};
-use super::location::looks_like_place;
+use crate::recognize::ascii_regex;
+use crate::recognize::company::{clean_name, could_be_a_name, names_a_role};
+use crate::recognize::location::looks_like_place;
 
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +55,9 @@ static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"^((?:[A-Z][\w.&'-]*\s+){{0,4}}?(?:{ORG_WORDS})(?:\s+(?:of|for)(?:\s+the)?\s+[A-Z][\w.&'-]*)?(?:\s+\([^)]*\))?)\s+(\S.*)$"
     ))
 });
+/// A title that ends by announcing the hiring: "… is hiring!", "… we-are-hiring".
+static HIRING_ANNOUNCEMENT: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)(?:^|[\s-])hiring!?$"));
 static HAS_ORG_WORD: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(&format!(r"\b(?:{ORG_WORDS})(?:\s|$|,|\))")));
 /// Parts of an organization that are not the employer on their own.
@@ -158,6 +161,11 @@ fn organization_prefix(
     company: Option<&str>,
     is_skill: &impl Fn(&str) -> bool,
 ) -> Option<(String, String)> {
+    // "Acme is hiring!", "Acme - we-are-hiring": the post's own title, whose
+    // subject is the organization; what would be left is no role.
+    if HIRING_ANNOUNCEMENT.is_match(title) {
+        return None;
+    }
     for separator in [" - ", " – ", " — ", ": ", " | "] {
         let Some((prefix, role)) = title.split_once(separator) else {
             continue;
@@ -323,6 +331,15 @@ mod tests {
             ("Python - DevOps".to_string(), None)
         );
         assert_eq!(role("Mozilla Services is hiring").1, None);
+        // A known company stays in a title announcing that it hires.
+        for title in [
+            "Mozilla Services is hiring",
+            "Lumen - we-are-hiring",
+            "Read the Docs is hiring!",
+        ] {
+            let company = title.split([' ']).next();
+            assert_eq!(role_only(title, company, |_| false).0, title);
+        }
         assert_eq!(
             role_only("Harbor Libraries Web Developer", Some("Harbor"), |_| false),
             (

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::fields::keys;
+use crate::recognize::keys;
 use crate::{Draft, Format, FormatError, Markup};
 
 pub fn yaml(text: &str) -> Result<Draft, FormatError> {

@@ -1,8 +1,8 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
 //! in any order, then a plain-text body.
 
-use crate::fields::company::{self, names_a_role};
-use crate::fields::{employment, location, salary};
+use crate::recognize::company::{self, names_a_role};
+use crate::recognize::{employment, location, salary};
 use crate::{Draft, Format, Markup};
 
 /// At least three `|`-separated short fields, and not a Markdown table row.
@@ -18,7 +18,8 @@ pub fn looks_like_hn(first_line: &str) -> bool {
             .all(|f| !f.is_empty() && f.chars().count() <= 120)
 }
 
-pub fn parse(text: &str) -> Draft {
+/// `currency` is the site's, for figures without one.
+pub fn parse(text: &str, currency: &str) -> Draft {
     let mut draft = Draft::new(Format::Hn, Markup::Markdown);
     let start = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
     let line_no = start + 1;
@@ -31,20 +32,20 @@ pub fn parse(text: &str) -> Draft {
         let mut parts = split_dashes(head).into_iter();
         let name = parts.next().unwrap_or(head);
         // "Prolific.ac" first is a name, though elsewhere a bare domain is a link.
-        match classify(name) {
+        match classify(name, currency) {
             Some(key) if (key != "location" || is_work_place(name)) && !is_bare_domain(name) => {
                 draft.guessed(key, url_or_text(key, name), line_no);
             }
             _ => draft.guessed("company", company::clean_name(name), line_no),
         }
         for part in parts {
-            if let Some(key) = classify(part) {
+            if let Some(key) = classify(part, currency) {
                 draft.guessed(key, url_or_text(key, part), line_no);
             }
         }
     }
     for field in fields {
-        for (key, part) in classified_parts(field) {
+        for (key, part) in classified_parts(field, currency) {
             match key {
                 Some(key) => draft.guessed(key, url_or_text(key, part), line_no),
                 None => unclassified.push(part),
@@ -58,7 +59,7 @@ pub fn parse(text: &str) -> Draft {
         .find(|f| names_a_role(f))
         .or_else(|| (unclassified.len() == 1).then(|| &unclassified[0]));
     if let Some(title) = title {
-        let role = role_without_stack(title, &mut draft, line_no);
+        let role = role_without_stack(title, &mut draft, line_no, currency);
         draft.guessed("title", role, line_no);
     }
     draft.body_line = line_no + 1;
@@ -68,14 +69,14 @@ pub fn parse(text: &str) -> Draft {
 
 /// "Web Developer - Python, React" -> "Web Developer"; "Engineer - Remote"
 /// gives its place to the location; "Engineer - Platform" stays whole.
-fn role_without_stack(field: &str, draft: &mut Draft, line_no: usize) -> String {
+fn role_without_stack(field: &str, draft: &mut Draft, line_no: usize, currency: &str) -> String {
     let mut parts = split_dashes(field).into_iter();
     let Some(role) = parts.next().filter(|r| names_a_role(r)) else {
         return field.to_string();
     };
     let mut kept = vec![role];
     for tail in parts {
-        match classify(tail) {
+        match classify(tail, currency) {
             Some(key) => draft.guessed(key, url_or_text(key, tail), line_no),
             None if tail.contains([',', '/', '+']) => {} // a list of skills
             None => kept.push(tail),
@@ -101,9 +102,9 @@ fn split_dashes(field: &str) -> Vec<&str> {
 /// A field, or its comma-separated parts when some part is plainly a link,
 /// a figure, a contract type or a work place ("$100k, equity, Full Time, onsite");
 /// "San Francisco, CA" stays whole. Parts of no kind ("equity") are dropped.
-fn classified_parts(field: &str) -> Vec<(Option<&'static str>, &str)> {
+fn classified_parts<'a>(field: &'a str, currency: &str) -> Vec<(Option<&'static str>, &'a str)> {
     let parts: Vec<&str> = field.split(", ").map(str::trim).collect();
-    let plain = |part: &str| match classify(part) {
+    let plain = |part: &str| match classify(part, currency) {
         Some("location") => is_work_place(part),
         Some(_) => true,
         None => false,
@@ -111,10 +112,10 @@ fn classified_parts(field: &str) -> Vec<(Option<&'static str>, &str)> {
     if parts.len() > 1 && parts.iter().any(|p| plain(p)) {
         parts
             .into_iter()
-            .filter_map(|p| classify(p).map(|key| (Some(key), p)))
+            .filter_map(|p| classify(p, currency).map(|key| (Some(key), p)))
             .collect()
     } else {
-        vec![(classify(field), field)]
+        vec![(classify(field, currency), field)]
     }
 }
 
@@ -140,7 +141,7 @@ fn is_bare_domain(field: &str) -> bool {
             .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
-fn classify(field: &str) -> Option<&'static str> {
+fn classify(field: &str, currency: &str) -> Option<&'static str> {
     let lower = field.to_ascii_lowercase();
     let bare = lower.trim_end_matches('/');
     let is_url = bare.starts_with("http://")
@@ -152,7 +153,7 @@ fn classify(field: &str) -> Option<&'static str> {
         Some("apply")
     } else if is_work_place(field) || location::looks_like_place(field) {
         Some("location")
-    } else if salary::parse(field, "USD").is_some() {
+    } else if salary::parse(field, currency).is_some() {
         Some("salary")
     } else if employment::parse(field).is_some() {
         Some("employment_type")
@@ -172,6 +173,11 @@ fn url_or_text(key: &str, field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a site whose currency is the dollar.
+    fn parse(text: &str) -> Draft {
+        super::parse(text, "USD")
+    }
 
     #[test]
     fn role_and_company_from_any_order() {

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{json, Map, Value};
 
-use crate::body::{self, unescape};
-use crate::fields::salary;
+use crate::markup::{self, unescape};
+use crate::recognize::salary;
 use crate::{Draft, Format, FormatError, Markup};
 
 /// A whole HTML document, or a JSON document that names a `JobPosting`.
@@ -207,7 +207,7 @@ fn read(posting: &Map<String, Value>, source: &str, first_line: usize) -> Draft 
     if let Some(url) = posting
         .get("url")
         .and_then(plain)
-        .filter(|u| body::safe_url(u).is_some())
+        .filter(|u| markup::safe_url(u).is_some())
     {
         state(&mut draft, "apply", "url", url.into());
     }
@@ -227,14 +227,14 @@ fn add_page_apply(draft: &mut Draft, page: &str) {
         .find(page)
         .and_then(|tag| HREF.captures(tag.as_str()))
         .map(|c| unescape(&c[1]).into_owned())
-        .filter(|url| body::safe_url(url).is_some());
-    let page_links = body::page_links(page, canonical.as_deref());
+        .filter(|url| markup::safe_url(url).is_some());
+    let page_links = markup::page_links(page, canonical.as_deref());
     if let Some(link) = page_links.iter().find(|l| APPLY_TEXT.is_match(&l.text)) {
         draft.stated("apply", link.url.clone().into(), 1);
         return;
     }
     if let Some(url) = canonical {
-        if !ROUTE.is_match(&body::render(Markup::Html, &draft.body).text) {
+        if !ROUTE.is_match(&markup::render(Markup::Html, &draft.body).text) {
             draft.guessed("apply", url, 1);
         }
     }
@@ -248,7 +248,7 @@ fn plain(value: &Value) -> Option<String> {
         _ => return None,
     };
     let text = if text.contains(['&', '<']) {
-        body::render(Markup::Html, text).text
+        markup::render(Markup::Html, text).text
     } else {
         text.to_string()
     };
@@ -380,7 +380,7 @@ fn description_html(description: &str) -> String {
     static ESCAPED_TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)&lt;/?[a-z][a-z0-9]*").expect("valid regex"));
     let html = if !description.contains('<') && ESCAPED_TAG.is_match(description) {
-        body::render(Markup::Html, description).text
+        markup::render(Markup::Html, description).text
     } else {
         description.to_string()
     };
@@ -467,7 +467,7 @@ mod tests {
         assert_eq!(meta(&d, "remote").unwrap(), "remote");
         assert_eq!(meta(&d, "location").unwrap(), json!(["Canada"]));
         assert_eq!(meta(&d, "apply").unwrap(), "https://care.example/jobs/7");
-        let text = body::render(d.markup, &d.body).text;
+        let text = markup::render(d.markup, &d.body).text;
         assert_eq!(text, "Care for & comfort.\nSalary on request\n");
     }
 

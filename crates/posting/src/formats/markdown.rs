@@ -1,9 +1,8 @@
 //! Markdown without metadata: the first heading is the title; short headings
 //! and badge lines right under it carry company, salary, location.
 
-use pulldown_cmark::{Event, Parser, Tag};
-
-use crate::fields::{company, employment, location, salary};
+use crate::markup::inline_text;
+use crate::recognize::{company, employment, location, salary};
 use crate::{Draft, Format, Markup};
 
 /// The first non-blank line is a heading (`# Title` or a setext underline).
@@ -16,7 +15,8 @@ pub fn looks_like_markdown(text: &str) -> bool {
     }
 }
 
-pub fn parse(text: &str) -> Draft {
+/// `currency` is the site's, for figures without one.
+pub fn parse(text: &str, currency: &str) -> Draft {
     let mut draft = Draft::new(Format::Markdown, Markup::Markdown);
     let lines: Vec<&str> = text.lines().collect();
     let mut i = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
@@ -52,23 +52,26 @@ pub fn parse(text: &str) -> Draft {
         let content = match atx_heading(line) {
             Some((level, heading)) if level > title_level => heading,
             Some(_) => break,
-            None if is_badge_line(line) || info_parts(line).is_some() => line.trim(),
+            None if is_badge_line(line) || info_parts(line, currency).is_some() => line.trim(),
             None => break,
         };
         if is_badge_line(content) {
             for badge in badges(content) {
-                add_badge(&mut draft, badge, i + 1);
+                add_badge(&mut draft, badge, i + 1, currency);
             }
-        } else if let Some(parts) = info_parts(content) {
+        } else if let Some(parts) = info_parts(content, currency) {
             // "**Acme** · 🌎 Lisbon · €55k": the leading name is the company.
             for (n, part) in parts.into_iter().enumerate() {
-                if n == 0 && is_company_heading(&draft, part) && fact_key(part).is_none() {
+                if n == 0
+                    && is_company_heading(&draft, part, currency)
+                    && fact_key(part, currency).is_none()
+                {
                     draft.guessed("company", inline_text(part).0, i + 1);
                 } else {
-                    add_badge(&mut draft, &inline_text(part).0, i + 1);
+                    add_badge(&mut draft, &inline_text(part).0, i + 1, currency);
                 }
             }
-        } else if is_company_heading(&draft, content) {
+        } else if is_company_heading(&draft, content, currency) {
             draft.guessed("company", inline_text(content).0, i + 1);
         } else {
             break;
@@ -121,7 +124,7 @@ fn badges(line: &str) -> impl Iterator<Item = &str> {
 
 /// A short line of facts separated by `·`, `•` or `|` (not a table row):
 /// `**Acme** · Lisbon (Remote) · €55k–€70k · Full-time`.
-fn info_parts(line: &str) -> Option<Vec<&str>> {
+fn info_parts<'a>(line: &'a str, currency: &str) -> Option<Vec<&'a str>> {
     const MAX_PART: usize = 60;
     let t = line.trim();
     if t.starts_with('|') || t.ends_with('|') {
@@ -132,13 +135,15 @@ fn info_parts(line: &str) -> Option<Vec<&str>> {
         .iter()
         .all(|p| !p.is_empty() && p.chars().count() <= MAX_PART);
     // A byline ("By Ann · 3 min read") states no fact of the job.
-    let states_a_fact = parts.iter().any(|p| fact_key(&inline_text(p).0).is_some());
+    let states_a_fact = parts
+        .iter()
+        .any(|p| fact_key(&inline_text(p).0, currency).is_some());
     (parts.len() >= 2 && short && states_a_fact).then_some(parts)
 }
 
 /// Whether a badge is a salary, an employment type or a place, and which.
-fn fact_key(badge: &str) -> Option<&'static str> {
-    if salary::parse(badge, "USD").is_some() {
+fn fact_key(badge: &str, currency: &str) -> Option<&'static str> {
+    if salary::parse(badge, currency).is_some() {
         Some("salary")
     } else if employment::parse(badge).is_some() {
         Some("employment_type")
@@ -149,34 +154,25 @@ fn fact_key(badge: &str) -> Option<&'static str> {
     }
 }
 
-fn add_badge(draft: &mut Draft, badge: &str, line: usize) {
+fn add_badge(draft: &mut Draft, badge: &str, line: usize, currency: &str) {
     // Whatever a badge is not (salary, type, place) is a tag: `🐍 Python`.
-    draft.guessed(fact_key(badge).unwrap_or("tags"), badge, line);
+    draft.guessed(fact_key(badge, currency).unwrap_or("tags"), badge, line);
 }
 
 /// A short heading naming the company, when none is known yet.
-fn is_company_heading(draft: &Draft, text: &str) -> bool {
-    !draft.meta.iter().any(|m| m.key == "company") && company::is_name_line(&inline_text(text).0)
-}
-
-/// Inline Markdown to plain text, with the link targets it holds.
-pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
-    let mut text = String::new();
-    let mut urls = Vec::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::Start(Tag::Link { dest_url, .. }) => urls.push(dest_url.to_string()),
-            _ => {}
-        }
-    }
-    (text.trim().to_string(), urls)
+fn is_company_heading(draft: &Draft, text: &str, currency: &str) -> bool {
+    !draft.meta.iter().any(|m| m.key == "company")
+        && company::is_name_line(&inline_text(text).0, currency)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a site whose currency is the dollar.
+    fn parse(text: &str) -> Draft {
+        super::parse(text, "USD")
+    }
 
     #[test]
     fn title_link_company_heading_then_body() {

@@ -7,26 +7,26 @@ mod jsonld;
 mod markdown;
 mod oneline;
 mod pelican;
-pub mod rst;
+mod rst;
 
-pub(crate) use markdown::inline_text;
-
-use super::{Draft, Format, FormatError, Markup};
+use super::{Config, Draft, Format, FormatError, Markup};
 
 /// Detects the format of `text` and parses it. `path` only helps detection
-/// (a `.rst` file is reStructuredText).
-pub fn parse(text: &str, path: &str) -> Result<Draft, FormatError> {
+/// (a `.rst` file is reStructuredText); `config` gives the site's currency
+/// to the recognizers a parser asks what a field is.
+pub fn parse(text: &str, path: &str, config: &Config) -> Result<Draft, FormatError> {
+    let currency = config.default_currency.as_str();
     match detect(text, path) {
         Format::Yaml => front_matter::yaml(text),
         Format::Toml => front_matter::toml(text),
         Format::Pelican => Ok(pelican::parse(text)),
         Format::Rst => rst::parse(text),
-        Format::Markdown => Ok(markdown::parse(text)),
+        Format::Markdown => Ok(markdown::parse(text, currency)),
         Format::Oneline => Ok(oneline::parse(text)),
-        Format::Hn => Ok(hn::parse(text)),
+        Format::Hn => Ok(hn::parse(text, currency)),
         Format::Jsonld => jsonld::parse(text),
         Format::Text if email::looks_like_email(text) => Ok(email::parse(text)),
-        Format::Text => Ok(plain_text(text)),
+        Format::Text => Ok(plain_text(text, currency)),
     }
 }
 
@@ -60,7 +60,7 @@ pub fn detect(text: &str, path: &str) -> Format {
 
 /// Anything else: the first non-empty line is the title, the rest the body;
 /// a name on the line right under the title is the company.
-fn plain_text(text: &str) -> Draft {
+fn plain_text(text: &str, currency: &str) -> Draft {
     let mut draft = Draft::new(Format::Text, Markup::Markdown);
     let lines: Vec<&str> = text.lines().collect();
     if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
@@ -68,7 +68,7 @@ fn plain_text(text: &str) -> Draft {
         draft.body_line = i + 2;
         if let Some(next) = lines
             .get(i + 1)
-            .filter(|l| crate::fields::company::is_name_line(l))
+            .filter(|l| crate::recognize::company::is_name_line(l, currency))
         {
             draft.guessed("company", next.trim(), i + 2);
             draft.body_line = i + 3;
@@ -139,6 +139,7 @@ mod tests {
         let draft = parse(
             "From: a@b.example\nDate: Mon, 3 Mar 2025 10:00:00 +0000\nSubject: Re: Cook\n\nCome cook.\n",
             "a.txt",
+            &Config::default(),
         )
         .unwrap();
         assert_eq!(draft.format, Format::Text);
@@ -148,17 +149,17 @@ mod tests {
 
     #[test]
     fn a_name_under_the_title_is_the_company() {
-        let draft = plain_text("Senior Baker\nOtter Bakery Ltd\n\nWe bake.\n");
+        let draft = plain_text("Senior Baker\nOtter Bakery Ltd\n\nWe bake.\n", "USD");
         assert_eq!(draft.meta[1].key, "company");
         assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
         assert_eq!(draft.body, "\nWe bake.\n");
-        let draft = plain_text("Senior Baker\nWe bake bread.\n");
+        let draft = plain_text("Senior Baker\nWe bake bread.\n", "USD");
         assert_eq!(draft.meta.len(), 1);
     }
 
     #[test]
     fn text_takes_its_first_line_as_title() {
-        let draft = plain_text("\n\nWe need a baker\nGood bread.\n");
+        let draft = plain_text("\n\nWe need a baker\nGood bread.\n", "USD");
         assert_eq!(draft.meta[0].key, "title");
         assert_eq!(draft.meta[0].value, "We need a baker");
         assert!(!draft.meta[0].stated);

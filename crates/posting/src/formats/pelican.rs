@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::fields::{is_known_key, names_title};
+use crate::recognize::keys::{is_known_key, names_title};
 use crate::{Draft, Format, Markup};
 
 /// The file opens with `Key: value` lines that say so: a title among them,
