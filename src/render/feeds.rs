@@ -26,6 +26,10 @@ pub(crate) struct FeedSpec<'a> {
     pub language: &'a str,
     /// Who the feed is by (Atom requires an author).
     pub author: &'a str,
+    /// Whether entries carry whole bodies or only their summaries: the site
+    /// feed is the one readers follow to read postings in full, while a
+    /// company's or tag's feed repeats postings that feed already carries.
+    pub full_content: bool,
 }
 
 /// An Atom feed of `postings` (newest first, already limited).
@@ -36,76 +40,88 @@ pub(crate) fn atom<'p>(
     now: jiff::Timestamp,
 ) -> String {
     let postings: Vec<&Posting> = postings.collect();
+    let mut out = String::with_capacity(1024 + postings.len() * 1024);
+    // Written in place, escaping as it goes: a big board has thousands of
+    // feeds. Writing to a String cannot fail.
+    let _ = write_atom(&mut out, spec, &postings, urls, now);
+    out
+}
+
+fn write_atom(
+    out: &mut String,
+    spec: &FeedSpec,
+    postings: &[&Posting],
+    urls: &Urls,
+    now: jiff::Timestamp,
+) -> std::fmt::Result {
     let updated = postings
         .iter()
         .filter_map(|p| instant(p.date.as_deref()))
         .max()
         .unwrap_or(now);
-    let feed_url = urls.absolute(&spec.feed);
-    let mut out = String::with_capacity(1024 + postings.len() * 2048);
+    let feed_url = &urls.absolute(&spec.feed);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml(spec.language)
-    ));
-    out.push_str(&format!("  <title>{}</title>\n", xml(&spec.title)));
+    writeln!(
+        out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        Xml(spec.language)
+    )?;
+    writeln!(out, "  <title>{}</title>", Xml(&spec.title))?;
     if !spec.subtitle.is_empty() {
-        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(spec.subtitle)));
+        writeln!(out, "  <subtitle>{}</subtitle>", Xml(spec.subtitle))?;
     }
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml(&feed_url)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml(&urls.absolute(&spec.page))
-    ));
-    out.push_str(&format!("  <id>{}</id>\n", xml(&feed_url)));
-    out.push_str(&format!("  <updated>{updated}</updated>\n"));
-    out.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml(spec.author)
-    ));
+    writeln!(
+        out,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        Xml(feed_url)
+    )?;
+    writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        Xml(&urls.absolute(&spec.page))
+    )?;
+    writeln!(out, "  <id>{}</id>", Xml(feed_url))?;
+    writeln!(out, "  <updated>{updated}</updated>")?;
+    writeln!(out, "  <author><name>{}</name></author>", Xml(spec.author))?;
     out.push_str("  <generator>hireboard</generator>\n");
     for p in postings {
         let url = urls.absolute(&urls::posting(&p.slug));
         let published = instant(p.date.as_deref());
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml(&p.title)));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml(&url)
-        ));
-        out.push_str(&format!("    <id>{}</id>\n", xml(&url)));
+        writeln!(out, "    <title>{}</title>", Xml(&p.title))?;
+        writeln!(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            Xml(&url)
+        )?;
+        writeln!(out, "    <id>{}</id>", Xml(&url))?;
         // An undated posting has no better "updated" than the build's now.
-        out.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            published.unwrap_or(now)
-        ));
+        writeln!(out, "    <updated>{}</updated>", published.unwrap_or(now))?;
         if let Some(published) = published {
-            out.push_str(&format!("    <published>{published}</published>\n"));
+            writeln!(out, "    <published>{published}</published>")?;
         }
         if let Some(company) = &p.company {
-            out.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                xml(company)
-            ));
+            writeln!(out, "    <author><name>{}</name></author>", Xml(company))?;
         }
         for tag in &p.tags {
-            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(tag)));
+            writeln!(out, "    <category term=\"{}\"/>", Xml(tag))?;
         }
-        out.push_str(&format!(
-            "    <summary type=\"text\">{}</summary>\n",
-            xml(&p.summary)
-        ));
-        out.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            xml(&p.body_html)
-        ));
+        writeln!(
+            out,
+            "    <summary type=\"text\">{}</summary>",
+            Xml(&p.summary)
+        )?;
+        if spec.full_content {
+            writeln!(
+                out,
+                "    <content type=\"html\">{}</content>",
+                Xml(&p.body_html)
+            )?;
+        }
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
-    out
+    Ok(())
 }
 
 /// A JSON Feed 1.1 of `postings` (newest first, already limited).
@@ -167,12 +183,9 @@ impl Sitemap {
     /// Adds `base_url` + `rel`, with its last change when known.
     pub fn push(&mut self, urls: &Urls, rel: &str, lastmod: Option<jiff::Timestamp>) {
         let out = &mut self.entries;
-        out.push_str("  <url><loc>");
-        xml_into(out, &urls.base_url);
-        xml_into(out, rel);
-        out.push_str("</loc>");
+        // Writing to a String cannot fail.
+        let _ = write!(out, "  <url><loc>{}{}</loc>", Xml(&urls.base_url), Xml(rel));
         if let Some(lastmod) = lastmod {
-            // Writing to a String cannot fail.
             let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
         }
         out.push_str("</url>\n");
@@ -198,10 +211,12 @@ impl Sitemap {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
         for (path, _) in &parts {
-            index.push_str(&format!(
-                "  <sitemap><loc>{}</loc></sitemap>\n",
-                xml(&urls.absolute(path))
-            ));
+            // Writing to a String cannot fail.
+            let _ = writeln!(
+                index,
+                "  <sitemap><loc>{}</loc></sitemap>",
+                Xml(&urls.absolute(path))
+            );
         }
         index.push_str("</sitemapindex>\n");
         let mut files = vec![(urls::SITEMAP.to_string(), index)];
@@ -283,29 +298,34 @@ fn instant(rfc3339: Option<&str>) -> Option<jiff::Timestamp> {
 /// Text escaped for XML content and attribute values; characters XML 1.0
 /// forbids (most C0 controls) are dropped.
 pub(crate) fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    xml_into(&mut out, text);
-    out
+    Xml(text).to_string()
 }
 
-fn xml_into(out: &mut String, text: &str) {
-    // URLs and most text need nothing: copied whole.
-    let plain =
-        |b: u8| (0x20..0x80).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    if text.bytes().all(plain) {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
+/// [`xml`] as it is written, without a String of its own.
+struct Xml<'a>(&'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        // Runs of plain text (URLs and most text are one) are written whole.
+        while let Some(at) = rest.find(needs_escape) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            f.write_str(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&apos;",
+                _ => "",
+            })?;
+            rest = &rest[at + c.len_utf8()..];
         }
+        f.write_str(rest)
     }
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFE}' | '\u{FFFF}')
+        || (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
 }

@@ -446,6 +446,8 @@ impl<'a> Renderer<'a> {
                     page: urls::remote(1),
                     language: &config.language,
                     author: &config.title,
+                    // Its postings are in the site feed in full.
+                    full_content: false,
                 };
                 let postings = self.postings(&self.board.remote).take(feeds::FEED_LIMIT);
                 let text = feeds::atom(&spec, postings, urls, self.options.now);
@@ -468,6 +470,7 @@ impl<'a> Renderer<'a> {
                     page: urls::company(slug, 1),
                     language: &config.language,
                     author: &c.name,
+                    full_content: false,
                 };
                 let postings = self.postings(&c.open).take(feeds::FEED_LIMIT);
                 let text = feeds::atom(&spec, postings, urls, self.options.now);
@@ -482,6 +485,7 @@ impl<'a> Renderer<'a> {
                     page: urls::tag(name, 1),
                     language: &config.language,
                     author: &config.title,
+                    full_content: false,
                 };
                 let postings = self.postings(&t.open).take(feeds::FEED_LIMIT);
                 let text = feeds::atom(&spec, postings, urls, self.options.now);
@@ -515,6 +519,7 @@ impl<'a> Renderer<'a> {
             page: urls::home(1),
             language: &self.config.language,
             author: &self.config.title,
+            full_content: true,
         }
     }
 

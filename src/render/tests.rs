@@ -569,6 +569,16 @@ fn feeds_are_well_formed() {
     assert!(atom.contains("R&amp;D &lt;lead&gt;  &quot;quoted&quot; &apos;single&apos;"));
     let company = text(&pages, "companies/acme/atom.xml");
     assert_eq!(company.matches("<entry>").count(), 1);
+    // Company, tag and remote feeds link to postings the site feed carries in full.
+    for feed in [
+        company,
+        text(&pages, "tags/python/atom.xml"),
+        text(&pages, "remote/atom.xml"),
+    ] {
+        assert!(feed.contains("<entry>"), "{feed}");
+        assert!(feed.contains("    <summary type=\"text\">"), "{feed}");
+        assert!(!feed.contains("<content"), "{feed}");
+    }
     let empty = text(&pages, "companies/initech/atom.xml");
     assert!(
         empty.contains("<updated>2025-03-10T00:00:00Z</updated>"),
