@@ -560,6 +560,19 @@ mod tests {
     }
 
     #[test]
+    fn a_one_line_posts_inline_labels() {
+        let p = normalize(
+            "a.txt",
+            "Job: Pastry Chef - Crumb Works | Location: Leeds, UK. Pay £30k. Skills: python, sql. \
+             Apply at https://crumb.example/jobs/4\\n We bake.\n",
+        );
+        assert_eq!(p.location, ["Leeds, UK"]);
+        assert_eq!(p.tags, ["python", "sql"]);
+        let location = p.evidence.iter().find(|e| e.field == "location").unwrap();
+        assert_eq!(location.line, Some(1));
+    }
+
+    #[test]
     fn stated_metadata_beats_label_lines() {
         let p = normalize(
             "a.md",
