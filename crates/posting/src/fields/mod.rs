@@ -532,7 +532,11 @@ fn tags(
                 .map(|s| s.split([',', ';']).map(str::to_string).collect())
                 .unwrap_or_default(),
         };
+        let before = explicit.len();
         explicit.extend(raw.iter().filter_map(|t| n.vocabulary.canonical(t)));
+        if explicit.len() > before {
+            out.note_entry("tags", entry);
+        }
     }
     explicit.sort();
     explicit.dedup();
