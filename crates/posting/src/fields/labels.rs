@@ -36,7 +36,7 @@ const MAX_LINE: usize = 300;
 /// Where a line holds several labelled segments: ` | `, or a sentence end
 /// before a capitalized word (whether it starts a segment is checked after).
 static SEGMENT_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r" \| |[.;] +(?P<next>\p{Lu})").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r" \| |[.;] +\p{Lu}").expect("valid regex"));
 /// A label of one to three words and its colon, starting a sentence.
 static COLON_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{L}+(?: \p{L}+){0,2}\s*:").expect("valid regex"));
@@ -130,15 +130,22 @@ fn labels_in(line: &str) -> Vec<(String, String)> {
 fn segments(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
-    for caps in SEGMENT_END.captures_iter(text) {
-        let separator = caps.get(0).expect("the whole match");
-        let (end, next) = match caps.name("next") {
+    // `find_iter`, not captures: most lines are read without a capture engine.
+    for separator in SEGMENT_END.find_iter(text) {
+        let (end, next) = if separator.as_str() == " | " {
+            (separator.start(), separator.end())
+        } else {
             // The sentence keeps its full stop; the next starts at its word.
-            Some(word) if starts_segment(&text[word.start()..]) => {
-                (separator.start() + 1, word.start())
+            let capital = separator
+                .as_str()
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            let word = separator.end() - capital;
+            if !starts_segment(&text[word..]) {
+                continue;
             }
-            Some(_) => continue,
-            None => (separator.start(), separator.end()),
+            (separator.start() + 1, word)
         };
         found.push(&text[start..end]);
         start = next;
