@@ -2,7 +2,8 @@
 //! Berlin`, `**Salary:** $90k`, `Compensation – €60k`, `<strong>Where:</strong>
 //! Paris`, `:Type: Contract`, `Posted on March 3, 2025`, in Markdown, HTML, RST
 //! or plain text. Each becomes a guessed entry under its label, which the key
-//! lexicon then reads like front matter.
+//! lexicon then reads like front matter. Labels also share a line, as one-line
+//! posts write them: `Location: Austin, TX. Skills: rust, go | Type: Contract`.
 
 use std::sync::LazyLock;
 
@@ -32,8 +33,17 @@ static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 /// Lines longer than this are prose, not labels.
 const MAX_LINE: usize = 300;
 
-/// The label lines of `body`, whose first line is line `body_line` of the file.
-pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
+/// Where a line holds several labelled segments: ` | `, or a sentence end
+/// before a capitalized word (whether it starts a segment is checked after).
+static SEGMENT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" \| |[.;] +\p{Lu}").expect("valid regex"));
+/// A label of one to three words and its colon, starting a sentence.
+static COLON_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{L}+(?: \p{L}+){0,2}\s*:").expect("valid regex"));
+
+/// The label lines of `body`; `file_line` gives the file's line of the body's
+/// `i`-th line (a one-line post's body is all on one line of its file).
+pub fn find(body: &str, file_line: impl Fn(usize) -> usize) -> Vec<MetaEntry> {
     let mut found = Vec::new();
     let mut in_code = false;
     for (i, line) in body.lines().enumerate() {
@@ -51,7 +61,7 @@ pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
             vec![line]
         };
         for piece in pieces {
-            if let Some((label, mut value)) = label_line(piece) {
+            for (label, mut value) in labels_in(piece) {
                 if let Meaning::Field(Field::Apply, _) = keys::meaning(&label) {
                     // "Apply: send your CV to jobs@x.example" names its address.
                     value = link_in(&value).unwrap_or(value);
@@ -60,7 +70,7 @@ pub fn find(body: &str, body_line: usize) -> Vec<MetaEntry> {
                     key: normalize_key(&label),
                     written: label,
                     value: Value::String(value),
-                    line: body_line + i,
+                    line: file_line(i),
                     stated: false,
                 });
             }
@@ -91,16 +101,82 @@ fn may_be_label(line: &str) -> bool {
         || head.contains("ublished")
 }
 
-/// `**Salary:** $90k` -> (`Salary`, `$90k`).
-fn label_line(line: &str) -> Option<(String, String)> {
+/// The labels of one line: the line as one label (`**Salary:** $90k` ->
+/// (`Salary`, `$90k`)), or, when it holds several segments, each segment
+/// whose label is a known label word, so that prose such as "Note: we are
+/// small. Location: Oslo" gives only the location.
+fn labels_in(line: &str) -> Vec<(String, String)> {
     if !may_be_label(line) {
-        return None;
+        return Vec::new();
     }
     let text = plain(line);
+    // A table row (`| Location: | Berlin |`) is one label and its value.
+    let segments = if line.trim_start().starts_with('|') {
+        vec![text.as_str()]
+    } else {
+        segments(&text)
+    };
+    if let [whole] = segments[..] {
+        return label_line(whole).into_iter().collect();
+    }
+    segments
+        .into_iter()
+        .filter_map(label_line)
+        .filter(|(label, _)| is_label_word(label))
+        .collect()
+}
+
+/// `text` cut at ` | ` and at sentence ends followed by a label word.
+fn segments(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    // `find_iter`, not captures: most lines are read without a capture engine.
+    for separator in SEGMENT_END.find_iter(text) {
+        let (end, next) = if separator.as_str() == " | " {
+            (separator.start(), separator.end())
+        } else {
+            // The sentence keeps its full stop; the next starts at its word.
+            let capital = separator
+                .as_str()
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            let word = separator.end() - capital;
+            if !starts_segment(&text[word..]) {
+                continue;
+            }
+            (separator.start() + 1, word)
+        };
+        found.push(&text[start..end]);
+        start = next;
+    }
+    found.push(&text[start..]);
+    found.retain(|segment| !segment.trim().is_empty());
+    found
+}
+
+/// Whether a sentence starting `text` is a segment of its own: it starts
+/// with a label word (`Salary $90k`, `Job Type: Contract`), or with any
+/// label before a colon (`Fun fact: …`), which is then passed over.
+fn starts_segment(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    is_label_word(first) || COLON_LABEL.is_match(text)
+}
+
+/// Whether the key lexicon reads `label` as one of the posting's fields.
+fn is_label_word(label: &str) -> bool {
+    !matches!(keys::meaning(label), Meaning::Unknown | Meaning::Page)
+}
+
+/// `**Salary:** $90k` -> (`Salary`, `$90k`), for text without markup.
+fn label_line(text: &str) -> Option<(String, String)> {
     if text.is_empty() || text.len() > MAX_LINE {
         return None;
     }
-    let caps = POSTED.captures(&text).or_else(|| LABEL.captures(&text))?;
+    let caps = POSTED.captures(text).or_else(|| LABEL.captures(text))?;
     let label = caps["label"].trim().to_string();
     let value = caps["value"]
         .trim_start_matches(['*', '_', ' ', '|'])
@@ -130,14 +206,16 @@ mod tests {
     use super::*;
 
     fn labels(body: &str) -> Vec<(String, String, usize)> {
-        find(body, 10)
+        find(body, |i| 10 + i)
             .into_iter()
             .map(|e| (e.written, e.value.as_str().unwrap().to_string(), e.line))
             .collect()
     }
 
     fn one(line: &str) -> Option<(String, String)> {
-        label_line(line)
+        let mut found = labels_in(line);
+        assert!(found.len() <= 1, "{line:?} gives {found:?}");
+        found.pop()
     }
 
     fn pair(label: &str, value: &str) -> Option<(String, String)> {
@@ -213,6 +291,62 @@ mod tests {
             .all(|(_, value, _)| value == "Rome"));
     }
 
+    fn pairs(found: &[(String, String, usize)]) -> Vec<(&str, &str)> {
+        found
+            .iter()
+            .map(|(label, value, _)| (label.as_str(), value.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn labels_sharing_a_line() {
+        let found = labels(
+            "Where: Leeds, UK. Pay £40k-£50k. Stack: elixir, postgres. Apply at https://x.example/1",
+        );
+        assert_eq!(
+            pairs(&found),
+            [("Where", "Leeds, UK"), ("Stack", "elixir, postgres")]
+        );
+        let found = labels("Salary: 90k EUR | Job Type: Contract | Location: Lisbon");
+        assert_eq!(
+            pairs(&found),
+            [
+                ("Salary", "90k EUR"),
+                ("Job Type", "Contract"),
+                ("Location", "Lisbon")
+            ]
+        );
+        let found = labels("<p><b>Location:</b> Porto. <b>Type:</b> Part-time</p>");
+        assert_eq!(
+            pairs(&found),
+            [("Location", "Porto"), ("Type", "Part-time")]
+        );
+    }
+
+    #[test]
+    fn prose_sharing_a_line_with_labels_is_not_a_label() {
+        // "Note" and "Fun fact" are no field's label; a full stop before a
+        // word that starts no label does not end the value.
+        let found = labels("Note: we are small. Location: St. Louis, MO. Fun fact: we bake");
+        assert_eq!(pairs(&found), [("Location", "St. Louis, MO")]);
+        assert!(labels("We ship weekly. Our team: six people | Lunch: provided").is_empty());
+        assert_eq!(
+            pairs(&labels("Where: Hull. Near the station | Pay: 30k")),
+            [("Where", "Hull. Near the station"), ("Pay", "30k")]
+        );
+        // A line with one label keeps its value whole, sentences and all.
+        assert_eq!(
+            one("Benefits: health cover. Good coffee."),
+            pair("Benefits", "health cover. Good coffee")
+        );
+    }
+
+    #[test]
+    fn a_one_line_post_numbers_every_label_on_its_line() {
+        let found = find("Intro.\n\nLocation: Austin, TX\n\nSkills: go", |_| 1);
+        assert_eq!(found.iter().map(|e| e.line).collect::<Vec<_>>(), [1, 1]);
+    }
+
     #[test]
     fn lines_are_numbered_in_the_file() {
         let found = labels("Intro.\n\nSalary: $100k\n");
@@ -222,8 +356,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn never_panics(body in "\\PC{0,200}", markup in "[<>*_:#|\\- –]{0,12}\\PC{0,30}") {
-            let _ = find(&body, 1);
-            let _ = find(&format!("{markup}\n{markup}: {body}"), 1);
+            let _ = find(&body, |i| i + 1);
+            let _ = find(&format!("{markup}\n{markup}: {body}"), |i| i + 1);
         }
     }
 }

@@ -267,7 +267,8 @@ fn fits(n: &Normalizer, field: Field, value: &Value) -> bool {
         return dates::from_epoch(number, &n.time_zone).is_ok();
     }
     let Some(text) = value_text(value).filter(|t| !t.is_empty()) else {
-        return false;
+        // A list of tags, such as a `Skills:` line's skills, is no one text.
+        return field == Field::Tags && !tag_items(value).is_empty();
     };
     let short = text.chars().count() <= 80 && text.split_whitespace().count() <= 10;
     match field {
@@ -557,6 +558,24 @@ mod tests {
     fn a_skills_line_gives_only_skills() {
         let p = normalize("a.md", "# Courier\n\nSkills: Python, a sense of humour\n");
         assert_eq!(p.tags, ["python"]);
+        // Skills the vocabulary only finds in prose by their written case
+        // ("Vue") count when a skills line lists them.
+        let p = normalize("a.md", "# Courier\n\nSkills: vue, azure\n");
+        assert_eq!(p.tags, ["azure", "vue"]);
+        assert!(p.inferred.contains(&"tags".to_string()));
+    }
+
+    #[test]
+    fn a_one_line_posts_inline_labels() {
+        let p = normalize(
+            "a.txt",
+            "Job: Pastry Chef - Crumb Works | Location: Leeds, UK. Pay £30k. Skills: python, sql. \
+             Apply at https://crumb.example/jobs/4\\n We bake.\n",
+        );
+        assert_eq!(p.location, ["Leeds, UK"]);
+        assert_eq!(p.tags, ["python", "sql"]);
+        let location = p.evidence.iter().find(|e| e.field == "location").unwrap();
+        assert_eq!(location.line, Some(1));
     }
 
     #[test]

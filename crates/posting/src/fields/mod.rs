@@ -15,7 +15,8 @@ use evidence::FileText;
 use meta::{value_text, Meta};
 
 use super::{
-    slugify, Diagnostic, Draft, Evidence, MetaEntry, Normalizer, Posting, Remote, Salary, Source,
+    slugify, Diagnostic, Draft, Evidence, Format, MetaEntry, Normalizer, Posting, Remote, Salary,
+    Source,
 };
 use crate::markup::{self, Rendered};
 use crate::recognize::keys::{Field, GUESSABLE};
@@ -90,7 +91,11 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     // Template comments are notes to editors: no label line or text of theirs
     // belongs to the posting. Stripped once here for both readers.
     let body_source = markup::without_template_comments(&draft.body);
-    let label_lines = labels::find(&body_source, draft.body_line);
+    // A one-line post's paragraphs are all on the file's one line.
+    let one_line = draft.format == Format::Oneline;
+    let label_lines = labels::find(&body_source, |i| {
+        draft.body_line + if one_line { 0 } else { i }
+    });
     let meta = Meta::new(n, entries, label_lines, &mut out);
     let rendered = markup::render(draft.markup, &body_source);
     out.warnings.extend(
@@ -527,7 +532,11 @@ fn tags(
                 .map(|s| s.split([',', ';']).map(str::to_string).collect())
                 .unwrap_or_default(),
         };
+        let before = explicit.len();
         explicit.extend(raw.iter().filter_map(|t| n.vocabulary.canonical(t)));
+        if explicit.len() > before {
+            out.note_entry("tags", entry);
+        }
     }
     explicit.sort();
     explicit.dedup();
