@@ -146,9 +146,9 @@ const LIMITS: Limits = Limits {
     page: 1024,
 };
 /// Average number of records per chunk (a hash picks the starts) ...
-pub const CHUNK: u64 = 16;
+pub const CHUNK: u64 = 8;
 /// ... and the most: longer runs are cut in equal parts.
-pub const MAX_CHUNK: usize = 32;
+pub const MAX_CHUNK: usize = 16;
 const SUMMARY_CHARS: usize = 100;
 
 /// Oldest first: minute, then slug reversed (as the board breaks ties by
