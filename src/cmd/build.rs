@@ -127,12 +127,12 @@ fn exit_code(success: bool) -> ExitCode {
 const KINDS_SHOWN: usize = 8;
 
 /// How many warnings of each kind (`code`), most frequent first.
-fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a Diagnostic>) -> Vec<(&'static str, usize)> {
-    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
+fn warning_kinds<'a>(warnings: impl Iterator<Item = &'a Diagnostic>) -> Vec<(&'a str, usize)> {
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for warning in warnings {
-        *kinds.entry(warning.code).or_default() += 1;
+        *kinds.entry(&warning.code).or_default() += 1;
     }
-    let mut kinds: Vec<(&'static str, usize)> = kinds.into_iter().collect();
+    let mut kinds: Vec<(&str, usize)> = kinds.into_iter().collect();
     kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     kinds
 }

@@ -76,7 +76,7 @@ pub fn run(args: &Args) -> super::Outcome {
         Err(error) => diagnostics.push(template_diagnostic(error)),
     }
     diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.code).cmp(&(&b.path, b.line, b.column, b.code))
+        (&a.path, a.line, a.column, &a.code).cmp(&(&b.path, b.line, b.column, &b.code))
     });
 
     let stdout = std::io::stdout();
@@ -343,7 +343,7 @@ fn snippet(renderer: &Renderer, d: &Diagnostic, line_text: Option<&str>) -> Stri
         (Some(line), None) if shown.is_none() => format!("{path}:{line}"),
         _ => path.to_string(),
     };
-    let mut report = level.title(&message).id(d.code);
+    let mut report = level.title(&message).id(&d.code);
     if let (Some(text), Some(line)) = (&shown, d.line) {
         report = report.snippet(
             Snippet::source(text)

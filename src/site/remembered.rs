@@ -26,7 +26,7 @@ use crate::board::Board;
 use crate::config::Config;
 use crate::content::{self, SourceFile};
 use crate::output::{content_hash, Hashing, Manifest, OutputError, Staging, Written};
-use crate::posting::{Diagnostic, Normalizer, Posting, PostingError, Severity};
+use crate::posting::{Diagnostic, Normalizer, Posting, PostingError};
 use crate::render::search::SearchIndex;
 use crate::render::{self, Page, PageKey, Theme};
 
@@ -35,7 +35,7 @@ pub const CACHE_DIR: &str = ".hireboard-cache";
 
 /// Changes whenever what is remembered, or how it is read, may change:
 /// every release, and this format.
-const FORMAT: &str = concat!("hireboard ", env!("CARGO_PKG_VERSION"), " build memory 1");
+const FORMAT: &str = concat!("hireboard ", env!("CARGO_PKG_VERSION"), " build memory 2");
 
 /// Rendered keys in flight between the renderer and the writer: enough to
 /// keep both busy, few enough that memory does not grow with the site.
@@ -69,62 +69,14 @@ struct Source {
     added: Option<String>,
     posting: Arc<Posting>,
     /// `posting.diagnostics`, which the record does not carry.
-    diagnostics: Vec<RememberedDiagnostic>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl Source {
     /// Puts the diagnostics back into the posting, just read.
-    fn restore(&mut self, codes: &mut HashMap<String, &'static str>) {
-        let diagnostics = self.diagnostics.iter().map(|d| d.restore(codes)).collect();
+    fn restore(&mut self) {
         if let Some(posting) = Arc::get_mut(&mut self.posting) {
-            posting.diagnostics = diagnostics;
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct RememberedDiagnostic {
-    path: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    error: bool,
-    code: String,
-    message: String,
-    help: Option<String>,
-}
-
-impl RememberedDiagnostic {
-    fn of(d: &Diagnostic) -> RememberedDiagnostic {
-        RememberedDiagnostic {
-            path: d.path.clone(),
-            line: d.line,
-            column: d.column,
-            error: d.severity == Severity::Error,
-            code: d.code.to_string(),
-            message: d.message.clone(),
-            help: d.help.clone(),
-        }
-    }
-
-    /// `codes` gives each code one `&'static str` per build (codes are a
-    /// few dozen kebab-case names).
-    fn restore(&self, codes: &mut HashMap<String, &'static str>) -> Diagnostic {
-        let code = *codes
-            .entry(self.code.clone())
-            .or_insert_with_key(|code| Box::leak(code.clone().into_boxed_str()));
-        let diagnostic = if self.error {
-            Diagnostic::error(code, self.message.clone())
-        } else {
-            Diagnostic::warning(code, self.message.clone())
-        };
-        let diagnostic = diagnostic.in_file(&self.path).at_column(self.column);
-        let diagnostic = match self.line {
-            Some(line) => diagnostic.on_line(line),
-            None => diagnostic,
-        };
-        match &self.help {
-            Some(help) => diagnostic.with_help(help.clone()),
-            None => diagnostic,
+            posting.diagnostics = std::mem::take(&mut self.diagnostics);
         }
     }
 }
@@ -382,11 +334,7 @@ impl Read {
             hash: self.hash.clone(),
             added: self.added.map(|t| t.to_string()),
             posting: posting.clone(),
-            diagnostics: posting
-                .diagnostics
-                .iter()
-                .map(RememberedDiagnostic::of)
-                .collect(),
+            diagnostics: posting.diagnostics.clone(),
         })
     }
 }
@@ -558,9 +506,8 @@ impl Memory {
         if memory.format != FORMAT {
             return None;
         }
-        let mut codes = HashMap::new();
         for source in memory.sources.values_mut() {
-            source.restore(&mut codes);
+            source.restore();
         }
         Some(memory)
     }
@@ -641,7 +588,7 @@ mod tests {
         };
         let json = serde_json::to_vec(&read.remember().unwrap()).unwrap();
         let mut source: Source = serde_json::from_slice(&json).unwrap();
-        source.restore(&mut HashMap::new());
+        source.restore();
         // Why fields were guessed is for `inspect`, which normalizes afresh.
         let mut posting = posting;
         posting.evidence.clear();

@@ -3,9 +3,11 @@
 //! the CLI renders them (with the source line, or as JSON) without parsing
 //! any text back out.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The file did not become a posting, or the site cannot be built.
@@ -15,8 +17,8 @@ pub enum Severity {
 }
 
 /// Where, how bad, which kind (`code`, stable: tools and `build`'s summary
-/// group by it) and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// group by it) and what to do. Deserializable, so a build can remember it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Relative to the site root, with `/` separators.
     pub path: String,
@@ -26,7 +28,8 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub severity: Severity,
     /// A kebab-case name of the kind: `unknown-key`, `salary-unparsed`, ...
-    pub code: &'static str,
+    /// (written in the code, or read back from a remembered build).
+    pub code: Cow<'static, str>,
     pub message: String,
     /// What to change, when there is one thing to suggest.
     pub help: Option<String>,
@@ -47,7 +50,7 @@ impl Diagnostic {
             line: None,
             column: None,
             severity,
-            code,
+            code: Cow::Borrowed(code),
             message,
             help: None,
         }

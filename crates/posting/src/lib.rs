@@ -270,7 +270,7 @@ impl PostingError {
             line: self.line,
             column: self.column,
             severity: Severity::Error,
-            code: self.code,
+            code: self.code.into(),
             message: self.message.clone(),
             help: None,
         }

@@ -244,13 +244,8 @@ We offer a generous learning budget and flexible working hours.";
         assert!(r.html.contains("&quot;web pages&quot;"), "{}", r.html);
         assert_eq!(r.html.matches("<ul>").count(), 2, "{}", r.html);
         assert_eq!(r.html.matches("<li>").count(), 6, "{}", r.html);
-        let links: Vec<(&str, &str)> = r
-            .links
-            .iter()
-            .map(|l| (l.text.as_str(), l.url.as_str()))
-            .collect();
         assert_eq!(
-            links,
+            crate::markup::link_pairs(&r.links),
             [
                 ("Loads", "https://loads.readthedocs.org"),
                 ("Circus", "https://circus.readthedocs.org"),

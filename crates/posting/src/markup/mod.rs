@@ -32,6 +32,15 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
+/// (text, URL) of each link, for tests to compare at a glance.
+#[cfg(test)]
+pub(crate) fn link_pairs(links: &[Link]) -> Vec<(&str, &str)> {
+    links
+        .iter()
+        .map(|l| (l.text.as_str(), l.url.as_str()))
+        .collect()
+}
+
 /// Renders and sanitizes a body. Untrusted input: whatever it contains, the
 /// HTML has no script, no event handler and no URL other than http(s)/mailto.
 pub fn render(markup: Markup, source: &str) -> Rendered {

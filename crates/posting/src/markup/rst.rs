@@ -1080,13 +1080,8 @@ mod tests {
              .. _`python`: https://python.example\n\
              __ https://anon2.example\n",
         );
-        let links: Vec<(&str, &str)> = r
-            .links
-            .iter()
-            .map(|l| (l.text.as_str(), l.url.as_str()))
-            .collect();
         assert_eq!(
-            links,
+            crate::markup::link_pairs(&r.links),
             [
                 ("the form", "https://x.example/apply"),
                 ("Docs", "https://docs.example"),
