@@ -327,7 +327,8 @@ impl<'a> Staging<'a> {
         // Owned before written: a build that stops half way still owns what
         // it wrote, and the next build removes or replaces it.
         let removes = self.owned.paths().any(|p| !manifest.owns(p));
-        if !self.changed.is_empty() || removes {
+        let half_done = !self.changed.is_empty() || removes;
+        if half_done {
             fs::create_dir_all(self.output)
                 .or_else(|e| fail(format!("cannot create {shown}: {e}")))?;
             write_manifest(&self.owned.union(&manifest))?;
@@ -335,7 +336,9 @@ impl<'a> Staging<'a> {
         self.move_into_place()?;
         self.remove_staging();
         let removed = remove_stale(self.output, self.owned, &manifest);
-        if &manifest != self.owned {
+        // The half-done record remembers no build: replaced even when the
+        // new manifest equals the last one (a deleted file written again).
+        if half_done || &manifest != self.owned {
             write_manifest(&manifest)?;
         }
         self.committed = true;
@@ -807,5 +810,29 @@ mod tests {
         drop(staging);
         assert_eq!(files_in(&out), before);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_deleted_file_written_again_keeps_the_build_remembered() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let pages = [page("index.html", "one"), page("tags/index.html", "t")];
+        let commit = |build: &str| {
+            let owned = check_target(site.path(), &out, false).unwrap();
+            let mut staging = Staging::new(&out, &owned);
+            for page in &pages {
+                staging.add(&page.path, &page.bytes).unwrap();
+            }
+            staging.commit(build.into()).unwrap()
+        };
+        commit("first");
+        fs::remove_file(out.join("tags/index.html")).unwrap();
+        let written = commit("first");
+        assert_eq!(written.rewritten, 1);
+        assert_eq!(
+            fs::read_to_string(out.join("tags/index.html")).unwrap(),
+            "t"
+        );
+        assert_eq!(Manifest::read(&out).unwrap().build(), "first");
     }
 }
