@@ -86,7 +86,7 @@ impl Facts {
         let start = tag_ids.len() as u32;
         tag_ids.extend(p.tags.iter().map(|t| names_id(names, t)));
         Facts {
-            date: p.date.as_deref().and_then(|d| d.parse().ok()),
+            date: p.date.map(|d| d.timestamp()),
             closed: p.status.is_closed(),
             aliased: !p.aliases.is_empty(),
             remote: p.remote == Some(Remote::Remote),
@@ -488,7 +488,7 @@ mod tests {
         let mixed: Vec<Arc<Posting>> = mixed().into_iter().map(Arc::new).collect();
         let before = Board::new(mixed.clone());
         let mut moved = (*mixed[1]).clone();
-        moved.date = Some("2025-03-06T00:00:00Z".into());
+        moved.date = Some("2025-03-06T00:00:00Z".parse().unwrap());
         moved.tags.push("go".into());
         let mut now = mixed;
         now[1] = Arc::new(moved);

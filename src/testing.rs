@@ -2,7 +2,7 @@
 
 use crate::posting::{slugify, Format, Posting, Source, Status};
 
-/// A plain open posting for tests, from `content/<slug>.md`.
+/// A plain open posting for tests, from `content/<slug>.md`; `date` is RFC 3339.
 pub(crate) fn example(
     slug: &str,
     title: &str,
@@ -14,7 +14,7 @@ pub(crate) fn example(
         title: title.into(),
         company: company.map(Into::into),
         company_slug: company.map(slugify),
-        date: date.map(Into::into),
+        date: date.map(|d| d.parse().expect("an RFC 3339 test date")),
         expires: None,
         expired: false,
         status: Status::Published,

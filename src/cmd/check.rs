@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use jiff::tz::TimeZone;
 
 use super::inspect::Selection;
 use crate::board::Board;
@@ -44,13 +45,14 @@ pub fn run(args: &Args) -> super::Outcome {
     let now = args.selection.now()?;
     let root = args.selection.root();
     let postings = &loaded.postings;
+    let tz = config.time_zone();
 
     let mut diagnostics: Vec<Diagnostic> = loaded.errors.iter().map(|e| e.diagnostic()).collect();
     for p in postings {
         diagnostics.extend(p.diagnostics.iter().cloned());
         if !p.status.is_closed() {
             diagnostics.extend(google_gaps(p, &config, now));
-            diagnostics.extend(expiring_soon(p, now));
+            diagnostics.extend(expiring_soon(p, now, &tz));
         }
     }
     let board = Board::new(postings.iter().cloned());
@@ -206,14 +208,15 @@ fn profiles_of_no_company<'a>(
     })
 }
 
-fn expiring_soon(p: &Posting, now: jiff::Timestamp) -> Option<Diagnostic> {
-    let expires: jiff::Timestamp = p.expires.as_deref()?.parse().ok()?;
-    let left = expires.duration_since(now);
+/// `tz` is the site's time zone, the one the posting page gives the day in.
+fn expiring_soon(p: &Posting, now: jiff::Timestamp, tz: &TimeZone) -> Option<Diagnostic> {
+    let expires = p.expires?;
+    let left = expires.timestamp().duration_since(now);
     let soon = jiff::SignedDuration::from_hours(24 * EXPIRING_DAYS);
     if left.is_negative() || left > soon {
         return None;
     }
-    let date = &p.expires.as_deref()?[..10];
+    let date = expires.day_in(tz);
     Some(
         Diagnostic::warning(
             "expires-soon",

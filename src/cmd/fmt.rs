@@ -25,8 +25,7 @@ use super::inspect::Selection;
 use crate::canonical::{markdown_escaped, FrontMatter, GUESSED};
 use crate::content::{self, SourceFile};
 use crate::posting::{
-    self, markup, recognize::dates, Clue, Draft, Evidence, Format, Markup, Normalizer, Posting,
-    Status,
+    self, markup, Clue, Draft, Evidence, Format, Instant, Markup, Normalizer, Posting, Status,
 };
 use crate::terminal::escape;
 
@@ -240,7 +239,7 @@ fn changes(before: &Posting, after: &Posting, differing: &[String]) -> String {
 /// The front matter's fields, in the order of SCHEMA.md: what the record
 /// holds, empty ones left out, then how the site publishes it.
 fn fields(n: &Normalizer, p: &Posting) -> Vec<(&'static str, Value)> {
-    let date = |d: &Option<String>| d.as_deref().map(|d| json!(short_date(n, d)));
+    let date = |d: Option<Instant>| d.map(|d| json!(short_date(n, d)));
     let list = |items: &[String]| (!items.is_empty()).then(|| json!(items));
     let salary = p.salary.as_ref().map(|s| {
         json!({
@@ -259,8 +258,8 @@ fn fields(n: &Normalizer, p: &Posting) -> Vec<(&'static str, Value)> {
     [
         ("title", Some(json!(p.title))),
         ("company", p.company.as_ref().map(|c| json!(c))),
-        ("date", date(&p.date)),
-        ("expires", date(&p.expires)),
+        ("date", date(p.date)),
+        ("expires", date(p.expires)),
         ("location", list(&p.location)),
         ("remote", p.remote.map(|r| json!(r))),
         ("employment_type", p.employment_type.map(|e| json!(e))),
@@ -278,11 +277,15 @@ fn fields(n: &Normalizer, p: &Posting) -> Vec<(&'static str, Value)> {
 }
 
 /// `2025-03-03` for midnight in the site's time zone (what it reads as).
-fn short_date(n: &Normalizer, rfc3339: &str) -> String {
-    let day = rfc3339.get(..10).unwrap_or(rfc3339);
-    let same = dates::parse(day, &n.config().time_zone)
-        .is_ok_and(|parsed| dates::rfc3339(&parsed.time) == rfc3339);
-    if same { day } else { rfc3339 }.to_string()
+fn short_date(n: &Normalizer, instant: Instant) -> String {
+    let tz = &n.config().time_zone;
+    let day = instant.day_in(tz);
+    let midnight = day.to_zoned_datetime(tz.clone());
+    if midnight.is_ok_and(|m| Instant::from_zoned(&m) == instant) {
+        day.to_string()
+    } else {
+        instant.to_string()
+    }
 }
 
 /// A whole amount as an integer (`min: 90000`, not `90000.0`).

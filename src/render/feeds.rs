@@ -56,7 +56,7 @@ fn write_atom(
 ) -> std::fmt::Result {
     let updated = postings
         .iter()
-        .filter_map(|p| instant(p.date.as_deref()))
+        .filter_map(|p| p.date.map(|d| d.timestamp()))
         .max()
         .unwrap_or(now);
     let feed_url = &urls.absolute(&spec.feed);
@@ -86,7 +86,7 @@ fn write_atom(
     out.push_str("  <generator>hireboard</generator>\n");
     for p in postings {
         let url = urls.absolute(&urls::posting(&p.slug));
-        let published = instant(p.date.as_deref());
+        let published = p.date.map(|d| d.timestamp());
         out.push_str("  <entry>\n");
         writeln!(out, "    <title>{}</title>", Xml(&p.title))?;
         writeln!(
@@ -140,8 +140,8 @@ pub(crate) fn json_feed<'p>(
                 "content_html": p.body_html,
                 "summary": p.summary,
             });
-            if let Some(published) = instant(p.date.as_deref()) {
-                item["date_published"] = json!(published.to_string());
+            if let Some(published) = p.date {
+                item["date_published"] = json!(published.timestamp().to_string());
             }
             if let Some(company) = &p.company {
                 item["authors"] = json!([{ "name": company }]);
@@ -289,10 +289,6 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string(value).unwrap_or_default();
     text.push('\n');
     text
-}
-
-fn instant(rfc3339: Option<&str>) -> Option<jiff::Timestamp> {
-    rfc3339?.parse().ok()
 }
 
 /// Text escaped for XML content and attribute values; characters XML 1.0

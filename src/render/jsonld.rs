@@ -23,10 +23,10 @@ pub(crate) fn job_posting(p: &Posting, config: &Config, now: jiff::Timestamp) ->
         "identifier".into(),
         json!({"@type": "PropertyValue", "name": config.title, "value": p.slug}),
     );
-    let posted = p.date.clone().unwrap_or_else(|| now.to_string());
+    let posted = p.date.map_or_else(|| now.to_string(), |d| d.to_string());
     ld.insert("datePosted".into(), posted.into());
-    if let Some(expires) = &p.expires {
-        ld.insert("validThrough".into(), expires.clone().into());
+    if let Some(expires) = p.expires {
+        ld.insert("validThrough".into(), expires.to_string().into());
     }
     if let Some(company) = &p.company {
         let mut organization = json!({"@type": "Organization", "name": company});

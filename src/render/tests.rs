@@ -45,7 +45,7 @@ fn fixture() -> Vec<Posting> {
     });
     a.tags = vec!["python".into(), "rust".into()];
     a.apply = Some("https://acme.example/jobs/1?src=board&x=1".into());
-    a.expires = Some("2025-06-01T00:00:00Z".into());
+    a.expires = Some("2025-06-01T00:00:00Z".parse().unwrap());
 
     let mut b = posting(
         "globex-designer",
@@ -73,7 +73,7 @@ fn fixture() -> Vec<Posting> {
     );
     closed.expired = true;
     closed.status = crate::posting::Status::Expired;
-    closed.expires = Some("2024-02-01T00:00:00Z".into());
+    closed.expires = Some("2024-02-01T00:00:00Z".parse().unwrap());
     closed.tags = vec!["cobol".into(), "python".into()];
 
     let undated = posting("no-company", "Volunteer Organizer", None, None);

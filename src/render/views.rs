@@ -81,14 +81,9 @@ pub(crate) struct DateView {
 }
 
 impl DateView {
-    /// An RFC 3339 instant as the day it falls on in `tz`, the site's time
-    /// zone: the one formatter of posting dates, for pages and search alike
-    /// (the author's offset may put the same instant on another day).
-    pub fn in_zone(rfc3339: &str, tz: &jiff::tz::TimeZone) -> Option<DateView> {
-        Some(DateView::of(rfc3339.parse::<jiff::Timestamp>().ok()?, tz))
-    }
-
-    /// An instant as a day in `tz`.
+    /// An instant as the day it falls on in `tz`, the site's time zone: the
+    /// one formatter of posting dates, for pages and search alike (the
+    /// author's offset may put the same instant on another day).
     pub fn of(instant: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> DateView {
         let zoned = instant.to_zoned_datetime(tz.clone());
         DateView {
@@ -206,12 +201,7 @@ impl Formatter {
                     url: (!p.status.is_closed()).then(|| self.urls.path(&urls::tag(name, 1))),
                 })
                 .collect(),
-            posted: Some(
-                p.date
-                    .as_deref()
-                    .and_then(|d| self.date(d))
-                    .unwrap_or_else(|| self.day(self.now)),
-            ),
+            posted: Some(self.day(p.date.map_or(self.now, |d| d.timestamp()))),
             expired: p.expired,
             closed: p.status.is_closed(),
             status: p.status,
@@ -270,13 +260,8 @@ impl Formatter {
                 (is_email || lower.starts_with("https://") || lower.starts_with("http://"))
                     .then_some(ApplyView { href, is_email })
             }),
-            closes: p.expires.as_deref().and_then(|d| self.date(d)),
+            closes: p.expires.map(|e| self.day(e.timestamp())),
         }
-    }
-
-    /// An RFC 3339 instant as a day in the site's time zone.
-    pub fn date(&self, rfc3339: &str) -> Option<DateView> {
-        DateView::in_zone(rfc3339, &self.tz)
     }
 
     /// An instant as a day in the site's time zone.

@@ -26,7 +26,7 @@ use crate::board::Board;
 use crate::config::Config;
 use crate::content::{self, SourceFile};
 use crate::output::{content_hash, Hashing, Manifest, OutputError, Staging, Written};
-use crate::posting::{Diagnostic, Normalizer, Posting, PostingError};
+use crate::posting::{Diagnostic, Instant, Normalizer, Posting, PostingError};
 use crate::render::search::SearchIndex;
 use crate::render::{self, Page, PageKey, Theme};
 
@@ -51,8 +51,8 @@ struct Memory {
     normalizing: String,
     /// The fingerprint of each template ([`Theme::fingerprints`]).
     templates: BTreeMap<String, String>,
-    /// The build's "now" (RFC 3339).
-    now: String,
+    /// The build's "now".
+    now: jiff::Timestamp,
     /// Every posting file that normalized, by path.
     sources: BTreeMap<String, Source>,
     /// The files of each page key.
@@ -66,7 +66,7 @@ struct Source {
     /// [`content_hash`] of the file's bytes.
     hash: String,
     /// The date git gave the file, when it has one (undated postings take it).
-    added: Option<String>,
+    added: Option<jiff::Timestamp>,
     posting: Arc<Posting>,
     /// `posting.diagnostics`, which the record does not carry.
     diagnostics: Vec<Diagnostic>,
@@ -201,7 +201,7 @@ pub fn build(
         rendering,
         normalizing,
         templates: theme.fingerprints().clone(),
-        now: options.now.to_string(),
+        now: options.now,
         sources: read
             .iter()
             .filter_map(|s| Some((s.path.clone(), s.remember()?)))
@@ -332,7 +332,7 @@ impl Read {
         let posting = self.result.as_ref().ok()?;
         Some(Source {
             hash: self.hash.clone(),
-            added: self.added.map(|t| t.to_string()),
+            added: self.added,
             posting: posting.clone(),
             diagnostics: posting.diagnostics.clone(),
         })
@@ -349,7 +349,7 @@ fn read_sources(
     now: jiff::Timestamp,
     progress: &dyn Progress,
 ) -> Vec<Read> {
-    let then = memory.and_then(|m| m.now.parse::<jiff::Timestamp>().ok());
+    let then = memory.map(|m| m.now);
     files
         .par_iter()
         .map(|file| {
@@ -362,7 +362,7 @@ fn read_sources(
                 .filter(|(s, then)| {
                     !hash.is_empty()
                         && s.hash == hash
-                        && s.added == added.map(|t| t.to_string())
+                        && s.added == added
                         && same_status(&s.posting, *then, now)
                 });
             let (result, remembered) = match known {
@@ -389,12 +389,9 @@ fn read_sources(
 /// an undated one shows the build's day as its date, so "now" may not move.
 fn same_status(posting: &Posting, then: jiff::Timestamp, now: jiff::Timestamp) -> bool {
     let (from, to) = (then.min(now), then.max(now));
-    let not_between = |text: &String| {
-        text.parse::<jiff::Timestamp>()
-            .is_ok_and(|t| t < from || t > to)
-    };
+    let not_between = |moment: Instant| !(from..=to).contains(&moment.timestamp());
     (posting.date.is_some() || then == now)
-        && [&posting.date, &posting.expires]
+        && [posting.date, posting.expires]
             .into_iter()
             .flatten()
             .all(not_between)
@@ -447,7 +444,7 @@ impl Plan {
         let board = old.next(current);
         let plan = incremental::plan(&old, &board, config);
         let mut dirty: BTreeSet<PageKey> = plan.dirty.into_iter().collect();
-        if memory.now != options.now.to_string() {
+        if memory.now != options.now {
             dirty.extend(
                 render::page_keys(&board, config)
                     .into_iter()

@@ -13,10 +13,10 @@ pub struct Posting {
     pub title: String,
     pub company: Option<String>,
     pub company_slug: Option<String>,
-    /// RFC 3339.
-    pub date: Option<String>,
-    /// RFC 3339, the `validThrough` of the posting.
-    pub expires: Option<String>,
+    /// When it was posted.
+    pub date: Option<Instant>,
+    /// The `validThrough` of the posting.
+    pub expires: Option<Instant>,
     pub expired: bool,
     /// Whether and how the site publishes it (see [`Status`]).
     #[serde(default)]
@@ -213,6 +213,7 @@ mod diagnostic;
 mod draft;
 pub mod fields;
 mod formats;
+mod instant;
 pub mod markup;
 pub mod recognize;
 pub mod repair;
@@ -220,6 +221,7 @@ mod slug;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use draft::{Draft, Markup, MetaEntry};
+pub use instant::Instant;
 pub use slug::slugify;
 
 pub use recognize::gazetteer;

@@ -220,9 +220,7 @@ impl Doc {
         }
         let minute = p
             .date
-            .as_deref()
-            .and_then(|d| d.parse::<jiff::Timestamp>().ok())
-            .map_or(0, |t| (t.as_second() / 60).max(0) as u64);
+            .map_or(0, |d| (d.timestamp().as_second() / 60).max(0) as u64);
         let salary = p.salary.as_ref().map(|s| {
             (
                 whole(s.min),
@@ -242,10 +240,7 @@ impl Doc {
             p.employment_type,
             salary,
             &p.tags,
-            p.date
-                .as_deref()
-                .and_then(|d| DateView::in_zone(d, tz))
-                .map(|day| day.datetime),
+            p.date.map(|d| DateView::of(d.timestamp(), tz).datetime),
             cut(&p.summary, SUMMARY_CHARS),
         ))
         .expect("a record serializes");

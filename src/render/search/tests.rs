@@ -315,7 +315,7 @@ fn replace_gives_what_a_fresh_build_gives() {
                 // Same slug, new date: the posting moves among its neighbours.
                 let old = live[pick % live.len()].clone();
                 let mut new = old.clone();
-                new.date = live[(pick / 7) % live.len()].date.clone();
+                new.date = live[(pick / 7) % live.len()].date;
                 new.title = format!("{} Rust", old.title);
                 (Some(old), Some(new))
             }
@@ -396,7 +396,7 @@ fn salaries_are_made_yearly() {
     assert_eq!(yearly(&salary(8000.0, Period::Month)), 96_000.0);
     assert_eq!(yearly(&salary(120_000.0, Period::Year)), 120_000.0);
     // The record carries the yearly figure beside the posting's own.
-    let mut p = example("hourly", "Night Nurse", Some("Clinic"), Some("2026-03-01"));
+    let mut p = example("hourly", "Night Nurse", Some("Clinic"), Some("2026-03-01T09:00:00Z"));
     p.salary = Some(salary(45.5, Period::Hour));
     let index = SearchIndex::build(&Board::new([p]), &UTC);
     let records = &files(&index)["search/records/0.json"];
@@ -411,7 +411,7 @@ fn salaries_are_made_yearly() {
 
 #[test]
 fn tail_files_name_every_term_by_its_tail() {
-    let mut a = example("a", "Python Kubernetes", Some("Acme"), Some("2026-03-01"));
+    let mut a = example("a", "Python Kubernetes", Some("Acme"), Some("2026-03-01T09:00:00Z"));
     a.summary = "Go and Rust.".into();
     let index = SearchIndex::build(&Board::new([a.clone()]), &UTC);
     let all = files(&index);
@@ -580,7 +580,7 @@ fn a_record_shows_the_day_the_pages_show() {
         .filter(|(path, _)| path.starts_with("search/records/"))
         .map(|(_, text)| text)
         .collect();
-    let page_day = DateView::in_zone(written, &UTC).unwrap();
+    let page_day = DateView::of(written.parse().unwrap(), &UTC);
     assert_eq!(page_day.datetime, "2026-03-02");
     assert_eq!(page_day.text, "2 Mar 2026");
     assert!(records.contains("\"2026-03-02\""), "{records}");

@@ -15,8 +15,8 @@ use evidence::FileText;
 use meta::{value_text, Meta};
 
 use super::{
-    slugify, Diagnostic, Draft, Evidence, Format, MetaEntry, Normalizer, Posting, Remote, Salary,
-    Source,
+    slugify, Diagnostic, Draft, Evidence, Format, Instant, MetaEntry, Normalizer, Posting, Remote,
+    Salary, Source,
 };
 use crate::markup::{self, Rendered};
 use crate::recognize::keys::{Field, GUESSABLE};
@@ -126,13 +126,17 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
             .checked_add(jiff::Span::new().days(days))
             .ok()
     });
-    let expired = expires.as_ref().is_some_and(|e| e.timestamp() < n.now);
+    // The moments the record holds, to the second, decide its status.
+    let date = date.as_ref().map(Instant::from_zoned);
+    let expires = expires.as_ref().map(Instant::from_zoned);
+    let expired = expires.is_some_and(|e| e.timestamp() < n.now);
     // Only a written date schedules a posting: a file committed after a
     // build's `--now` was not meant for later.
     let status = publishing::status(
         &publishing_entries,
-        written_date.as_ref().map(jiff::ZonedDateTime::timestamp),
-        expires.as_ref().map(jiff::ZonedDateTime::timestamp),
+        date.filter(|_| written_date.is_some())
+            .map(|d| d.timestamp()),
+        expires.map(|e| e.timestamp()),
         n.now,
         &mut out,
     );
@@ -206,8 +210,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
         company_slug: company.as_deref().map(slugify).filter(|s| !s.is_empty()),
         title,
         company,
-        date: date.as_ref().map(dates::rfc3339),
-        expires: expires.as_ref().map(dates::rfc3339),
+        date,
+        expires,
         expired,
         status,
         aliases,

@@ -186,13 +186,13 @@ mod tests {
             .with_added_dates([("content/a.md".to_string(), added)].into());
         let undated = b"---\ntitle: Welder\napply: https://x.example/\n---\nWeld.\n";
         let p = normalizer.normalize("content/a.md", undated).unwrap();
-        assert_eq!(p.date.as_deref(), Some("2025-02-01T09:30:00+00:00"));
+        assert_eq!(p.date, Some("2025-02-01T09:30:00+00:00".parse().unwrap()));
         assert_eq!(p.inferred, ["date"]);
         // A written date wins, and only a written date schedules.
         let dated =
             b"---\ntitle: Welder\ndate: 2025-01-05\napply: https://x.example/\n---\nWeld.\n";
         let p = normalizer.normalize("content/a.md", dated).unwrap();
-        assert_eq!(p.date.as_deref(), Some("2025-01-05T00:00:00+00:00"));
+        assert_eq!(p.date, Some("2025-01-05T00:00:00+00:00".parse().unwrap()));
         let later = Normalizer::new(&Config::default(), "2025-01-01T00:00:00Z".parse().unwrap())
             .with_added_dates([("content/a.md".to_string(), added)].into());
         assert_eq!(

@@ -156,11 +156,6 @@ pub fn from_epoch(number: &serde_json::Number, tz: &TimeZone) -> Result<ParsedDa
     })
 }
 
-/// RFC 3339 with the zone's offset: `2011-09-19T16:18:00+00:00`.
-pub fn rfc3339(time: &ZonedDateTime) -> String {
-    time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
-
 /// A group of digits the pattern captured; at most 9 digits, so it fits.
 fn number(caps: &Captures, name: &str) -> i64 {
     caps.name(name)
@@ -254,6 +249,11 @@ fn iso(year: i64, month: i64, day: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// As the record writes it.
+    fn rfc3339(time: &ZonedDateTime) -> String {
+        crate::Instant::from_zoned(time).to_string()
+    }
 
     fn utc(text: &str) -> String {
         rfc3339(
