@@ -459,8 +459,8 @@ fn json_ld_job_posting() {
         ld["description"],
         "<h1>About</h1><p>Backend Engineer body</p>"
     );
-    assert_eq!(ld["datePosted"], "2025-03-03T10:00:00Z");
-    assert_eq!(ld["validThrough"], "2025-06-01T00:00:00Z");
+    assert_eq!(ld["datePosted"], "2025-03-03T10:00:00+00:00");
+    assert_eq!(ld["validThrough"], "2025-06-01T00:00:00+00:00");
     assert_eq!(
         ld["hiringOrganization"],
         serde_json::json!({"@type": "Organization", "name": "Acme"})
