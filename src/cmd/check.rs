@@ -412,6 +412,23 @@ mod tests {
     }
 
     #[test]
+    fn an_expiry_is_named_by_the_day_the_posting_page_shows() {
+        let mut p = crate::testing::example("late", "Night Baker", Some("Moonrise"), None);
+        // 01:00 in Helsinki on the 14th is still the 13th in London.
+        p.expires = Some("2025-03-14T01:00:00+02:00".parse().unwrap());
+        let now = "2025-03-10T12:00:00Z".parse().unwrap();
+        let london = TimeZone::get("Europe/London").unwrap();
+        let warning = expiring_soon(&p, now, &london).unwrap();
+        assert_eq!(warning.message, "expires on 2025-03-13, in 3 day(s)");
+        let helsinki = TimeZone::get("Europe/Helsinki").unwrap();
+        let warning = expiring_soon(&p, now, &helsinki).unwrap();
+        assert_eq!(warning.message, "expires on 2025-03-14, in 3 day(s)");
+        // Past, or further off than a week: nothing to say.
+        assert!(expiring_soon(&p, "2025-03-14T00:00:00Z".parse().unwrap(), &london).is_none());
+        assert!(expiring_soon(&p, "2025-03-01T00:00:00Z".parse().unwrap(), &london).is_none());
+    }
+
+    #[test]
     fn a_warning_underlines_the_whole_line() {
         let d = Diagnostic::warning("unknown-key", "unknown key `compnay` ignored")
             .in_file("content/acme.md")
