@@ -13,7 +13,7 @@ pub struct Posting {
     pub title: String,
     pub company: Option<String>,
     pub company_slug: Option<String>,
-    /// When it was posted.
+    /// When it was posted (RFC 3339 text in the record, see [`Instant`]).
     pub date: Option<Instant>,
     /// The `validThrough` of the posting.
     pub expires: Option<Instant>,

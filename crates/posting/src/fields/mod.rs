@@ -134,8 +134,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     // build's `--now` was not meant for later.
     let status = publishing::status(
         &publishing_entries,
-        date.filter(|_| written_date.is_some())
-            .map(|d| d.timestamp()),
+        written_date.and(date).map(|d| d.timestamp()),
         expires.map(|e| e.timestamp()),
         n.now,
         &mut out,
