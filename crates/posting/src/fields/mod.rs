@@ -107,7 +107,7 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     let config = n.config();
 
     // The title as written keeps its cues ("(Remote)") for the other fields.
-    let (written_title, mut title, mut company) =
+    let (written_title, mut title, mut company, title_tail) =
         title_and_company(n, &meta, &rendered, path, &mut out);
     let written_date = meta_date(n, &meta, Field::Date, &mut out);
     let added_date = n.added.get(path).filter(|_| written_date.is_none());
@@ -163,7 +163,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
             &explicit_tags,
             &n.vocabulary,
             apply_domain,
-        );
+        )
+        .or(title_tail);
         if let Some(name) = &company {
             out.guessed_from("company", name);
         }
@@ -231,14 +232,15 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     }
 }
 
-/// The title as written, the role alone, and the company.
+/// The title as written, the role alone, the company, and the name the title
+/// ends with when nothing else confirms it is the company.
 fn title_and_company(
     n: &Normalizer,
     meta: &Meta,
     rendered: &Rendered,
     path: &str,
     out: &mut Collector,
-) -> (String, String, Option<String>) {
+) -> (String, String, Option<String>, Option<String>) {
     // Several organizations stated ("institution", "organization"): not the sub-unit.
     let companies: Vec<(String, &MetaEntry)> = meta
         .all(Field::Company)
@@ -295,13 +297,24 @@ fn title_and_company(
     if let Some(name) = company.as_ref().filter(|_| company != known) {
         out.guessed_from("company", name);
     }
-    // "Backend Engineer - Olark": the company trails the title.
+    // "Backend Engineer - Olark": the company trails the title when the text
+    // names it again (its mail domain counts); "Python Engineer - Fintech"
+    // trails a sector, the company only when nothing else names one.
     match (company, company::split_title(&role)) {
         (None, Some((role, trailing))) => {
-            out.guessed_from("company", &trailing);
-            (written, role, Some(trailing))
+            let first_word = trailing.split_whitespace().next().unwrap_or_default();
+            if rendered
+                .text
+                .to_lowercase()
+                .contains(&first_word.to_lowercase())
+            {
+                out.guessed_from("company", &trailing);
+                (written, role, Some(trailing), None)
+            } else {
+                (written, role, None, Some(trailing))
+            }
         }
-        (company, _) => (written, role, company),
+        (company, _) => (written, role, company, None),
     }
 }
 
@@ -402,6 +415,25 @@ fn location_and_remote(
                 "remote-unparsed",
                 "remote should be true, false, `hybrid` or `onsite`".into(),
             ),
+        }
+    }
+    // "Python Engineer - London (Hybrid)": the title's tail says where.
+    if places.is_empty() || remote.is_none() {
+        for tail in title::places_in_title(candidates.title) {
+            let mut parsed = location::parse(&tail);
+            // A bare "Remote" is the work place; the body may still say where.
+            parsed.places.retain(|p| {
+                p.split([',', '(', ')'])
+                    .any(|part| gazetteer::resolve(part).is_some())
+            });
+            if places.is_empty() && !parsed.places.is_empty() {
+                out.guessed_from("location", &tail);
+                places = parsed.places;
+            }
+            if remote.is_none() && parsed.remote.is_some() {
+                out.guessed_from("remote", &tail);
+                remote = parsed.remote;
+            }
         }
     }
     if remote.is_none() {

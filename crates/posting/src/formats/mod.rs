@@ -16,7 +16,7 @@ use super::{Config, Draft, Format, FormatError, Markup};
 /// to the recognizers a parser asks what a field is.
 pub fn parse(text: &str, path: &str, config: &Config) -> Result<Draft, FormatError> {
     let currency = config.default_currency.as_str();
-    match detect(text, path) {
+    match detect(text, path, currency) {
         Format::Yaml => front_matter::yaml(text),
         Format::Toml => front_matter::toml(text),
         Format::Pelican => Ok(pelican::parse(text)),
@@ -30,8 +30,9 @@ pub fn parse(text: &str, path: &str, config: &Config) -> Result<Draft, FormatErr
     }
 }
 
-/// Which format a file is in, by its first lines (see SCHEMA.md).
-pub fn detect(text: &str, path: &str) -> Format {
+/// Which format a file is in, by its first lines (see SCHEMA.md); `currency`
+/// is the site's, for telling a Hacker News line's figures.
+pub fn detect(text: &str, path: &str, currency: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let first_trimmed = first.trim_end();
     if jsonld::looks_like_jsonld(text, path) {
@@ -49,7 +50,7 @@ pub fn detect(text: &str, path: &str) -> Format {
         Format::Pelican
     } else if path.ends_with(".rst") || rst::looks_like_rst(text) {
         Format::Rst
-    } else if hn::looks_like_hn(first) {
+    } else if hn::looks_like_hn(first, currency) {
         Format::Hn
     } else if markdown::looks_like_markdown(text) {
         Format::Markdown
@@ -130,7 +131,7 @@ mod tests {
             ),
         ];
         for (text, path, format) in cases {
-            assert_eq!(detect(text, path), format, "{text:?}");
+            assert_eq!(detect(text, path, "USD"), format, "{text:?}");
         }
     }
 

@@ -406,7 +406,10 @@ fn place_at(text: &str, strong: bool) -> Option<&str> {
             return Some(candidate);
         }
     }
-    None
+    // "based in Aarhus, Denmark": a town too small for the gazetteer, after
+    // a strong cue, with its country or region.
+    let qualifier = qualifier.filter(|q| strong && is_known_place(q.as_str()))?;
+    Some(trim_separators(&text[..qualifier.end()]))
 }
 
 /// Capitalized words ("Salt Lake City", "Rio de Janeiro", "St. Louis",
@@ -455,7 +458,11 @@ pub fn remote_in_text(text: &str) -> Option<Remote> {
 /// [`remote_in_text`] and the words that state it.
 pub fn stated_remote(text: &str) -> Option<(Remote, &str)> {
     let caps = STATED.captures(text)?;
-    let remote = if caps.name("onsite").is_some() {
+    let remote = if caps.name("or_remote").is_some() {
+        Remote::Remote
+    } else if caps.name("partial").is_some() {
+        Remote::Hybrid
+    } else if caps.name("onsite").is_some() {
         Remote::Onsite
     } else if caps.name("hybrid").is_some() {
         Remote::Hybrid
@@ -485,6 +492,10 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"[(\[]\s*(?:on[\s-]?site|in[\s-]office)\s*[)\]]",
         r"[.!?,;][ \t]+(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
+        // "You'll work in our Leeds office", "the job is in our studio",
+        // "on site at one of our clinics"; some days a week there is hybrid.
+        r"\b(?:work|works|working|job\s+is|role\s+is|position\s+is)\s+(?:from|in|at)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|studio|lab|workshop|headquarters|hq|shop)\b(?:(?P<partial>[^.\n]{0,60}?\b(?:(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week|the\s+rest\s+of\s+the\s+(?:time|week)))|(?P<or_remote>\s+or\s+remotely?\b))?",
+        r"\bon[\s-]?site\s+(?:at|in)\s+(?:one\s+of\s+)?(?:our|the)\s",
         r"\b(?:100\s*%\s+)?presencial\b",
         r"\ben\s+pr[ée]sentiel\b",
     ];
@@ -865,6 +876,8 @@ mod tests {
             "Hybrid: two days a week in the office",
             "Paid well. Hybrid: we meet on Tuesdays.",
             "Télétravail : deux jours par semaine",
+            "We work from our office in Porto two days a week.",
+            "You will work at our studio on Quay Street, in person three days a week.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
         }
@@ -878,6 +891,10 @@ mod tests {
             "Backend Engineer (Onsite)",
             "Full-time, on-site in Vancouver",
             "Paid £2,000 a month. On-site in Manchester.",
+            "You'll work in our Leeds office with the design team.",
+            "The job is in our harbour-side studio.",
+            "Twelve hours a week, on site at one of our bakeries.",
+            "Working from our workshop office in Tromsø.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Onsite), "{text}");
         }
@@ -898,6 +915,16 @@ mod tests {
         ] {
             assert_eq!(remote_in_text(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_small_town_after_a_strong_cue_keeps_its_country() {
+        assert_eq!(
+            places_in_text("The job is based in Skagen, Denmark, near the harbour."),
+            ["Skagen, Denmark"]
+        );
+        // A plain "in" needs a town the gazetteer knows.
+        assert!(places_in_text("We grew up in Skagen, Denmark.").is_empty());
     }
 
     #[test]
@@ -1026,6 +1053,7 @@ mod tests {
             "Senior Developer (Local or Remote)",
             "Join us in our Cork office or remotely.",
             "You will have the opportunity to work remotely.",
+            "You can work at our Cork office or remotely.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
         }
