@@ -150,12 +150,12 @@ fn classified_parts<'a>(field: &'a str, currency: &str) -> Vec<(Option<&'static 
     }
 }
 
-/// "REMOTE", "Onsite", "Remote (US only)", "hybrid".
+/// "REMOTE", "Onsite", "Remote (US only)", "hybrid", Spanish "Remoto (LATAM)".
 fn is_work_place(field: &str) -> bool {
     let lower = field.to_ascii_lowercase();
     matches!(
         lower.split([' ', '(', ',']).next(),
-        Some("remote" | "onsite" | "on-site" | "hybrid")
+        Some("remote" | "onsite" | "on-site" | "hybrid" | "remoto" | "presencial" | "híbrido")
     )
 }
 

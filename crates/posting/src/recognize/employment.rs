@@ -86,6 +86,14 @@ const FILLER: &[&str] = &[
     "w2",
 ];
 
+/// Units of a duration, which may follow the type: "CDD 12 mois",
+/// "Contract (6 months)", "befristet auf 2 Jahre", "temporal 3 meses".
+const DURATION: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "mois", "semaines", "an",
+    "ans", "jours", "monat", "monate", "monaten", "jahr", "jahre", "jahren", "wochen", "auf",
+    "meses", "semanas", "año", "años", "de",
+];
+
 /// Explicit statements in prose. Bare "contract" or "temporary" say too
 /// little ("smart contract", "temporary access"), so they need a noun after.
 /// ASCII word boundaries keep the regex engine on its fast path for bodies
@@ -113,7 +121,8 @@ pub fn parse(text: &str) -> Option<EmploymentType> {
     let mut first = None;
     let mut adjacent = false;
     while let Some(word) = rest.first() {
-        if FILLER.contains(word) {
+        let is_duration = word.bytes().all(|b| b.is_ascii_digit()) || DURATION.contains(word);
+        if FILLER.contains(word) || (first.is_some() && is_duration) {
             adjacent = false;
             rest = &rest[1..];
             continue;
@@ -236,6 +245,9 @@ mod tests {
             ("Working student", Internship),
             ("Full-time or contract", FullTime),
             ("`Contract position`", Contract),
+            ("CDD 18 mois", Temporary),
+            ("Contract (6 months)", Contract),
+            ("befristet auf 2 Jahre", Temporary),
         ] {
             assert_eq!(parse(text), Some(kind), "{text}");
         }
@@ -252,6 +264,7 @@ mod tests {
             "VOLUNTEER",
             "$120k",
             "internal",
+            "12 months",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }

@@ -210,6 +210,10 @@ const EMPLOYMENT: &[&str] = &[
     "contract",
     "commitment",
     "contrat",
+    "contrato",
+    "anstellung",
+    "anstellungsart",
+    "jornada",
     "schedule",
 ];
 const REMOTE: &[&str] = &[
@@ -221,6 +225,7 @@ const REMOTE: &[&str] = &[
     "workplace",
     "onsite",
     "hybrid",
+    "modalidad",
 ];
 /// After `work` (`work_model`, `workStyle`), a remote policy.
 const ARRANGEMENT: &[&str] = &[
@@ -272,6 +277,7 @@ const COMPANY: &[&str] = &[
 ];
 const ORGANIZATION: &[&str] = &["organization", "organisation", "org"];
 const ROLE: &[&str] = &["position", "role", "roles", "poste", "puesto"];
+const TITLE: &[&str] = &["title", "titel", "titre", "titulo", "título"];
 const DATE: &[&str] = &[
     "date",
     "posted",
@@ -282,6 +288,8 @@ const DATE: &[&str] = &[
     "publication",
     "creation",
     "timestamp",
+    "datum",
+    "fecha",
 ];
 const TAGS: &[&str] = &[
     "tags",
@@ -443,7 +451,7 @@ const RULES: &[Rule] = &[
     },
     rule(ORGANIZATION, &["name"], Field::Company, 1),
     rule(ROLE, &["title", "name", "open"], Field::Title, 2),
-    rule(&["title"], &["name", "open"], Field::Title, 1),
+    rule(TITLE, &["name", "open"], Field::Title, 1),
     rule(DATE, &["on", "at"], Field::Date, 1),
     rule(CONTACT, &[], Field::Apply, 1),
     rule(
@@ -745,8 +753,13 @@ mod tests {
             "date_posted",
             "timestamp",
             "datePublished",
+            "datum",
+            "fecha",
         ] {
             assert_eq!(field(key), Some(Field::Date), "{key}");
+        }
+        for key in ["titel", "titre", "titulo"] {
+            assert_eq!(field(key), Some(Field::Title), "{key}");
         }
         for key in [
             "closingdate",
@@ -773,10 +786,13 @@ mod tests {
             "remote_policy",
             "jobLocationType",
             "remote",
+            "modalidad",
         ] {
             assert_eq!(field(key), Some(Field::Remote), "{key}");
         }
         for key in [
+            "anstellung",
+            "jornada",
             "employment",
             "engagement",
             "contract",

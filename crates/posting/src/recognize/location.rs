@@ -26,17 +26,20 @@ static NOT_REMOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Remote: yes": an answer, not a place.
 static REMOTE_YES: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\bremote(?:\s+work)?\s*[:=]\s*(?:yes|true|ok)\b"));
-static HYBRID: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bhybrid\b|\b(?:partly|partially|partial)[\s-]+remote\b"));
+static HYBRID: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bhybrid\b|\bh[íi]brid[oa]\b|\bhybride\b|\b(?:partly|partially|partial)[\s-]+remote\b",
+    )
+});
 static ONSITE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bon[\s-]?site\b|\bon[\s-]premises?\b|\bin[\s-]office\b|\boffice[\s-]based\b|\bin[\s-]person\b",
+        r"(?i)\bon[\s-]?site\b|\bon[\s-]premises?\b|\bin[\s-]office\b|\boffice[\s-]based\b|\bin[\s-]person\b|\bpresencial\b|\bsur\s+site\b|\bvor\s+ort\b",
     )
 });
 /// Remote statements; a part holding one is kept whole as its place ("Remote (EU)").
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bremote\b|\banywhere\b|\bworldwide\b|\bwfh\b|\bwork\s+from\s+home\b|\btelecommute\b",
+        r"(?i)\bremote\b|\bremot[oa]\b|\banywhere\b|\bworldwide\b|\bwfh\b|\bwork\s+from\s+home\b|\btelecommute\b",
     )
 });
 /// Words left over once a hybrid/onsite statement is taken out ("Onsite only").
@@ -496,6 +499,9 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         // "on site at one of our clinics"; some days a week there is hybrid.
         r"\b(?:work|works|working|job\s+is|role\s+is|position\s+is)\s+(?:from|in|at)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|studio|lab|workshop|headquarters|hq|shop)\b(?:(?P<partial>[^.\n]{0,60}?\b(?:(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week|the\s+rest\s+of\s+the\s+(?:time|week)))|(?P<or_remote>\s+or\s+remotely?\b))?",
         r"\bon[\s-]?site\s+(?:at|in)\s+(?:one\s+of\s+)?(?:our|the)\s",
+        r"\b(?:post|role|position|job)\s+(?:is\s+)?on[\s-]campus\b|\bon[\s-]campus\s+(?:post|role|position|job)\b",
+        // The last item of a list: "Full-time, on-site".
+        r"[,;|/][ \t]*(?:on[\s-]?site|in[\s-]office)[ \t]*(?:[.)]|$)",
         r"\b(?:100\s*%\s+)?presencial\b",
         r"\ben\s+pr[ée]sentiel\b",
     ];
@@ -524,6 +530,10 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bhome[\s-]?office\s+(?:ist\s+)?m[öo]glich\b",
         r"\bteilweise\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
         r"\bh[íi]brid[oa]\b",
+        r"\b(?:[1-4]|un|deux|trois|quatre)\s+jours?\s+(?:de\s+)?t[ée]l[ée]travail\b",
+        r"\b(?:[1-4]|einen|zwei|drei|vier)\s+tage?n?\s+(?:pro|die|je|in\s+der)\s+woche\b[^.\n]{0,60}?\b(?:im\s+b[üu]ro|vor\s+ort|im\s+home[\s-]?office|remote|mobil)\b",
+        r"\b(?:[1-4]|dos|tres|cuatro)\s+d[íi]as\s+(?:a\s+la\s+semana\s+)?(?:en|de)\s+(?:la\s+|nuestra\s+)?(?:oficina|teletrabajo|remoto)\b",
+        r"[,;|/][ \t]*hybrid[ \t]*(?:[.)]|$)",
     ];
     let remote = [
         r"#li-remote\b",
@@ -554,6 +564,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:100\s*%|komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
         r"\b(?:trabajo|trabajar|trabajas|100\s*%|totalmente|modalidad)\s+(?:en\s+)?remoto\b",
         r"\bteletrabajo\b",
+        r"[,;|/][ \t]*(?:fully[ \t]+|100\s*%[ \t]+)?remote[ \t]*(?:[.)]|$)",
     ];
     let pattern = format!(
         "(?im)(?P<onsite>{})|(?P<hybrid>{})|(?P<remote>{})",
@@ -878,6 +889,10 @@ mod tests {
             "Télétravail : deux jours par semaine",
             "We work from our office in Porto two days a week.",
             "You will work at our studio on Quay Street, in person three days a week.",
+            "Full-time, hybrid",
+            "avec deux jours de télétravail par semaine",
+            "Zwei Tage pro Woche arbeitest du im Büro, den Rest zu Hause.",
+            "Trabajas tres días en la oficina.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
         }
@@ -895,6 +910,8 @@ mod tests {
             "The job is in our harbour-side studio.",
             "Twelve hours a week, on site at one of our bakeries.",
             "Working from our workshop office in Tromsø.",
+            "Type: Full-time, on-site",
+            "This is a permanent post on campus.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Onsite), "{text}");
         }
@@ -1104,6 +1121,9 @@ mod tests {
             Some(Remote::Onsite)
         );
         assert_eq!(remote_in_text("Reparamos el control remoto."), None);
+        assert_eq!(parse("Remoto (LATAM)").remote, Some(Remote::Remote));
+        assert_eq!(parse("Híbrido - Bogotá").remote, Some(Remote::Hybrid));
+        assert_eq!(parse("Presencial").remote, Some(Remote::Onsite));
     }
 
     proptest::proptest! {
