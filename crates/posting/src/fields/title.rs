@@ -271,6 +271,7 @@ fn organization_prefix(
         if starts
             && short
             && rest.starts_with(' ')
+            && rest.trim_start().starts_with(char::is_uppercase)
             && names_a_role(rest)
             && !HAS_ORG_WORD.is_match(rest)
         {
@@ -286,7 +287,9 @@ fn organization_prefix(
         || c[1].split_whitespace().any(|w| {
             w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !ROLE_ACRONYMS.contains(&w)
         });
-    (proper && names_a_role(&c[2])).then(|| (clean_name(&c[1]), c[2].to_string()))
+    // "Lumen Labs is hiring bakers…" is a sentence about the organization.
+    let role_follows = c[2].starts_with(|c: char| c.is_uppercase()) && names_a_role(&c[2]);
+    (proper && role_follows).then(|| (clean_name(&c[1]), c[2].to_string()))
 }
 
 /// Acronyms that name a kind of work, not an organization: "IT Department Manager".
@@ -488,6 +491,11 @@ mod tests {
         // A sentence starting with the company is left alone.
         let sentence = "Lumen teaches makers and developers to build lamps at home";
         assert_eq!(role_only(sentence, Some("Lumen"), |_| false).0, sentence);
+        let sentence = "Lumen Labs is hiring lamp engineers in Porto";
+        assert_eq!(
+            role_only(sentence, Some("Lumen Labs"), |_| false).0,
+            sentence
+        );
         // A known company in front is dropped.
         assert_eq!(
             role_only("Lumen Senior Engineer", Some("Lumen"), |_| false).0,
