@@ -109,7 +109,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     // The title as written keeps its cues ("(Remote)") for the other fields.
     let (written_title, mut title, mut company, title_tail) =
         title_and_company(n, &meta, &rendered, path, &mut out);
-    let written_date = meta_date(n, &meta, Field::Date, &mut out);
+    let written_date =
+        meta_date(n, &meta, Field::Date, &mut out).or_else(|| date_in_file_name(n, path, &mut out));
     let added_date = n.added.get(path).filter(|_| written_date.is_none());
     if added_date.is_some() {
         out.guessed(evidence::said(
@@ -597,9 +598,26 @@ fn tags(
 /// one under a key read by its content (`subrEmail` may be whoever filed the ad).
 fn apply(meta: &Meta, candidates: &Candidates, out: &mut Collector) -> Option<String> {
     fn usable(values: Vec<(String, &MetaEntry)>) -> Option<(String, &MetaEntry)> {
-        values
+        let links: Vec<(String, &MetaEntry)> = values
             .into_iter()
-            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry)))
+            .filter_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry)))
+            .collect();
+        let first = links.first()?;
+        // `apply: {email, url}` is one field written two ways: the link is
+        // the page's apply button.
+        let parent = |entry: &MetaEntry| {
+            entry
+                .key
+                .rsplit_once('.')
+                .map(|(parent, _)| parent.to_string())
+        };
+        let sibling_link = links.iter().find(|(url, entry)| {
+            !url.starts_with("mailto:")
+                && entry.stated == first.1.stated
+                && parent(entry).is_some()
+                && parent(entry) == parent(first.1)
+        });
+        sibling_link.or(Some(first)).cloned()
     }
     let named = meta.values(Field::Apply, false);
     let mut slot = None;
@@ -671,6 +689,31 @@ fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
         // Long titles make unwieldy URLs; keep whole words.
         crate::slug::shorten(&base).to_string()
     }
+}
+
+/// A Jekyll post's date, from its name: `_posts/2024-06-12-baker.md`.
+fn date_in_file_name(
+    n: &Normalizer,
+    path: &str,
+    out: &mut Collector,
+) -> Option<jiff::ZonedDateTime> {
+    let stem = file_stem(path);
+    let day = stem
+        .get(..10)
+        .filter(|_| stem.as_bytes().get(10) == Some(&b'-'))?;
+    let shaped = day.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    let parsed = dates::parse(day, &n.time_zone).ok().filter(|_| shaped)?;
+    out.guessed(evidence::said(
+        "date",
+        "the date the file's name starts with",
+    ));
+    Some(parsed.time)
 }
 
 fn file_stem(path: &str) -> &str {

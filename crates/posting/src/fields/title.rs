@@ -16,6 +16,9 @@ static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:job posting|job opening|job offer|job opportunity|job ad|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|position opening|new position|opening|position|offre d'emploi|offre de stage|stellenangebot|stellenausschreibung|oferta de empleo|oferta)\s*[:\-–—]\s*",
     )
 });
+/// A forum's tag in front: "[Hiring]", "[Remote]", "[Job]".
+static BRACKET_TAG: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"^\[[^\]\n]{1,30}\]\s*[-:]?\s*"));
 /// "Acme is hiring: Baker", "Acme is hiring a Baker", "Acme recrute un·e boulanger",
 /// "Acme sucht eine Bäckerin", "Acme busca un panadero".
 static X_HIRES_Y: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,12 +59,13 @@ static EMPLOYMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static EMPLOYMENT_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)^(?:contract|freelance|temporary)\s+(?:-\s+)?"));
 /// What a role is about rather than what it is, in parentheses at the end:
-/// a stack, "(PostGIS / Python)", or a setting, "(in a payments team)".
+/// a stack, "(PostGIS / Python)", "(React + Node)", or a setting, "(in a
+/// payments team)". A note with commas, "(contract, 6 months)", stays.
 static CONTEXT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\s*\((?:[^()]*[/,+][^()]*|\s*(?:in|for|with|on|within)\s[^()]*)\)\s*$")
+    ascii_regex(r"(?i)\s*\((?:[^()]*\s[/+]\s[^()]*|\s*(?:in|for|with|on|within)\s[^()]*)\)\s*$")
 });
 /// The separators a title's parts are written between.
-const PART_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ", "];
+const PART_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ", ", " in "];
 /// "(m/w/d)", "(H/F)": German and French titles put it anywhere.
 static GENDER_MARKER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\s*\(\s*[mfwdxh](?:\s*/\s*[mfwdxh])+\s*\)"));
@@ -114,11 +118,22 @@ pub fn role_only(
     company: Option<&str>,
     is_skill: impl Fn(&str) -> bool,
 ) -> (String, Option<String>) {
+    // Pictographs around a title ("🚀 Engineer") are decoration.
+    let decoration = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !"“”«»".contains(c);
     let mut title = title
+        .trim()
+        .trim_matches(decoration)
         .trim()
         .trim_matches(['"', '“', '”', '«', '»', '\''])
         .trim()
         .to_string();
+    if let Some(rest) = BRACKET_TAG
+        .find(&title)
+        .map(|m| title[m.end()..].to_string())
+        .filter(|rest| names_a_role(rest))
+    {
+        title = rest;
+    }
     let mut named = None;
     if let Some(rest) = FRAME_PREFIX
         .find(&title)
@@ -205,7 +220,9 @@ fn trailing_place(title: &str) -> Option<(&str, &str)> {
     cuts.sort_unstable();
     cuts.into_iter().find_map(|(end, start)| {
         let (role, place) = (title[..end].trim_end(), title[start..].trim());
-        (names_a_role(role) && looks_like_place(place)).then_some((role, place))
+        // "Engineer in Zurich", but not a sentence "Acme is hiring bakers in Porto".
+        let plain_in = &title[end..start] != " in " || role.split_whitespace().count() <= 4;
+        (plain_in && names_a_role(role) && looks_like_place(place)).then_some((role, place))
     })
 }
 
@@ -344,6 +361,8 @@ mod tests {
             ),
             ("We're hiring a Product Designer", "Product Designer"),
             ("Position opening: Night Baker", "Night Baker"),
+            ("[Hiring] Oven Engineer - Remote", "Oven Engineer"),
+            ("🚀 Oven Engineer II, Pastry ✨", "Oven Engineer II, Pastry"),
         ] {
             assert_eq!(role(title).0, expected, "{title}");
         }
@@ -374,6 +393,7 @@ mod tests {
             ),
             ("Développeur (H/F) - Nantes", "Développeur", vec!["Nantes"]),
             ("Bakery Manager - Remote", "Bakery Manager", vec!["Remote"]),
+            ("Oven Engineer in Zurich", "Oven Engineer", vec!["Zurich"]),
         ] {
             assert_eq!(role(title).0, expected, "{title}");
             assert_eq!(places_in_title(title), places, "{title}");
@@ -382,6 +402,7 @@ mod tests {
         for title in [
             "Oven Engineer - Sourdough",
             "Bread Developer, Pastry",
+            "Software Engineer in Test",
             "Berlin - Lisbon",
         ] {
             assert_eq!(role(title).0, title, "{title}");
@@ -401,6 +422,10 @@ mod tests {
                 "Oven Designer // Otter Bakery",
             ),
             ("Bread Engineer (Rye / Spelt)", "Bread Engineer"),
+            (
+                "Bread Engineer (contract, 6 months)",
+                "Bread Engineer (contract, 6 months)",
+            ),
             ("Oven Technician (in a busy bakery)", "Oven Technician"),
             // A single qualifier is part of the role.
             ("Mobile Engineer (iOS)", "Mobile Engineer (iOS)"),

@@ -68,9 +68,12 @@ static ABOUT_X: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Technical Coach @ Acme".
 static AT_SIGN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\s@\s+{}", name())));
-/// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`.
+/// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`,
+/// `(acme.example)`.
 static NAME_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*)\)")
+    ascii_regex(
+        r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^)\s]*)?)\)",
+    )
 });
 
 /// A German legal form ending a name: `GmbH`, `AG`, `GmbH & Co. KG`, `e.V.`.
@@ -693,6 +696,7 @@ mod tests {
     fn names_are_cleaned() {
         assert_eq!(clean_name("Lumen (YC W19)"), "Lumen");
         assert_eq!(clean_name("Lumen (https://lumen.example)"), "Lumen");
+        assert_eq!(clean_name("Lumen (lumen-lamps.example)"), "Lumen");
         assert_eq!(clean_name("Lumen’s"), "Lumen");
         assert_eq!(clean_name("Die Lumen GmbH"), "Lumen GmbH");
         assert_eq!(clean_name("Die Ärzte"), "Die Ärzte");

@@ -82,6 +82,10 @@ const FILLER: &[&str] = &[
     "listing",
     "opening",
     "offer",
+    // French and Spanish "of": `lieu de travail`, `fecha de publicación`.
+    "de",
+    "du",
+    "del",
 ];
 
 /// Words of keys about the page or the site rather than the job.
@@ -259,6 +263,7 @@ const LOCATION: &[&str] = &[
     "ort",
     "ubicacion",
     "ubicación",
+    "lugar",
 ];
 /// The employer; `organization` ranks under them, as it often names a sub-unit.
 const COMPANY: &[&str] = &[
@@ -405,6 +410,8 @@ const RULES: &[Rule] = &[
         REMOTE,
         &[
             "policy", "type", "work", "option", "options", "ok", "allowed", "friendly", "status",
+            // `location: {remote: true, country: …}`
+            "location",
         ],
         Field::Remote,
         1,
@@ -425,7 +432,9 @@ const RULES: &[Rule] = &[
     },
     rule(
         LOCATION,
-        &["name", "work", "primary", "main", "text"],
+        &[
+            "name", "work", "primary", "main", "text", "travail", "trabajo", "arbeit",
+        ],
         Field::Location,
         1,
     ),
@@ -776,7 +785,15 @@ mod tests {
 
     #[test]
     fn place_remote_and_employment_keys() {
-        for key in ["job_location", "city", "office", "country", "locations"] {
+        for key in [
+            "job_location",
+            "city",
+            "office",
+            "country",
+            "locations",
+            "Lieu de travail",
+            "lugar de trabajo",
+        ] {
             assert_eq!(field(key), Some(Field::Location), "{key}");
         }
         for key in [
@@ -787,6 +804,8 @@ mod tests {
             "jobLocationType",
             "remote",
             "modalidad",
+            "location.remote",
+            "isRemote",
         ] {
             assert_eq!(field(key), Some(Field::Remote), "{key}");
         }
