@@ -24,11 +24,11 @@ use serde_json::Value;
 /// field.
 const FLOORS: &[(&str, f64)] = &[
     ("title", 94.0 / 95.0),
-    ("company", 97.0 / 98.0),
+    ("company", 1.0),
     ("date", 1.0),
-    ("location", 92.0 / 94.0),
-    ("remote", 91.0 / 93.0),
-    ("employment_type", 83.0 / 85.0),
+    ("location", 93.0 / 94.0),
+    ("remote", 92.0 / 93.0),
+    ("employment_type", 84.0 / 85.0),
     ("salary", 1.0),
     ("apply", 1.0),
     ("tags", 214.0 / 215.0),

@@ -60,19 +60,32 @@ pub fn detect(text: &str, path: &str, currency: &str) -> Format {
 }
 
 /// Anything else: the first non-empty line is the title, the rest the body;
-/// a name on the line right under the title is the company.
+/// a name on the line right under the title is the company, maybe with its
+/// place after a comma ("Otter Bakery, Leeds, UK").
 fn plain_text(text: &str, currency: &str) -> Draft {
+    use crate::recognize::{company::is_name_line, location::looks_like_place};
     let mut draft = Draft::new(Format::Text, Markup::Markdown);
     let lines: Vec<&str> = text.lines().collect();
     if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
         draft.guessed("title", lines[i].trim(), i + 1);
         draft.body_line = i + 2;
-        if let Some(next) = lines
-            .get(i + 1)
-            .filter(|l| crate::recognize::company::is_name_line(l, currency))
-        {
-            draft.guessed("company", next.trim(), i + 2);
-            draft.body_line = i + 3;
+        // Right under it, or after one blank line.
+        let j = if lines.get(i + 1).is_some_and(|l| l.trim().is_empty()) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let next = lines.get(j).map_or("", |l| l.trim());
+        let (name, place) = match next.split_once(", ") {
+            Some((name, place)) if looks_like_place(place) => (name, Some(place)),
+            _ => (next, None),
+        };
+        if is_name_line(name, currency) {
+            draft.guessed("company", name, j + 1);
+            if let Some(place) = place {
+                draft.guessed("location", place, j + 1);
+            }
+            draft.body_line = j + 2;
         }
     }
     draft.body = rest_of(text, draft.body_line);
@@ -155,6 +168,18 @@ mod tests {
         assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
         assert_eq!(draft.body, "\nWe bake.\n");
         let draft = plain_text("Senior Baker\nWe bake bread.\n", "USD");
+        assert_eq!(draft.meta.len(), 1);
+        let draft = plain_text(
+            "Senior Baker\nOtter Bakery GmbH, Leipzig\n\nWe bake.\n",
+            "USD",
+        );
+        assert_eq!(draft.meta[1].value, "Otter Bakery GmbH");
+        assert_eq!(draft.meta[2].key, "location");
+        assert_eq!(draft.meta[2].value, "Leipzig");
+        let draft = plain_text("Senior Baker\n\nOtter Bakery Ltd\n\nWe bake.\n", "USD");
+        assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
+        assert_eq!(draft.body_line, 4);
+        let draft = plain_text("Senior Baker\n\nWe bake bread every day.\n", "USD");
         assert_eq!(draft.meta.len(), 1);
     }
 

@@ -52,6 +52,9 @@ const VALUES: &[(&str, EmploymentType)] = &[
     ("media jornada", EmploymentType::PartTime),
     ("jornada parcial", EmploymentType::PartTime),
     ("tiempo parcial", EmploymentType::PartTime),
+    // A Spanish `jornada:` key's value on its own.
+    ("completa", EmploymentType::FullTime),
+    ("parcial", EmploymentType::PartTime),
     ("indépendant", EmploymentType::Contract),
     ("independant", EmploymentType::Contract),
     ("freiberuflich", EmploymentType::Contract),
@@ -248,6 +251,7 @@ mod tests {
             ("CDD 18 mois", Temporary),
             ("Contract (6 months)", Contract),
             ("befristet auf 2 Jahre", Temporary),
+            ("Completa", FullTime),
         ] {
             assert_eq!(parse(text), Some(kind), "{text}");
         }

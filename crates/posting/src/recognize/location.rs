@@ -497,7 +497,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
         // "You'll work in our Leeds office", "the job is in our studio",
         // "on site at one of our clinics"; some days a week there is hybrid.
-        r"\b(?:work|works|working|based|job\s+is|role\s+is|position\s+is)\s+(?:from|in|at)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|studio|lab|workshop|headquarters|hq|shop)\b(?:(?P<partial>[^.\n]{0,60}?\b(?:(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week|the\s+rest\s+of\s+the\s+(?:time|week)))|(?P<or_remote>\s+or\s+remotely?\b))?",
+        r"\b(?:work|works|working|based|job\s+is|role\s+is|position\s+is)\s+(?:from|in|at)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|studio|lab|labs|laboratory|workshop|headquarters|hq|shop|store|newsroom|warehouse|factory|plant|clinic|clinics|campus|hub)\b(?:(?P<partial>[^.\n]{0,60}?\b(?:(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week|the\s+rest\s+of\s+the\s+(?:time|week)))|(?P<or_remote>\s+or\s+remotely?\b))?",
         r"\bon[\s-]?site\s+(?:at|in)\s+(?:one\s+of\s+)?(?:our|the)\s",
         r"\b(?:post|role|position|job)\s+(?:is\s+)?on[\s-]campus\b|\bon[\s-]campus\s+(?:post|role|position|job)\b",
         // The last item of a list: "Full-time, on-site".
@@ -911,6 +911,7 @@ mod tests {
             "Twelve hours a week, on site at one of our bakeries.",
             "Working from our workshop office in Tromsø.",
             "You will be based at our Leeds head office.",
+            "The job is based in our Leeds newsroom.",
             "Type: Full-time, on-site",
             "This is a permanent post on campus.",
         ] {
