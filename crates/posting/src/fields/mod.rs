@@ -441,7 +441,7 @@ fn location_and_remote(
         // An HN field such as "$100k-150k, equity, Full Time, onsite".
         let pieces = std::iter::once(candidates.title())
             .chain(candidates.shaped(&[Field::Salary, Field::EmploymentType]))
-            .chain([candidates.body()]);
+            .chain([candidates.body(), candidates.summary()]);
         if let Some(((found, cue), piece)) = first(pieces, location::stated_remote) {
             remote = Some(found);
             out.found_in("remote", piece, cue);
@@ -449,6 +449,9 @@ fn location_and_remote(
     }
     if places.is_empty() {
         places = location::places_in_text(&candidates.title_and_body);
+        if places.is_empty() {
+            places = location::places_in_text(candidates.summary().text);
+        }
         if let Some(first) = places.first() {
             // "Berlin, Germany" may be written "Berlin".
             out.guessed_from("location", first.split(',').next().unwrap_or(first));
