@@ -87,6 +87,8 @@ const FILLER: &[&str] = &[
     "hire",
     "work",
     "w2",
+    // A label kept with its value, as in an HN field "Type: Full time".
+    "type",
 ];
 
 /// Units of a duration, which may follow the type: "CDD 12 mois",
@@ -252,6 +254,7 @@ mod tests {
             ("Contract (6 months)", Contract),
             ("befristet auf 2 Jahre", Temporary),
             ("Completa", FullTime),
+            ("Type: Full time", FullTime),
         ] {
             assert_eq!(parse(text), Some(kind), "{text}");
         }
@@ -269,6 +272,7 @@ mod tests {
             "$120k",
             "internal",
             "12 months",
+            "type",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
