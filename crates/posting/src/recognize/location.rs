@@ -534,6 +534,8 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:[1-4]|einen|zwei|drei|vier)\s+tage?n?\s+(?:pro|die|je|in\s+der)\s+woche\b[^.\n]{0,60}?\b(?:im\s+b[üu]ro|vor\s+ort|im\s+home[\s-]?office|remote|mobil)\b",
         r"\b(?:[1-4]|dos|tres|cuatro)\s+d[íi]as\s+(?:a\s+la\s+semana\s+)?(?:en|de)\s+(?:la\s+|nuestra\s+)?(?:oficina|teletrabajo|remoto)\b",
         r"[,;|/][ \t]*hybrid[ \t]*(?:[.)]|$)",
+        r"\b(?:im\s+b[üu]ro|vor\s+ort)\s+(?:und|oder)\s+(?:remote|im\s+home[\s-]?office|mobil)\b",
+        r"\b(?:remote|im\s+home[\s-]?office)\s+(?:und|oder)\s+(?:im\s+b[üu]ro|vor\s+ort)\b",
     ];
     let remote = [
         r"#li-remote\b",
@@ -548,7 +550,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bcan\s+be\s+(?:done|performed|worked|based)\s+(?:fully\s+|100\s*%\s+)?remotely\b",
         r"\blocations?\s*:\s*(?:fully\s+)?remote\b",
         r"\bremote\s*:\s*(?:yes|true)\b",
-        r"[(\[]\s*remote\b[^)\]\n]{0,40}[)\]]",
+        r"[(\[]\s*(?:but\s+|and\s+|or\s+|also\s+)?remote\b[^)\]\n]{0,40}[)\]]",
         r"^[ \t]*remote[ \t]*(?:\([^)\n]{0,40}\))?[ \t\r]*$",
         r"\bbased\s+remotely\b",
         r"\b(?:fully\s+)?remote(?:ly)?\s+within\b",
@@ -893,6 +895,7 @@ mod tests {
             "avec deux jours de télétravail par semaine",
             "Zwei Tage pro Woche arbeitest du im Büro, den Rest zu Hause.",
             "Trabajas tres días en la oficina.",
+            "Wir arbeiten im Büro und remote.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
         }
@@ -1073,6 +1076,7 @@ mod tests {
             "Join us in our Cork office or remotely.",
             "You will have the opportunity to work remotely.",
             "You can work at our Cork office or remotely.",
+            "Timezone: Europe (but remote, async)",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
         }
