@@ -12,7 +12,8 @@ Kept: every country (ISO code, GeoNames name, common names below), US states,
 the first-level regions named below, cities of at least MIN_POPULATION people
 plus capitals, and a few areas job ads name (continents, "EMEA", "Bay Area").
 Cities of a million or more also keep their Latin-script alternate names
-("München", "Wien") of one or two capitalized words. Output is sorted, so a rerun on the same data gives the
+("München", "Wien") of one or two capitalized words, or three with a particle
+between ("Ciudad de México"). Output is sorted, so a rerun on the same data gives the
 same bytes.
 """
 
@@ -136,6 +137,18 @@ Worms Mesa Normal Deal March Street Wells Bury Sandy Fortaleza Natal Valencia
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .-]+$")
 
 
+# Small words inside a city's name as its people write it ("Ciudad de México").
+PARTICLES = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "am", "an", "sur", "upon"}
+
+
+def is_written_name(name):
+    """One or two capitalized words, or three with a particle between ("Ciudad de México")."""
+    words = name.split()
+    if len(words) == 3:
+        return words[1] in PARTICLES and words[0][0].isupper() and words[2][0].isupper()
+    return len(words) <= 2 and all(w[0].isupper() for w in words)
+
+
 def key(name):
     """Roughly how hireboard folds a name: no accents, no case, no full stops."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -186,7 +199,7 @@ def main(data):
             names += [
                 a for a in city["alternatenames"]
                 if LATIN.match(a) and len(a) >= 4 and not a.isupper() and key(a) not in taken
-                and len(a.split()) <= 2 and all(w[0].isupper() for w in a.split())
+                and is_written_name(a)
             ]
         if country == "US":
             region = city["admin1code"]

@@ -13,18 +13,25 @@ use serde_json::Value;
 
 /// The accuracy each field must keep: the first honest run scored 91.7%
 /// overall (title 39/46, company 44/48, location 37/45, remote 36/45,
-/// employment type 36/39, tags 102/108, the rest all right); these are the
-/// counts after the fixes it led to. Raise a floor when a fix lifts its field.
+/// employment type 36/39, tags 102/108, the rest all right). 50 postings in
+/// shapes the board lacked (applicant-tracking pages, `@graph` and
+/// `TELECOMMUTE` JSON-LD, odd, camel-case and German/French keys, nested
+/// `apply`/`location` maps, a Jekyll file-name date, dash-separated HN lines,
+/// list e-mails, French, German and Spanish ads, companies named only in
+/// prose, forum tags and emoji in titles) came in three batches, after
+/// which the whole board first scored 93.2%, 97.9% and 98.1%; these are the
+/// counts after the fixes they led to. Raise a floor when a fix lifts its
+/// field.
 const FLOORS: &[(&str, f64)] = &[
-    ("title", 41.0 / 46.0),
-    ("company", 47.0 / 48.0),
+    ("title", 94.0 / 95.0),
+    ("company", 1.0),
     ("date", 1.0),
-    ("location", 41.0 / 45.0),
-    ("remote", 43.0 / 45.0),
-    ("employment_type", 37.0 / 39.0),
+    ("location", 93.0 / 94.0),
+    ("remote", 92.0 / 93.0),
+    ("employment_type", 84.0 / 85.0),
     ("salary", 1.0),
     ("apply", 1.0),
-    ("tags", 106.0 / 108.0),
+    ("tags", 214.0 / 215.0),
 ];
 
 fn board() -> &'static Path {

@@ -166,3 +166,12 @@ fn an_obfuscated_address_is_found_by_its_name() {
         "Teach evening classes. Write to clay [at] kiln [dot] example.",
     );
 }
+
+#[test]
+fn a_stated_summary_says_where_and_how_when_the_body_does_not() {
+    let text = "---\ntitle: Pastry Chef\ncompany: Crumb & Co\nexcerpt: Join our bakery on site in Lyon or remotely.\n---\n\nWe bake at dawn.\n";
+    let p = normalize("content/chef.md", text);
+    assert_eq!(p.location, ["Lyon"]);
+    assert_eq!(p.remote, Some(hireboard_posting::Remote::Remote));
+    assert_eq!(quoted(&p, "location").0, Some(4));
+}

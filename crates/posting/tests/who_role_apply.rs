@@ -154,3 +154,40 @@ fn a_blog_post_is_not_a_job_ad_and_a_real_ad_is() {
         ad.warnings
     );
 }
+
+#[test]
+fn an_apply_map_with_an_address_and_a_link_applies_at_the_link() {
+    let text = "---\ntitle: Oven Engineer\ncompany: Kiln Co\napply:\n  email: jobs@kiln.example\n  url: https://kiln.example/jobs/oven\n---\nWe fire pots.\n";
+    assert_eq!(
+        read("oven.md", text).2,
+        some("https://kiln.example/jobs/oven")
+    );
+    // Two keys of their own: the first stated one still wins.
+    let text = "---\ntitle: Oven Engineer\napply_email: jobs@kiln.example\napply_url: https://kiln.example/jobs/oven\n---\nWe fire pots.\n";
+    assert_eq!(read("oven.md", text).2, some("mailto:jobs@kiln.example"));
+}
+
+#[test]
+fn a_jekyll_post_is_dated_by_its_file_name() {
+    // The day as the record writes it, whatever type the model keeps it in.
+    let day = |path: &str, text: &str| {
+        let record: serde_json::Value =
+            serde_json::from_str(normalize(path, text).record_json()).expect("JSON");
+        record["date"].as_str().map(|d| d[..10].to_string())
+    };
+    let text = "---\ntitle: Oven Engineer\ncompany: Kiln Co\n---\nWe fire pots.\n";
+    assert_eq!(
+        day("_posts/2024-06-12-oven-engineer.md", text),
+        some("2024-06-12")
+    );
+    assert!(normalize("_posts/2024-06-12-oven-engineer.md", text)
+        .inferred
+        .contains(&"date".to_string()));
+    // A stated date wins, and a name that only starts with digits is no date.
+    let stated = "---\ntitle: Oven Engineer\ndate: 2024-07-01\n---\nWe fire pots.\n";
+    assert_eq!(
+        day("_posts/2024-06-12-oven-engineer.md", stated),
+        some("2024-07-01")
+    );
+    assert_eq!(day("2024-06-oven.md", text), None);
+}

@@ -26,6 +26,9 @@ pub(super) struct Candidates<'a> {
     pub body: &'a Rendered,
     /// The title, then the body's text: for recognizers that read both.
     pub title_and_body: String,
+    /// A summary the metadata states (`excerpt:`): the author's words too,
+    /// read after the body for what the body may not say.
+    summary: String,
 }
 
 impl<'a> Candidates<'a> {
@@ -39,6 +42,17 @@ impl<'a> Candidates<'a> {
             shaped,
             body,
             title_and_body: format!("{title}\n{}", body.text),
+            summary: meta
+                .text(Field::Summary)
+                .map(|(summary, _)| summary)
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn summary(&self) -> Piece<'_> {
+        Piece {
+            text: &self.summary,
+            entry: None,
         }
     }
 

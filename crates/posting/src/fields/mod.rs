@@ -107,9 +107,10 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     let config = n.config();
 
     // The title as written keeps its cues ("(Remote)") for the other fields.
-    let (written_title, mut title, mut company) =
+    let (written_title, mut title, mut company, title_tail) =
         title_and_company(n, &meta, &rendered, path, &mut out);
-    let written_date = meta_date(n, &meta, Field::Date, &mut out);
+    let written_date =
+        meta_date(n, &meta, Field::Date, &mut out).or_else(|| date_in_file_name(n, path, &mut out));
     let added_date = n.added.get(path).filter(|_| written_date.is_none());
     if added_date.is_some() {
         out.guessed(evidence::said(
@@ -166,7 +167,8 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
             &explicit_tags,
             &n.vocabulary,
             apply_domain,
-        );
+        )
+        .or(title_tail);
         if let Some(name) = &company {
             out.guessed_from("company", name);
         }
@@ -234,14 +236,15 @@ pub(super) fn extract(n: &Normalizer, draft: Draft, path: &str, text: &str) -> P
     }
 }
 
-/// The title as written, the role alone, and the company.
+/// The title as written, the role alone, the company, and the name the title
+/// ends with when nothing else confirms it is the company.
 fn title_and_company(
     n: &Normalizer,
     meta: &Meta,
     rendered: &Rendered,
     path: &str,
     out: &mut Collector,
-) -> (String, String, Option<String>) {
+) -> (String, String, Option<String>, Option<String>) {
     // Several organizations stated ("institution", "organization"): not the sub-unit.
     let companies: Vec<(String, &MetaEntry)> = meta
         .all(Field::Company)
@@ -298,13 +301,24 @@ fn title_and_company(
     if let Some(name) = company.as_ref().filter(|_| company != known) {
         out.guessed_from("company", name);
     }
-    // "Backend Engineer - Olark": the company trails the title.
+    // "Backend Engineer - Olark": the company trails the title when the text
+    // names it again (its mail domain counts); "Python Engineer - Fintech"
+    // trails a sector, the company only when nothing else names one.
     match (company, company::split_title(&role)) {
         (None, Some((role, trailing))) => {
-            out.guessed_from("company", &trailing);
-            (written, role, Some(trailing))
+            let first_word = trailing.split_whitespace().next().unwrap_or_default();
+            if rendered
+                .text
+                .to_lowercase()
+                .contains(&first_word.to_lowercase())
+            {
+                out.guessed_from("company", &trailing);
+                (written, role, Some(trailing), None)
+            } else {
+                (written, role, None, Some(trailing))
+            }
         }
-        (company, _) => (written, role, company),
+        (company, _) => (written, role, company, None),
     }
 }
 
@@ -407,11 +421,30 @@ fn location_and_remote(
             ),
         }
     }
+    // "Python Engineer - London (Hybrid)": the title's tail says where.
+    if places.is_empty() || remote.is_none() {
+        for tail in title::places_in_title(candidates.title) {
+            let mut parsed = location::parse(&tail);
+            // A bare "Remote" is the work place; the body may still say where.
+            parsed.places.retain(|p| {
+                p.split([',', '(', ')'])
+                    .any(|part| gazetteer::resolve(part).is_some())
+            });
+            if places.is_empty() && !parsed.places.is_empty() {
+                out.guessed_from("location", &tail);
+                places = parsed.places;
+            }
+            if remote.is_none() && parsed.remote.is_some() {
+                out.guessed_from("remote", &tail);
+                remote = parsed.remote;
+            }
+        }
+    }
     if remote.is_none() {
         // An HN field such as "$100k-150k, equity, Full Time, onsite".
         let pieces = std::iter::once(candidates.title())
             .chain(candidates.shaped(&[Field::Salary, Field::EmploymentType]))
-            .chain([candidates.body()]);
+            .chain([candidates.body(), candidates.summary()]);
         if let Some(((found, cue), piece)) = first(pieces, location::stated_remote) {
             remote = Some(found);
             out.found_in("remote", piece, cue);
@@ -419,6 +452,9 @@ fn location_and_remote(
     }
     if places.is_empty() {
         places = location::places_in_text(&candidates.title_and_body);
+        if places.is_empty() {
+            places = location::places_in_text(candidates.summary().text);
+        }
         if let Some(first) = places.first() {
             // "Berlin, Germany" may be written "Berlin".
             out.guessed_from("location", first.split(',').next().unwrap_or(first));
@@ -568,9 +604,26 @@ fn tags(
 /// one under a key read by its content (`subrEmail` may be whoever filed the ad).
 fn apply(meta: &Meta, candidates: &Candidates, out: &mut Collector) -> Option<String> {
     fn usable(values: Vec<(String, &MetaEntry)>) -> Option<(String, &MetaEntry)> {
-        values
+        let links: Vec<(String, &MetaEntry)> = values
             .into_iter()
-            .find_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry)))
+            .filter_map(|(text, entry)| Some((apply::from_metadata(&text)?, entry)))
+            .collect();
+        let first = links.first()?;
+        // `apply: {email, url}` is one field written two ways: the link is
+        // the page's apply button.
+        let parent = |entry: &MetaEntry| {
+            entry
+                .key
+                .rsplit_once('.')
+                .map(|(parent, _)| parent.to_string())
+        };
+        let sibling_link = links.iter().find(|(url, entry)| {
+            !url.starts_with("mailto:")
+                && entry.stated == first.1.stated
+                && parent(entry).is_some()
+                && parent(entry) == parent(first.1)
+        });
+        sibling_link.or(Some(first)).cloned()
     }
     let named = meta.values(Field::Apply, false);
     let mut slot = None;
@@ -642,6 +695,31 @@ fn default_slug(company: Option<&str>, title: &str, path: &str) -> String {
         // Long titles make unwieldy URLs; keep whole words.
         crate::slug::shorten(&base).to_string()
     }
+}
+
+/// A Jekyll post's date, from its name: `_posts/2024-06-12-baker.md`.
+fn date_in_file_name(
+    n: &Normalizer,
+    path: &str,
+    out: &mut Collector,
+) -> Option<jiff::ZonedDateTime> {
+    let stem = file_stem(path);
+    let day = stem
+        .get(..10)
+        .filter(|_| stem.as_bytes().get(10) == Some(&b'-'))?;
+    let shaped = day.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    let parsed = dates::parse(day, &n.time_zone).ok().filter(|_| shaped)?;
+    out.guessed(evidence::said(
+        "date",
+        "the date the file's name starts with",
+    ));
+    Some(parsed.time)
 }
 
 fn file_stem(path: &str) -> &str {

@@ -13,9 +13,12 @@ use crate::recognize::location::looks_like_place;
 /// "Job Posting:", "Now hiring -", "Open position:".
 static FRAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)^(?:job posting|job opening|job offer|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|opening|position|offre d'emploi|offre de stage|stellenangebot|oferta)\s*[:\-–—]\s*",
+        r"(?i)^(?:job posting|job opening|job offer|job opportunity|job ad|job|now hiring|hiring|we(?:'re|’re| are) hiring|vacancy|open position|position opening|new position|opening|position|offre d'emploi|offre de stage|stellenangebot|stellenausschreibung|oferta de empleo|oferta)\s*[:\-–—]\s*",
     )
 });
+/// A forum's tag in front: "[Hiring]", "[Remote]", "[Job]".
+static BRACKET_TAG: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"^\[[^\]\n]{1,30}\]\s*[-:]?\s*"));
 /// "Acme is hiring: Baker", "Acme is hiring a Baker", "Acme recrute un·e boulanger",
 /// "Acme sucht eine Bäckerin", "Acme busca un panadero".
 static X_HIRES_Y: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +46,26 @@ static WORK_PLACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\s*\([^()]*\b(?:remote|onsite|on-site|hybrid|local|telecommute|wfh|(?:19|20)\d\d)\b[^()]*\)\s*$",
     )
 });
+/// The contract as a note anywhere, "(Part-Time)", "(full-time)", or as a
+/// tail, ", Part-time", " - Contract": the employment type's, not the role's.
+static EMPLOYMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\s*\(\s*(?:(?:full|part)[\s-]?time|contract|contractor|freelance|temporary|permanent)\s*\)|\s*[,\-–—|/]\s*(?:(?:full|part)[\s-]?time|contract|freelance|temporary|permanent)\s*$",
+    )
+});
+/// The engagement in front of the role: "Contract React Developer",
+/// "Freelance Copy Editor" ("Part-time Writer" keeps its hours: that is how
+/// people name the role).
+static EMPLOYMENT_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)^(?:contract|freelance|temporary)\s+(?:-\s+)?"));
+/// What a role is about rather than what it is, in parentheses at the end:
+/// a stack, "(PostGIS / Python)", "(React + Node)", or a setting, "(in a
+/// payments team)". A note with commas, "(contract, 6 months)", stays.
+static CONTEXT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\s*\((?:[^()]*\s[/+]\s[^()]*|\s*(?:in|for|with|on|within)\s[^()]*)\)\s*$")
+});
+/// The separators a title's parts are written between.
+const PART_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ", ", " in "];
 /// "(m/w/d)", "(H/F)": German and French titles put it anywhere.
 static GENDER_MARKER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\s*\(\s*[mfwdxh](?:\s*/\s*[mfwdxh])+\s*\)"));
@@ -95,11 +118,22 @@ pub fn role_only(
     company: Option<&str>,
     is_skill: impl Fn(&str) -> bool,
 ) -> (String, Option<String>) {
+    // Pictographs around a title ("🚀 Engineer") are decoration.
+    let decoration = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !"“”«»".contains(c);
     let mut title = title
+        .trim()
+        .trim_matches(decoration)
         .trim()
         .trim_matches(['"', '“', '”', '«', '»', '\''])
         .trim()
         .to_string();
+    if let Some(rest) = BRACKET_TAG
+        .find(&title)
+        .map(|m| title[m.end()..].to_string())
+        .filter(|rest| names_a_role(rest))
+    {
+        title = rest;
+    }
     let mut named = None;
     if let Some(rest) = FRAME_PREFIX
         .find(&title)
@@ -124,14 +158,72 @@ pub fn role_only(
     } else if let Some(c) = LOOKING_FOR.captures(&title) {
         title = without_leading_adjectives(&c[1]);
     }
-    title = GENDER_MARKER.replace_all(&title, "").trim().to_string();
+    title = without_notes(&title);
     title = WORK_PLACE_SUFFIX.replace(&title, "").trim().to_string();
+    while let Some((role, _)) = trailing_place(&title) {
+        title = role.to_string();
+    }
+    title = CONTEXT_SUFFIX.replace(&title, "").trim().to_string();
+    if let Some(role) = EMPLOYMENT_PREFIX
+        .find(&title)
+        .map(|m| &title[m.end()..])
+        // "Contract Manager" is a role of its own.
+        .filter(|role| role.split_whitespace().count() >= 2 && names_a_role(role))
+    {
+        title = role.to_string();
+    }
     if let Some((prefix, role)) = organization_prefix(&title, company, &is_skill) {
         named = Some(prefix);
         title = role;
     }
     let named = named.filter(|n| !n.is_empty());
     (title, named)
+}
+
+/// The places and work places a title ends with, last first: "London" and
+/// "Hybrid" in "Python Engineer - London (Hybrid)", "Toronto, ON" in
+/// "Lead Data Scientist – Toronto, ON".
+pub fn places_in_title(title: &str) -> Vec<String> {
+    const MAX_PARTS: usize = 3;
+    let mut rest = without_notes(title);
+    let mut places = Vec::new();
+    while let Some((role, place)) = trailing_place(&rest) {
+        places.push(place.to_string());
+        rest = role.to_string();
+        if places.len() == MAX_PARTS {
+            break;
+        }
+    }
+    places
+}
+
+/// The title without the notes that belong to other fields: "(m/w/d)", "(Part-Time)".
+fn without_notes(title: &str) -> String {
+    let title = GENDER_MARKER.replace_all(title, " ");
+    let title = EMPLOYMENT_NOTE.replace_all(&title, " ");
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The role and the place after it, when the title ends with a place in
+/// parentheses ("(Sunnyvale, CA)") or after a separator (" - Berlin", ",
+/// Toronto, ON"); the longest such place, and only after a role.
+fn trailing_place(title: &str) -> Option<(&str, &str)> {
+    let title = title.trim_end();
+    if let Some(open) = title.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let (role, place) = (title[..open].trim_end(), &title[open + 1..title.len() - 1]);
+        return (names_a_role(role) && looks_like_place(place)).then_some((role, place));
+    }
+    let mut cuts: Vec<(usize, usize)> = PART_SEPARATORS
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(i, sep)| (i, i + sep.len())))
+        .collect();
+    cuts.sort_unstable();
+    cuts.into_iter().find_map(|(end, start)| {
+        let (role, place) = (title[..end].trim_end(), title[start..].trim());
+        // "Engineer in Zurich", but not a sentence "Acme is hiring bakers in Porto".
+        let plain_in = &title[end..start] != " in " || role.split_whitespace().count() <= 4;
+        (plain_in && names_a_role(role) && looks_like_place(place)).then_some((role, place))
+    })
 }
 
 /// The better of the company known so far and the organization a title names:
@@ -196,6 +288,7 @@ fn organization_prefix(
         if starts
             && short
             && rest.starts_with(' ')
+            && rest.trim_start().starts_with(char::is_uppercase)
             && names_a_role(rest)
             && !HAS_ORG_WORD.is_match(rest)
         {
@@ -211,7 +304,9 @@ fn organization_prefix(
         || c[1].split_whitespace().any(|w| {
             w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !ROLE_ACRONYMS.contains(&w)
         });
-    (proper && names_a_role(&c[2])).then(|| (clean_name(&c[1]), c[2].to_string()))
+    // "Lumen Labs is hiring bakers…" is a sentence about the organization.
+    let role_follows = c[2].starts_with(|c: char| c.is_uppercase()) && names_a_role(&c[2]);
+    (proper && role_follows).then(|| (clean_name(&c[1]), c[2].to_string()))
 }
 
 /// Acronyms that name a kind of work, not an organization: "IT Department Manager".
@@ -265,6 +360,77 @@ mod tests {
                 "Software Tester",
             ),
             ("We're hiring a Product Designer", "Product Designer"),
+            ("Position opening: Night Baker", "Night Baker"),
+            ("[Hiring] Oven Engineer - Remote", "Oven Engineer"),
+            ("🚀 Oven Engineer II, Pastry ✨", "Oven Engineer II, Pastry"),
+        ] {
+            assert_eq!(role(title).0, expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn places_at_the_end_go_to_the_location() {
+        for (title, expected, places) in [
+            (
+                "Senior Oven Engineer, Berlin (m/w/d)",
+                "Senior Oven Engineer",
+                vec!["Berlin"],
+            ),
+            (
+                "Lead Bread Scientist – Toronto, ON",
+                "Lead Bread Scientist",
+                vec!["Toronto, ON"],
+            ),
+            (
+                "Pastry Developer - Artisan Bread - Leeds (Hybrid)",
+                "Pastry Developer - Artisan Bread",
+                vec!["Hybrid", "Leeds"],
+            ),
+            (
+                "Dough Analyst (Sunnyvale, CA)",
+                "Dough Analyst",
+                vec!["Sunnyvale, CA"],
+            ),
+            ("Développeur (H/F) - Nantes", "Développeur", vec!["Nantes"]),
+            ("Bakery Manager - Remote", "Bakery Manager", vec!["Remote"]),
+            ("Oven Engineer in Zurich", "Oven Engineer", vec!["Zurich"]),
+        ] {
+            assert_eq!(role(title).0, expected, "{title}");
+            assert_eq!(places_in_title(title), places, "{title}");
+        }
+        // Not a place, or nothing that names a role before it.
+        for title in [
+            "Oven Engineer - Sourdough",
+            "Bread Developer, Pastry",
+            "Software Engineer in Test",
+            "Berlin - Lisbon",
+        ] {
+            assert_eq!(role(title).0, title, "{title}");
+            assert!(places_in_title(title).is_empty(), "{title}");
+        }
+    }
+
+    #[test]
+    fn the_contract_and_the_context_are_not_the_role() {
+        for (title, expected) in [
+            ("Support Engineer (Part-Time)", "Support Engineer"),
+            ("Backend Developer, Part-time", "Backend Developer"),
+            ("Contract Pastry Developer", "Pastry Developer"),
+            ("Freelance Cake Designer", "Cake Designer"),
+            (
+                "Oven Designer (full-time) // Otter Bakery",
+                "Oven Designer // Otter Bakery",
+            ),
+            ("Bread Engineer (Rye / Spelt)", "Bread Engineer"),
+            (
+                "Bread Engineer (contract, 6 months)",
+                "Bread Engineer (contract, 6 months)",
+            ),
+            ("Oven Technician (in a busy bakery)", "Oven Technician"),
+            // A single qualifier is part of the role.
+            ("Mobile Engineer (iOS)", "Mobile Engineer (iOS)"),
+            ("Contract Manager", "Contract Manager"),
+            ("Part-time Technical Writer", "Part-time Technical Writer"),
         ] {
             assert_eq!(role(title).0, expected, "{title}");
         }
@@ -350,6 +516,11 @@ mod tests {
         // A sentence starting with the company is left alone.
         let sentence = "Lumen teaches makers and developers to build lamps at home";
         assert_eq!(role_only(sentence, Some("Lumen"), |_| false).0, sentence);
+        let sentence = "Lumen Labs is hiring lamp engineers in Porto";
+        assert_eq!(
+            role_only(sentence, Some("Lumen Labs"), |_| false).0,
+            sentence
+        );
         // A known company in front is dropped.
         assert_eq!(
             role_only("Lumen Senior Engineer", Some("Lumen"), |_| false).0,

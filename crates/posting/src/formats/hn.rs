@@ -1,15 +1,20 @@
 //! Hacker News "Who is hiring" lines: `Company | Role | Place | REMOTE | $x | URL`
-//! in any order, then a plain-text body.
+//! in any order (or the same fields between dashes: `Acme - Role - Remote (US)`),
+//! then a plain-text body.
 
 use crate::recognize::company::{self, names_a_role};
 use crate::recognize::{employment, location, salary};
 use crate::{Draft, Format, Markup};
 
-/// At least three `|`-separated short fields, and not a Markdown table row.
-pub fn looks_like_hn(first_line: &str) -> bool {
+/// At least three `|`-separated short fields, and not a Markdown table row;
+/// or a line of dash-separated fields that reads as one (see [`is_dash_line`]).
+pub fn looks_like_hn(first_line: &str, currency: &str) -> bool {
     let line = first_line.trim();
     if line.starts_with('|') || line.ends_with('|') {
         return false;
+    }
+    if !line.contains('|') {
+        return is_dash_line(line, currency);
     }
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
     (3..=12).contains(&fields.len())
@@ -18,13 +23,39 @@ pub fn looks_like_hn(first_line: &str) -> bool {
             .all(|f| !f.is_empty() && f.chars().count() <= 120)
 }
 
+/// `Acme (YC S21) - Backend Engineer - Remote (US) - $150k`: the company
+/// first, a role, and at least two fields that are plainly a place, a work
+/// place, a figure, a contract type or a link. A title such as
+/// `Senior Engineer - Fintech - London` starts with its role and stays one.
+fn is_dash_line(line: &str, currency: &str) -> bool {
+    let fields = split_dashes(line);
+    let plain = fields
+        .iter()
+        .filter(|f| classify(f, currency).is_some())
+        .count();
+    (3..=8).contains(&fields.len())
+        && fields.iter().all(|f| f.chars().count() <= 80)
+        && !names_a_role(fields[0])
+        && fields[1..].iter().any(|f| names_a_role(f))
+        && plain >= 2
+}
+
 /// `currency` is the site's, for figures without one.
 pub fn parse(text: &str, currency: &str) -> Draft {
     let mut draft = Draft::new(Format::Hn, Markup::Markdown);
     let start = text.lines().position(|l| !l.trim().is_empty()).unwrap_or(0);
     let line_no = start + 1;
     let first = text.lines().nth(start).unwrap_or("");
-    let mut fields = first.split('|').map(str::trim).filter(|f| !f.is_empty());
+    let fields: Vec<&str> = if first.contains('|') {
+        first
+            .split('|')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect()
+    } else {
+        split_dashes(first)
+    };
+    let mut fields = fields.into_iter();
     let mut unclassified = Vec::new();
     // The company comes first by convention, maybe with a place or a tagline
     // after a dash: "Acme -- Berlin", "Acme - The Privacy Co".
@@ -119,12 +150,12 @@ fn classified_parts<'a>(field: &'a str, currency: &str) -> Vec<(Option<&'static 
     }
 }
 
-/// "REMOTE", "Onsite", "Remote (US only)", "hybrid".
+/// "REMOTE", "Onsite", "Remote (US only)", "hybrid", Spanish "Remoto (LATAM)".
 fn is_work_place(field: &str) -> bool {
     let lower = field.to_ascii_lowercase();
     matches!(
         lower.split([' ', '(', ',']).next(),
-        Some("remote" | "onsite" | "on-site" | "hybrid")
+        Some("remote" | "onsite" | "on-site" | "hybrid" | "remoto" | "presencial" | "híbrido")
     )
 }
 
@@ -269,8 +300,32 @@ mod tests {
 
     #[test]
     fn tables_are_not_hn_lines() {
-        assert!(!looks_like_hn("| a | b | c |"));
-        assert!(looks_like_hn("Acme | Engineer | Berlin"));
-        assert!(!looks_like_hn("Acme | Engineer"));
+        assert!(!looks_like_hn("| a | b | c |", "USD"));
+        assert!(looks_like_hn("Acme | Engineer | Berlin", "USD"));
+        assert!(!looks_like_hn("Acme | Engineer", "USD"));
+    }
+
+    #[test]
+    fn dash_separated_lines_are_read_like_piped_ones() {
+        let line = "Otterly (YC S21) - Senior Data Engineer - Remote (EU) - €80k-€95k";
+        assert!(looks_like_hn(line, "USD"));
+        let d = parse(&format!("{line}\n\nWe make rafts.\n"));
+        assert_eq!(values(&d, "company"), ["Otterly"]);
+        assert_eq!(values(&d, "title"), ["Senior Data Engineer"]);
+        assert_eq!(values(&d, "location"), ["Remote (EU)"]);
+        assert_eq!(values(&d, "salary"), ["€80k-€95k"]);
+        assert!(looks_like_hn(
+            "Otterly – Lisbon, Portugal – Data Engineer – Hybrid",
+            "USD"
+        ));
+        // A title with dashes starts with its role, or has too few plain fields.
+        for title in [
+            "Senior Data Engineer - Fintech - London (Hybrid)",
+            "Data Engineer - Otterly - Lisbon",
+            "Otterly - Data Engineer - Lisbon",
+            "Otterly - Rafts for Everyone - Blog",
+        ] {
+            assert!(!looks_like_hn(title, "USD"), "{title}");
+        }
     }
 }

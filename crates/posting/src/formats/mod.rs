@@ -16,7 +16,7 @@ use super::{Config, Draft, Format, FormatError, Markup};
 /// to the recognizers a parser asks what a field is.
 pub fn parse(text: &str, path: &str, config: &Config) -> Result<Draft, FormatError> {
     let currency = config.default_currency.as_str();
-    match detect(text, path) {
+    match detect(text, path, currency) {
         Format::Yaml => front_matter::yaml(text),
         Format::Toml => front_matter::toml(text),
         Format::Pelican => Ok(pelican::parse(text)),
@@ -30,8 +30,9 @@ pub fn parse(text: &str, path: &str, config: &Config) -> Result<Draft, FormatErr
     }
 }
 
-/// Which format a file is in, by its first lines (see SCHEMA.md).
-pub fn detect(text: &str, path: &str) -> Format {
+/// Which format a file is in, by its first lines (see SCHEMA.md); `currency`
+/// is the site's, for telling a Hacker News line's figures.
+pub fn detect(text: &str, path: &str, currency: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let first_trimmed = first.trim_end();
     if jsonld::looks_like_jsonld(text, path) {
@@ -49,7 +50,7 @@ pub fn detect(text: &str, path: &str) -> Format {
         Format::Pelican
     } else if path.ends_with(".rst") || rst::looks_like_rst(text) {
         Format::Rst
-    } else if hn::looks_like_hn(first) {
+    } else if hn::looks_like_hn(first, currency) {
         Format::Hn
     } else if markdown::looks_like_markdown(text) {
         Format::Markdown
@@ -59,19 +60,32 @@ pub fn detect(text: &str, path: &str) -> Format {
 }
 
 /// Anything else: the first non-empty line is the title, the rest the body;
-/// a name on the line right under the title is the company.
+/// a name on the line right under the title is the company, maybe with its
+/// place after a comma ("Otter Bakery, Leeds, UK").
 fn plain_text(text: &str, currency: &str) -> Draft {
+    use crate::recognize::{company::is_name_line, location::looks_like_place};
     let mut draft = Draft::new(Format::Text, Markup::Markdown);
     let lines: Vec<&str> = text.lines().collect();
     if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
         draft.guessed("title", lines[i].trim(), i + 1);
         draft.body_line = i + 2;
-        if let Some(next) = lines
-            .get(i + 1)
-            .filter(|l| crate::recognize::company::is_name_line(l, currency))
-        {
-            draft.guessed("company", next.trim(), i + 2);
-            draft.body_line = i + 3;
+        // Right under it, or after one blank line.
+        let j = if lines.get(i + 1).is_some_and(|l| l.trim().is_empty()) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let next = lines.get(j).map_or("", |l| l.trim());
+        let (name, place) = match next.split_once(", ") {
+            Some((name, place)) if looks_like_place(place) => (name, Some(place)),
+            _ => (next, None),
+        };
+        if is_name_line(name, currency) {
+            draft.guessed("company", name, j + 1);
+            if let Some(place) = place {
+                draft.guessed("location", place, j + 1);
+            }
+            draft.body_line = j + 2;
         }
     }
     draft.body = rest_of(text, draft.body_line);
@@ -130,7 +144,7 @@ mod tests {
             ),
         ];
         for (text, path, format) in cases {
-            assert_eq!(detect(text, path), format, "{text:?}");
+            assert_eq!(detect(text, path, "USD"), format, "{text:?}");
         }
     }
 
@@ -154,6 +168,18 @@ mod tests {
         assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
         assert_eq!(draft.body, "\nWe bake.\n");
         let draft = plain_text("Senior Baker\nWe bake bread.\n", "USD");
+        assert_eq!(draft.meta.len(), 1);
+        let draft = plain_text(
+            "Senior Baker\nOtter Bakery GmbH, Leipzig\n\nWe bake.\n",
+            "USD",
+        );
+        assert_eq!(draft.meta[1].value, "Otter Bakery GmbH");
+        assert_eq!(draft.meta[2].key, "location");
+        assert_eq!(draft.meta[2].value, "Leipzig");
+        let draft = plain_text("Senior Baker\n\nOtter Bakery Ltd\n\nWe bake.\n", "USD");
+        assert_eq!(draft.meta[1].value, "Otter Bakery Ltd");
+        assert_eq!(draft.body_line, 4);
+        let draft = plain_text("Senior Baker\n\nWe bake bread every day.\n", "USD");
         assert_eq!(draft.meta.len(), 1);
     }
 

@@ -62,8 +62,13 @@ static CONTACT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say a link or address is for something other than applying.
 static OTHER_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\b(?:questions?|accommodations?|accessibility|(?:learn|read) more about (?:us|our (?:company|team|culture|product|work|story))|as a company|see it|check out|our blog|press|demo|investors?|handbook|open.source)\b",
+        r"(?i)\b(?:questions?|accommodations?|accessibility|(?:learn|read) more about (?:us|our (?:company|team|culture|product|work|story))|as a company|press|investors?)\b",
     )
+});
+/// Words that say a link is a page to look at; an address beside them
+/// ("write to jobs@… with your open source work") is still the route.
+static PAGE_TO_SEE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\b(?:see it|check out|our blog|demo|handbook|open.source)\b")
 });
 /// Words that offer a page to read rather than a way to apply.
 static FOR_INFORMATION: LazyLock<Regex> =
@@ -206,7 +211,9 @@ fn candidates(links: &[Link], html: &str, text: &str) -> Vec<(i32, String)> {
     let text = reveal_addresses(text);
     let mut found: Vec<(i32, String)> = Vec::new();
     let mut add = |url: String, start: Option<usize>, end: usize, link_text: &str| {
-        let context = start.map_or(0, |start| context_score(&text, start, end, link_text));
+        let context = start.map_or(0, |start| {
+            context_score(&text, start, end, link_text, url.starts_with("mailto:"))
+        });
         let score = url_score(&url) + context;
         match found.iter_mut().find(|(_, u)| u.eq_ignore_ascii_case(&url)) {
             Some(seen) => seen.0 = seen.0.max(score),
@@ -302,7 +309,7 @@ fn url_score(url: &str) -> i32 {
 /// What the words around a candidate say about it. A cue counts in its
 /// sentence, or the one before when this one is bare ("Apply here:\nURL");
 /// another purpose only in its own.
-fn context_score(text: &str, start: usize, end: usize, link_text: &str) -> i32 {
+fn context_score(text: &str, start: usize, end: usize, link_text: &str, address: bool) -> i32 {
     let (own, before) = sentences_around(text, start, end);
     let own = format!("{own} {link_text}");
     let cued = |cue: &Regex| cue.is_match(&own) || cue.is_match(before);
@@ -315,7 +322,7 @@ fn context_score(text: &str, start: usize, end: usize, link_text: &str) -> i32 {
     } else {
         0
     };
-    let other = if OTHER_PURPOSE.is_match(&own) {
+    let other = if OTHER_PURPOSE.is_match(&own) || (!address && PAGE_TO_SEE.is_match(&own)) {
         5
     } else if FOR_INFORMATION.is_match(&own) {
         2
@@ -471,6 +478,19 @@ mod tests {
             from_text(text).as_deref(),
             Some("https://acme.example/careers/42")
         );
+    }
+
+    #[test]
+    fn an_address_for_a_portfolio_is_still_the_route() {
+        let text = "We fire pots.\n\nWrite to kilns@acme.example with links to your open source glaze tools.";
+        assert_eq!(
+            from_text(text).as_deref(),
+            Some("mailto:kilns@acme.example")
+        );
+        // A link to look at is not one.
+        let text =
+            "We fire pots. Check out our open source glaze tools at https://acme.example/glaze";
+        assert_eq!(from_text(text), None);
     }
 
     #[test]

@@ -29,6 +29,21 @@ static AT_X_WE: LazyLock<Regex> = LazyLock::new(|| {
         name()
     ))
 });
+/// "We at Acme are building", "Here at Acme, we".
+static WE_AT_X: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?m){SENTENCE_START}(?:We|Here)\s+at\s+{}",
+        name()
+    ))
+});
+/// A paragraph opening with what the company does: "Acme Devices designs
+/// data loggers", "Acme builds tools for farmers".
+static X_DOES: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?m)^[ \t]*{}\s+(?:builds|makes|designs|develops|runs|helps|creates|provides|sells|operates|offers|powers|ships|forecasts|predicts)\b",
+        name()
+    ))
+});
 /// "Acme is hiring", "Acme, a bakery in Lyon, is looking for", "Acme recrute", "Acme sucht".
 static X_IS_HIRING: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
@@ -53,10 +68,17 @@ static ABOUT_X: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Technical Coach @ Acme".
 static AT_SIGN_X: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"\s@\s+{}", name())));
-/// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`.
+/// A YC batch or a link in parentheses: `(YC W17)`, `(https://acme.example)`,
+/// `(acme.example)`.
 static NAME_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*)\)")
+    ascii_regex(
+        r"(?i)\s*\((?:YC\s*)?[SWF]\d{2}\)|\s*\((?:YC[^)]*|[^)]*(?:://|www\.)[^)]*|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[^)\s]*)?)\)",
+    )
 });
+
+/// A German legal form ending a name: `GmbH`, `AG`, `GmbH & Co. KG`, `e.V.`.
+static LEGAL_FORM_END: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"\s(?:GmbH|AG|KG|SE|UG|KGaA|e\.\s?V)\.?$"));
 
 /// Capitalized words that start sentences rather than names.
 const NOT_NAMES: &[&str] = &[
@@ -153,10 +175,10 @@ const GENERIC_LABELS: &[&str] = &[
 /// Public bodies' domains name a service, not the employer (`beta.gouv.fr`).
 const PUBLIC_LABELS: &[&str] = &["gov", "gouv", "gob", "edu", "ac", "mil"];
 
-/// Guesses the company from the text, most specific clue first: "At X, we",
-/// an explicit tag that is not a skill but a name the text capitalizes,
-/// "X is hiring", "X is a company", "join X", a line "About X", "@ X", and
-/// last the apply e-mail's domain.
+/// Guesses the company from the text, most specific clue first: "At X, we"
+/// or "We at X", an explicit tag that is not a skill but a name the text capitalizes,
+/// "X is hiring", "X is a company", "join X", a line "About X", a paragraph
+/// opening "X builds", "@ X", and last the apply e-mail's domain.
 pub fn infer(
     title: &str,
     text: &str,
@@ -179,11 +201,13 @@ pub fn infer(
             .find(|name| could_be_a_name(name) && !is_skill(name))
     };
     first_name(&AT_X_WE, text)
+        .or_else(|| first_name(&WE_AT_X, text))
         .or_else(|| tag_named_in_text(&title_and_text, explicit_tags, vocabulary))
         .or_else(|| first_name(&X_IS_HIRING, &title_and_text))
         .or_else(|| first_name(&X_IS_A_COMPANY, text))
         .or_else(|| first_name(&JOIN_X, text))
         .or_else(|| first_name(&ABOUT_X, text))
+        .or_else(|| first_name(&X_DOES, text))
         .or_else(|| first_name(&AT_SIGN_X, &title_and_text))
         .or_else(|| {
             let name = apply_domain.and_then(company_from_domain)?;
@@ -209,7 +233,17 @@ const NAME_ENDINGS: &[&str] = &[
     "Media",
     "Group",
     "Studios",
+    "Studio",
     "Games",
+    "Devices",
+    "Instruments",
+    "Analytics",
+    "Robotics",
+    "Health",
+    "Digital",
+    "Energy",
+    "Works",
+    "Partners",
     "Consulting",
     "Corporation",
     "Inc",
@@ -268,10 +302,16 @@ pub fn could_be_a_name(name: &str) -> bool {
 }
 
 /// A company name without what people write around it: `(YC W17)`,
-/// `(https://…)`, a possessive `'s`, trailing punctuation.
+/// `(https://…)`, a possessive `'s`, trailing punctuation, the German article
+/// of a registered firm (`Die Acme GmbH`).
 pub fn clean_name(name: &str) -> String {
     let name = NAME_NOISE.replace_all(name, "");
     let name = name.trim().trim_end_matches([',', ';', ':', '.', '!']);
+    let name = ["Die ", "Der ", "Das "]
+        .iter()
+        .find_map(|article| name.strip_prefix(article))
+        .filter(|firm| LEGAL_FORM_END.is_match(firm))
+        .unwrap_or(name);
     let name = name
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
@@ -309,17 +349,24 @@ fn company_from_domain(domain: &str) -> Option<String> {
     Some(first.chain(chars).collect())
 }
 
-const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " at ", " @ ", " | "];
+const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " at ", " @ ", " | ", " // "];
 
 /// `Backend Engineer - Olark` -> (`Backend Engineer`, `Olark`), when the tail
-/// is a short capitalized name and not a place or a remote note.
+/// is a short capitalized name and not a place or a remote note; the name's
+/// own place goes ("Olark, Boston", "Olark (Boston, MA)"), and so does the
+/// word "job" after the role ("Kernel Engineer job at Olark").
 pub fn split_title(title: &str) -> Option<(String, String)> {
     let (sep_at, sep) = SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, *sep)))
         .max_by_key(|(i, _)| *i)?;
     let role = title[..sep_at].trim();
-    let tail = title[sep_at + sep.len()..].trim();
+    let role = [" job", " position", " opening", " vacancy"]
+        .iter()
+        .find_map(|word| role.strip_suffix(word))
+        .filter(|rest| names_a_role(rest))
+        .unwrap_or(role);
+    let tail = without_its_place(title[sep_at + sep.len()..].trim());
     let words = tail.split_whitespace().count();
     let is_name = (1..=4).contains(&words)
         && tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -327,6 +374,20 @@ pub fn split_title(title: &str) -> Option<(String, String)> {
         && !tail.to_lowercase().contains("remote")
         && names_a_role(role);
     is_name.then(|| (role.to_string(), tail.to_string()))
+}
+
+/// A name without the place written after it: `Olark, Boston`, `Olark (Boston, MA)`.
+fn without_its_place(name: &str) -> &str {
+    let place_at = match name.strip_suffix(')').and_then(|n| n.rfind('(')) {
+        Some(open) => Some((open, &name[open + 1..name.len() - 1])),
+        None => name.rfind(", ").map(|comma| (comma, &name[comma + 2..])),
+    };
+    match place_at {
+        Some((at, place)) if at > 0 && super::location::looks_like_place(place) => {
+            name[..at].trim()
+        }
+        _ => name,
+    }
 }
 
 /// Drops ` - Company` (or `at Company`) from the end of a title naming it.
@@ -359,6 +420,8 @@ const ROLE_WORDS: &[&str] = &[
     "intern",
     "internship",
     "sre",
+    "dba",
+    "sysadmin",
     "devops",
     "administrator",
     "writer",
@@ -394,6 +457,26 @@ const ROLE_WORDS: &[&str] = &[
     "frontend",
     "backend",
     "fullstack",
+    // French, German, Spanish.
+    "développeur",
+    "développeuse",
+    "developpeur",
+    "ingénieur",
+    "ingénieure",
+    "stagiaire",
+    "entwickler",
+    "entwicklerin",
+    "ingenieur",
+    "ingenieurin",
+    "werkstudent",
+    "praktikant",
+    "praktikantin",
+    "desarrollador",
+    "desarrolladora",
+    "ingeniero",
+    "ingeniera",
+    "programador",
+    "programadora",
 ];
 
 /// Section headings that open a posting's parts, not names.
@@ -589,7 +672,10 @@ mod tests {
             ),
             ("Come and join Lumen's small team.", "Lumen"),
             ("Lumen recrute un développeur.", "Lumen"),
-            ("Die Lumen GmbH sucht Verstärkung.", "Die Lumen GmbH"),
+            ("Die Lumen GmbH sucht Verstärkung.", "Lumen GmbH"),
+            ("We at Lumen are building lamps.", "Lumen"),
+            ("Intro.\nHere at Lumen Labs, we build lamps.", "Lumen Labs"),
+            ("Lumen Devices designs lamps for boats.", "Lumen Devices"),
             ("Details below.\n\nAbout Lumen:\nWe make lamps.", "Lumen"),
             ("Lumen Company:\nWe make lamps.", "Lumen"),
         ] {
@@ -602,13 +688,18 @@ mod tests {
         assert_eq!(guess("The team is hiring. Our product is growing."), None);
         assert_eq!(guess("Python is growing fast."), None);
         assert_eq!(guess("The Team is hiring."), None);
+        assert_eq!(guess("Our team builds lamps."), None);
+        assert_eq!(guess("Python makes it easy."), None);
     }
 
     #[test]
     fn names_are_cleaned() {
         assert_eq!(clean_name("Lumen (YC W19)"), "Lumen");
         assert_eq!(clean_name("Lumen (https://lumen.example)"), "Lumen");
+        assert_eq!(clean_name("Lumen (lumen-lamps.example)"), "Lumen");
         assert_eq!(clean_name("Lumen’s"), "Lumen");
+        assert_eq!(clean_name("Die Lumen GmbH"), "Lumen GmbH");
+        assert_eq!(clean_name("Die Ärzte"), "Die Ärzte");
         assert_eq!(clean_name("Lab for Light (UNL)"), "Lab for Light (UNL)");
     }
 
@@ -658,6 +749,13 @@ mod tests {
             "Our summer picnic",
             "We ate cake by the river and played games."
         ));
+        for role in [
+            "Développeuse Rust",
+            "Java-Entwicklerin",
+            "Desarrollador web",
+        ] {
+            assert!(names_a_role(role), "{role}");
+        }
     }
 
     #[test]
@@ -671,6 +769,15 @@ mod tests {
             Some(("Data Engineer".into(), "Blue Sky".into()))
         );
         assert_eq!(split_title("Backend Engineer - Remote"), None);
+        assert_eq!(
+            split_title("Kernel Engineer job at Blue Sky Devices, Cambridge"),
+            Some(("Kernel Engineer".into(), "Blue Sky Devices".into()))
+        );
+        assert_eq!(
+            split_title("opening at Blue Sky Software (Sunnyvale, CA)"),
+            Some(("opening".into(), "Blue Sky Software".into()))
+        );
+        assert_eq!(strip_trailing_company("Dev // Blue Sky", "Blue Sky"), "Dev");
         assert_eq!(split_title("Mozilla Services is hiring"), None);
         assert_eq!(strip_trailing_company("Dev - Olark", "Olark"), "Dev");
         assert_eq!(strip_trailing_company("Olark", "Olark"), "Olark");

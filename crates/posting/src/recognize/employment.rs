@@ -52,6 +52,9 @@ const VALUES: &[(&str, EmploymentType)] = &[
     ("media jornada", EmploymentType::PartTime),
     ("jornada parcial", EmploymentType::PartTime),
     ("tiempo parcial", EmploymentType::PartTime),
+    // A Spanish `jornada:` key's value on its own.
+    ("completa", EmploymentType::FullTime),
+    ("parcial", EmploymentType::PartTime),
     ("indépendant", EmploymentType::Contract),
     ("independant", EmploymentType::Contract),
     ("freiberuflich", EmploymentType::Contract),
@@ -84,6 +87,16 @@ const FILLER: &[&str] = &[
     "hire",
     "work",
     "w2",
+    // A label kept with its value, as in an HN field "Type: Full time".
+    "type",
+];
+
+/// Units of a duration, which may follow the type: "CDD 12 mois",
+/// "Contract (6 months)", "befristet auf 2 Jahre", "temporal 3 meses".
+const DURATION: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "mois", "semaines", "an",
+    "ans", "jours", "monat", "monate", "monaten", "jahr", "jahre", "jahren", "wochen", "auf",
+    "meses", "semanas", "año", "años", "de",
 ];
 
 /// Explicit statements in prose. Bare "contract" or "temporary" say too
@@ -113,7 +126,8 @@ pub fn parse(text: &str) -> Option<EmploymentType> {
     let mut first = None;
     let mut adjacent = false;
     while let Some(word) = rest.first() {
-        if FILLER.contains(word) {
+        let is_duration = word.bytes().all(|b| b.is_ascii_digit()) || DURATION.contains(word);
+        if FILLER.contains(word) || (first.is_some() && is_duration) {
             adjacent = false;
             rest = &rest[1..];
             continue;
@@ -236,6 +250,11 @@ mod tests {
             ("Working student", Internship),
             ("Full-time or contract", FullTime),
             ("`Contract position`", Contract),
+            ("CDD 18 mois", Temporary),
+            ("Contract (6 months)", Contract),
+            ("befristet auf 2 Jahre", Temporary),
+            ("Completa", FullTime),
+            ("Type: Full time", FullTime),
         ] {
             assert_eq!(parse(text), Some(kind), "{text}");
         }
@@ -252,6 +271,8 @@ mod tests {
             "VOLUNTEER",
             "$120k",
             "internal",
+            "12 months",
+            "type",
         ] {
             assert_eq!(parse(text), None, "{text}");
         }

@@ -280,6 +280,8 @@ mod tests {
             place(Some("Munich"), Some("Bavaria"), "DE")
         );
         assert_eq!(resolve("Zürich"), resolve("Zurich"));
+        // A big city's name in its own language, particle and all.
+        assert_eq!(resolve("Ciudad de México"), resolve("Mexico City"));
         assert_eq!(
             resolve("St Louis, MO"),
             place(Some("St. Louis"), Some("Missouri"), "US")

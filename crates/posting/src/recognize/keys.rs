@@ -82,6 +82,10 @@ const FILLER: &[&str] = &[
     "listing",
     "opening",
     "offer",
+    // French and Spanish "of": `lieu de travail`, `fecha de publicación`.
+    "de",
+    "du",
+    "del",
 ];
 
 /// Words of keys about the page or the site rather than the job.
@@ -210,6 +214,10 @@ const EMPLOYMENT: &[&str] = &[
     "contract",
     "commitment",
     "contrat",
+    "contrato",
+    "anstellung",
+    "anstellungsart",
+    "jornada",
     "schedule",
 ];
 const REMOTE: &[&str] = &[
@@ -221,6 +229,7 @@ const REMOTE: &[&str] = &[
     "workplace",
     "onsite",
     "hybrid",
+    "modalidad",
 ];
 /// After `work` (`work_model`, `workStyle`), a remote policy.
 const ARRANGEMENT: &[&str] = &[
@@ -254,6 +263,7 @@ const LOCATION: &[&str] = &[
     "ort",
     "ubicacion",
     "ubicación",
+    "lugar",
 ];
 /// The employer; `organization` ranks under them, as it often names a sub-unit.
 const COMPANY: &[&str] = &[
@@ -272,6 +282,7 @@ const COMPANY: &[&str] = &[
 ];
 const ORGANIZATION: &[&str] = &["organization", "organisation", "org"];
 const ROLE: &[&str] = &["position", "role", "roles", "poste", "puesto"];
+const TITLE: &[&str] = &["title", "titel", "titre", "titulo", "título"];
 const DATE: &[&str] = &[
     "date",
     "posted",
@@ -282,6 +293,8 @@ const DATE: &[&str] = &[
     "publication",
     "creation",
     "timestamp",
+    "datum",
+    "fecha",
 ];
 const TAGS: &[&str] = &[
     "tags",
@@ -397,6 +410,8 @@ const RULES: &[Rule] = &[
         REMOTE,
         &[
             "policy", "type", "work", "option", "options", "ok", "allowed", "friendly", "status",
+            // `location: {remote: true, country: …}`
+            "location",
         ],
         Field::Remote,
         1,
@@ -417,7 +432,9 @@ const RULES: &[Rule] = &[
     },
     rule(
         LOCATION,
-        &["name", "work", "primary", "main", "text"],
+        &[
+            "name", "work", "primary", "main", "text", "travail", "trabajo", "arbeit",
+        ],
         Field::Location,
         1,
     ),
@@ -443,7 +460,7 @@ const RULES: &[Rule] = &[
     },
     rule(ORGANIZATION, &["name"], Field::Company, 1),
     rule(ROLE, &["title", "name", "open"], Field::Title, 2),
-    rule(&["title"], &["name", "open"], Field::Title, 1),
+    rule(TITLE, &["name", "open"], Field::Title, 1),
     rule(DATE, &["on", "at"], Field::Date, 1),
     rule(CONTACT, &[], Field::Apply, 1),
     rule(
@@ -745,8 +762,13 @@ mod tests {
             "date_posted",
             "timestamp",
             "datePublished",
+            "datum",
+            "fecha",
         ] {
             assert_eq!(field(key), Some(Field::Date), "{key}");
+        }
+        for key in ["titel", "titre", "titulo"] {
+            assert_eq!(field(key), Some(Field::Title), "{key}");
         }
         for key in [
             "closingdate",
@@ -763,7 +785,15 @@ mod tests {
 
     #[test]
     fn place_remote_and_employment_keys() {
-        for key in ["job_location", "city", "office", "country", "locations"] {
+        for key in [
+            "job_location",
+            "city",
+            "office",
+            "country",
+            "locations",
+            "Lieu de travail",
+            "lugar de trabajo",
+        ] {
             assert_eq!(field(key), Some(Field::Location), "{key}");
         }
         for key in [
@@ -773,10 +803,15 @@ mod tests {
             "remote_policy",
             "jobLocationType",
             "remote",
+            "modalidad",
+            "location.remote",
+            "isRemote",
         ] {
             assert_eq!(field(key), Some(Field::Remote), "{key}");
         }
         for key in [
+            "anstellung",
+            "jornada",
             "employment",
             "engagement",
             "contract",

@@ -26,17 +26,20 @@ static NOT_REMOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Remote: yes": an answer, not a place.
 static REMOTE_YES: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\bremote(?:\s+work)?\s*[:=]\s*(?:yes|true|ok)\b"));
-static HYBRID: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\bhybrid\b|\b(?:partly|partially|partial)[\s-]+remote\b"));
+static HYBRID: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bhybrid\b|\bh[íi]brid[oa]\b|\bhybride\b|\b(?:partly|partially|partial)[\s-]+remote\b",
+    )
+});
 static ONSITE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bon[\s-]?site\b|\bon[\s-]premises?\b|\bin[\s-]office\b|\boffice[\s-]based\b|\bin[\s-]person\b",
+        r"(?i)\bon[\s-]?site\b|\bon[\s-]premises?\b|\bin[\s-]office\b|\boffice[\s-]based\b|\bin[\s-]person\b|\bpresencial\b|\bsur\s+site\b|\bvor\s+ort\b",
     )
 });
 /// Remote statements; a part holding one is kept whole as its place ("Remote (EU)").
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\bremote\b|\banywhere\b|\bworldwide\b|\bwfh\b|\bwork\s+from\s+home\b|\btelecommute\b",
+        r"(?i)\bremote\b|\bremot[oa]\b|\banywhere\b|\bworldwide\b|\bwfh\b|\bwork\s+from\s+home\b|\btelecommute\b",
     )
 });
 /// Words left over once a hybrid/onsite statement is taken out ("Onsite only").
@@ -406,7 +409,10 @@ fn place_at(text: &str, strong: bool) -> Option<&str> {
             return Some(candidate);
         }
     }
-    None
+    // "based in Aarhus, Denmark": a town too small for the gazetteer, after
+    // a strong cue, with its country or region.
+    let qualifier = qualifier.filter(|q| strong && is_known_place(q.as_str()))?;
+    Some(trim_separators(&text[..qualifier.end()]))
 }
 
 /// Capitalized words ("Salt Lake City", "Rio de Janeiro", "St. Louis",
@@ -455,7 +461,11 @@ pub fn remote_in_text(text: &str) -> Option<Remote> {
 /// [`remote_in_text`] and the words that state it.
 pub fn stated_remote(text: &str) -> Option<(Remote, &str)> {
     let caps = STATED.captures(text)?;
-    let remote = if caps.name("onsite").is_some() {
+    let remote = if caps.name("or_remote").is_some() {
+        Remote::Remote
+    } else if caps.name("partial").is_some() {
+        Remote::Hybrid
+    } else if caps.name("onsite").is_some() {
         Remote::Onsite
     } else if caps.name("hybrid").is_some() {
         Remote::Hybrid
@@ -485,6 +495,13 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"[(\[]\s*(?:on[\s-]?site|in[\s-]office)\s*[)\]]",
         r"[.!?,;][ \t]+(?:on[\s-]?site|in[\s-]office)\s+(?:in|at)\s+(?-i:[A-Z])",
         r"\bno\s+(?:telecommuting|teleworking|remote\s+work(?:ing)?)\b",
+        // "You'll work in our Leeds office", "the job is in our studio",
+        // "on site at one of our clinics"; some days a week there is hybrid.
+        r"\b(?:work|works|working|based|job\s+is|role\s+is|position\s+is)\s+(?:from|in|at)\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:office|offices|studio|lab|labs|laboratory|workshop|headquarters|hq|shop|store|newsroom|warehouse|factory|plant|clinic|clinics|campus|hub)\b(?:(?P<partial>[^.\n]{0,60}?\b(?:(?:[1-4]|one|two|three|four)\s+days?\s+(?:a|per|each)\s+week|the\s+rest\s+of\s+the\s+(?:time|week)))|(?P<or_remote>\s+or\s+remotely?\b))?",
+        r"\bon[\s-]?site\s+(?:at|in)\s+(?:one\s+of\s+)?(?:our|the)\s",
+        r"\b(?:post|role|position|job)\s+(?:is\s+)?on[\s-]campus\b|\bon[\s-]campus\s+(?:post|role|position|job)\b",
+        // The last item of a list: "Full-time, on-site".
+        r"[,;|/][ \t]*(?:on[\s-]?site|in[\s-]office)[ \t]*(?:[.)]|$)",
         r"\b(?:100\s*%\s+)?presencial\b",
         r"\ben\s+pr[ée]sentiel\b",
     ];
@@ -513,6 +530,12 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bhome[\s-]?office\s+(?:ist\s+)?m[öo]glich\b",
         r"\bteilweise\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
         r"\bh[íi]brid[oa]\b",
+        r"\b(?:[1-4]|un|deux|trois|quatre)\s+jours?\s+(?:de\s+)?t[ée]l[ée]travail\b",
+        r"\b(?:[1-4]|einen|zwei|drei|vier)\s+tage?n?\s+(?:pro|die|je|in\s+der)\s+woche\b[^.\n]{0,60}?\b(?:im\s+b[üu]ro|vor\s+ort|im\s+home[\s-]?office|remote|mobil)\b",
+        r"\b(?:[1-4]|dos|tres|cuatro)\s+d[íi]as\s+(?:a\s+la\s+semana\s+)?(?:en|de)\s+(?:la\s+|nuestra\s+)?(?:oficina|teletrabajo|remoto)\b",
+        r"[,;|/][ \t]*hybrid[ \t]*(?:[.)]|$)",
+        r"\b(?:im\s+b[üu]ro|vor\s+ort)\s+(?:und|oder)\s+(?:remote|im\s+home[\s-]?office|mobil)\b",
+        r"\b(?:remote|im\s+home[\s-]?office)\s+(?:und|oder)\s+(?:im\s+b[üu]ro|vor\s+ort)\b",
     ];
     let remote = [
         r"#li-remote\b",
@@ -527,7 +550,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\bcan\s+be\s+(?:done|performed|worked|based)\s+(?:fully\s+|100\s*%\s+)?remotely\b",
         r"\blocations?\s*:\s*(?:fully\s+)?remote\b",
         r"\bremote\s*:\s*(?:yes|true)\b",
-        r"[(\[]\s*remote\b[^)\]\n]{0,40}[)\]]",
+        r"[(\[]\s*(?:but\s+|and\s+|or\s+|also\s+)?remote\b[^)\]\n]{0,40}[)\]]",
         r"^[ \t]*remote[ \t]*(?:\([^)\n]{0,40}\))?[ \t\r]*$",
         r"\bbased\s+remotely\b",
         r"\b(?:fully\s+)?remote(?:ly)?\s+within\b",
@@ -543,6 +566,7 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:100\s*%|komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:im\s+)?(?:home[\s-]?office|remote)\b",
         r"\b(?:trabajo|trabajar|trabajas|100\s*%|totalmente|modalidad)\s+(?:en\s+)?remoto\b",
         r"\bteletrabajo\b",
+        r"[,;|/][ \t]*(?:fully[ \t]+|100\s*%[ \t]+)?remote[ \t]*(?:[.)]|$)",
     ];
     let pattern = format!(
         "(?im)(?P<onsite>{})|(?P<hybrid>{})|(?P<remote>{})",
@@ -865,6 +889,13 @@ mod tests {
             "Hybrid: two days a week in the office",
             "Paid well. Hybrid: we meet on Tuesdays.",
             "Télétravail : deux jours par semaine",
+            "We work from our office in Porto two days a week.",
+            "You will work at our studio on Quay Street, in person three days a week.",
+            "Full-time, hybrid",
+            "avec deux jours de télétravail par semaine",
+            "Zwei Tage pro Woche arbeitest du im Büro, den Rest zu Hause.",
+            "Trabajas tres días en la oficina.",
+            "Wir arbeiten im Büro und remote.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Hybrid), "{text}");
         }
@@ -878,6 +909,14 @@ mod tests {
             "Backend Engineer (Onsite)",
             "Full-time, on-site in Vancouver",
             "Paid £2,000 a month. On-site in Manchester.",
+            "You'll work in our Leeds office with the design team.",
+            "The job is in our harbour-side studio.",
+            "Twelve hours a week, on site at one of our bakeries.",
+            "Working from our workshop office in Tromsø.",
+            "You will be based at our Leeds head office.",
+            "The job is based in our Leeds newsroom.",
+            "Type: Full-time, on-site",
+            "This is a permanent post on campus.",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Onsite), "{text}");
         }
@@ -898,6 +937,16 @@ mod tests {
         ] {
             assert_eq!(remote_in_text(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_small_town_after_a_strong_cue_keeps_its_country() {
+        assert_eq!(
+            places_in_text("The job is based in Skagen, Denmark, near the harbour."),
+            ["Skagen, Denmark"]
+        );
+        // A plain "in" needs a town the gazetteer knows.
+        assert!(places_in_text("We grew up in Skagen, Denmark.").is_empty());
     }
 
     #[test]
@@ -1026,6 +1075,8 @@ mod tests {
             "Senior Developer (Local or Remote)",
             "Join us in our Cork office or remotely.",
             "You will have the opportunity to work remotely.",
+            "You can work at our Cork office or remotely.",
+            "Timezone: Europe (but remote, async)",
         ] {
             assert_eq!(remote_in_text(text), Some(Remote::Remote), "{text}");
         }
@@ -1076,6 +1127,9 @@ mod tests {
             Some(Remote::Onsite)
         );
         assert_eq!(remote_in_text("Reparamos el control remoto."), None);
+        assert_eq!(parse("Remoto (LATAM)").remote, Some(Remote::Remote));
+        assert_eq!(parse("Híbrido - Bogotá").remote, Some(Remote::Hybrid));
+        assert_eq!(parse("Presencial").remote, Some(Remote::Onsite));
     }
 
     proptest::proptest! {

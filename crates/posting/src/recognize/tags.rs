@@ -81,6 +81,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("terraform", "terraform"),
     ("ansible", "ansible"),
     ("linux", "linux"),
+    ("yocto", "yocto|yocto project"),
+    ("buildroot", "buildroot"),
+    ("freertos", "freertos"),
     ("graphql", "graphql"),
     ("grpc", "grpc"),
     ("protobuf", "protobuf|protocol buffers"),
@@ -350,8 +353,9 @@ impl Vocabulary {
                     !opens_sentence(text, m.start())
                         || cue_before(text, m.start())
                         || ends_list_item_word(text, m.end())
+                        || role_after(text, m.end())
                 }
-                Rule::Listed => cue_before(text, m.start()),
+                Rule::Listed => cue_before(text, m.start()) || role_after(text, m.end()),
             };
             hits.push(Hit {
                 start: m.start(),
@@ -478,6 +482,17 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 fn ends_list_item_word(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches([' ', '\t']);
     rest.is_empty() || rest.starts_with(['/', ',', '(', '\n', '\r'])
+}
+
+/// A role or skill word right after: "Unity developer", "Go engineers",
+/// "Spring experience".
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]{0,3}(?:developers?|engineers?|programmers?|devs?|experience|expertise|skills)(?-u:\b)")
+        .expect("valid regex")
+});
+
+fn role_after(text: &str, end: usize) -> bool {
+    ROLE_AFTER.is_match(&text[end..])
 }
 
 /// "in", "with", "using", "like", "such as", "e.g.", "of" or a colon just
@@ -628,9 +643,17 @@ mod tests {
             "Languages: Go",
             "We're using mainly Go with some Python.",
             "- Python\n- Go\n",
+            "We need two Go engineers.",
         ] {
             assert!(found(text).contains(&"go".to_string()), "{text}");
         }
+        // A skill named just before a role: "a Unity developer".
+        assert_eq!(
+            found("We want a Unity\ndeveloper for our games."),
+            ["unity"]
+        );
+        assert!(found("Go developers' meetup tonight? Go ahead.").contains(&"go".to_string()));
+        assert!(found("Go ahead and apply.").is_empty());
     }
 
     #[test]
