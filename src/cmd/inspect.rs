@@ -101,10 +101,14 @@ pub fn run(args: &Args) -> super::Outcome {
     for error in &loaded.errors {
         eprintln!("{}", escape(&format!("error: {error}")));
     }
-    Ok(if loaded.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    let failed = !loaded.errors.is_empty();
+    // The process ends next: freeing every posting one allocation at a time,
+    // on this one thread, was a tenth of the serial time at 10,000 postings.
+    std::mem::forget(loaded);
+    Ok(if failed {
         ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
