@@ -193,3 +193,35 @@ fn record_name(value: impl serde::Serialize) -> String {
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_print_as_serde_json_prints_the_whole_array() {
+        for n in [
+            0,
+            1,
+            RECORDS_PER_SLICE,
+            RECORDS_PER_SLICE + 1,
+            3 * RECORDS_PER_SLICE - 1,
+        ] {
+            let postings: Vec<Posting> = (0..n)
+                .map(|i| {
+                    let slug = format!("job-{i}");
+                    crate::testing::example(&slug, "Baker \"night\"\nshift", Some("Crumb"), None)
+                })
+                .collect();
+            let mut printed = Vec::new();
+            write_records(&mut printed, &postings).unwrap();
+            let mut expected = serde_json::to_vec_pretty(&postings).unwrap();
+            expected.push(b'\n');
+            assert_eq!(
+                String::from_utf8(printed).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "{n} records"
+            );
+        }
+    }
+}
