@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::board::Board;
+use crate::content;
 use crate::posting::{Normalizer, Posting, Status};
 use crate::site;
 use crate::terminal::escape;
@@ -35,12 +35,12 @@ impl Selection {
     /// The selected files normalized with their site's config, slugs made
     /// unique as the site would, sorted by source path.
     pub fn load(&self) -> Result<site::Loaded, String> {
-        let (root, normalizer) = self.site()?;
-        let mut loaded = site::load(&root, &self.targets(), &normalizer);
-        let mut postings = Board::new(loaded.postings).postings;
-        // Sorted as `Arc`s: moving 10,000 whole postings about costs more.
-        postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
-        loaded.postings = postings.into_iter().map(Arc::unwrap_or_clone).collect();
+        let (root, targets) = (self.root(), self.targets());
+        // The walk and the normalizer (the config, the git history, the
+        // skills vocabulary) are made at once: both are serial.
+        let (site, found) = rayon::join(|| self.site(), || content::discover(&root, &targets));
+        let mut loaded = site::load(&site?.1, found);
+        loaded.postings = Board::with_unique_slugs(loaded.postings);
         Ok(loaded)
     }
 
