@@ -152,6 +152,16 @@ impl Board {
         Board::index(postings.into_iter().collect(), Some(self))
     }
 
+    /// `postings` in source path order with the slugs a board gives them
+    /// (and its warnings on duplicates), without the rest of a board.
+    pub fn with_unique_slugs(postings: Vec<Posting>) -> Vec<Posting> {
+        let mut postings: Vec<Arc<Posting>> = postings.into_iter().map(Arc::new).collect();
+        postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        // Its copies of renamed postings are let go first, so none is cloned.
+        drop(unique_slugs(&mut postings, None));
+        postings.into_iter().map(Arc::unwrap_or_clone).collect()
+    }
+
     fn index(mut postings: Vec<Arc<Posting>>, previous: Option<&Board>) -> Board {
         postings.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         let (mut posting_index, renamed) =
@@ -405,6 +415,31 @@ mod tests {
         tied.tags = vec!["rust".into()];
         let undated = posting("d", "D", "Acme", None);
         vec![undated, tied, closed, remote]
+    }
+
+    #[test]
+    fn slugs_alone_are_made_unique_as_a_board_makes_them() {
+        let given = vec![
+            posting("baker", "Z", "Acme", Some("2025-03-01T00:00:00Z")),
+            posting("baker", "A", "Acme", None),
+            posting("baker-2", "M", "Acme", None),
+            posting("cook", "B", "Globex", None),
+        ];
+        let mut from_board: Vec<Posting> = Board::new(given.clone())
+            .postings
+            .iter()
+            .map(|p| (**p).clone())
+            .collect();
+        from_board.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        let alone = Board::with_unique_slugs(given);
+        let shown = |ps: &[Posting]| {
+            ps.iter()
+                .map(|p| (p.source.path.clone(), p.slug.clone(), p.warnings.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&alone), shown(&from_board));
+        let slugs: Vec<&str> = alone.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["baker", "cook", "baker-2", "baker-3"]);
     }
 
     #[test]

@@ -47,9 +47,10 @@ pub fn normalize_files(normalizer: &Normalizer, files: &[SourceFile]) -> Loaded 
     loaded
 }
 
-/// Discovers and normalizes the posting files under `targets`.
-pub fn load(root: &Path, targets: &[PathBuf], normalizer: &Normalizer) -> Loaded {
-    let (files, walk_errors) = content::discover(root, targets);
+/// Normalizes the posting files [`content::discover`] found; the files it
+/// could not walk are among the errors.
+pub fn load(normalizer: &Normalizer, found: (Vec<SourceFile>, Vec<LoadError>)) -> Loaded {
+    let (files, walk_errors) = found;
     let mut loaded = normalize_files(normalizer, &files);
     loaded
         .errors

@@ -94,11 +94,22 @@ fn may_be_label(line: &str) -> bool {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &line[..end];
-    head.contains([':', '：'])
-        || [" – ", " — ", " - "].iter().any(|dash| head.contains(dash))
-        || head.contains("osted")
-        || head.contains("ublished")
+    // One pass over the bytes, as every line of every body is asked: each
+    // byte that may start a cue is checked for the whole cue.
+    let head = &line.as_bytes()[..end];
+    (0..head.len()).any(|i| {
+        let rest = &head[i..];
+        let starts = |cue: &str| rest.starts_with(cue.as_bytes());
+        match head[i] {
+            b':' => true,
+            b' ' => starts(" – ") || starts(" — ") || starts(" - "),
+            b'o' => starts("osted"),
+            b'u' => starts("ublished"),
+            // The first byte of the full-width colon `：`.
+            0xEF => starts("："),
+            _ => false,
+        }
+    })
 }
 
 /// The labels of one line: the line as one label (`**Salary:** $90k` ->
@@ -220,6 +231,28 @@ mod tests {
 
     fn pair(label: &str, value: &str) -> Option<(String, String)> {
         Some((label.to_string(), value.to_string()))
+    }
+
+    #[test]
+    fn lines_that_may_hold_a_label() {
+        for line in [
+            "Location: Berlin",
+            "**Salary** – 60k",
+            "Type - Contract",
+            "Posted on May 3, 2025",
+            "Published 2025-03-03",
+            "勤務地：東京",
+        ] {
+            assert!(may_be_label(line), "{line}");
+        }
+        let far = format!("{} Location: Berlin", "word ".repeat(40));
+        for line in [
+            "Just prose, nothing more",
+            "Pay-as-you-go pricing",
+            far.as_str(),
+        ] {
+            assert!(!may_be_label(line), "{line}");
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub(crate) fn autolink(html: &str) -> String {
         out.push_str(tag);
         rest = &rest[tag.len()..];
         let inner = &tag_start[..end.min(tag_start.len())];
-        if matches!(tag_name(inner).as_str(), "a" | "code" | "pre") {
+        if matches!(tag_name(inner), "a" | "code" | "pre") {
             if inner.starts_with('/') {
                 kept_as_is = kept_as_is.saturating_sub(1);
             } else if !inner.ends_with('/') {

@@ -273,7 +273,7 @@ fn text_and_links(html: &str) -> (String, Vec<Link>) {
         let tag = &tag_start[..end];
         rest = tag_start.get(end + 1..).unwrap_or("");
         let closing = tag.starts_with('/');
-        match (closing, tag_name(tag).as_str()) {
+        match (closing, tag_name(tag)) {
             (false, "a") => open_link = attribute(tag, "href").map(|url| (url, text.len())),
             (true, "a") => {
                 if let Some((url, start)) = open_link.take() {
@@ -307,13 +307,13 @@ fn text_and_links(html: &str) -> (String, Vec<Link>) {
     (text, links)
 }
 
-/// The element name of a serialized tag's inside (`/a` or `a href=…`), lowercase.
-fn tag_name(tag: &str) -> String {
+/// The element name of a serialized tag's inside (`/a` or `a href=…`):
+/// lowercase, as html5ever's serializer writes every HTML element.
+fn tag_name(tag: &str) -> &str {
     tag.trim_start_matches('/')
         .split(|c: char| c.is_ascii_whitespace() || c == '/')
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// The index of the `>` ending a tag, outside quoted attribute values.
@@ -395,6 +395,28 @@ fn push_text(text: &mut String, chunk: &str, in_pre: bool) {
         text.push_str(chunk);
         return;
     }
+    // Most text is ASCII words apart by single spaces: copied at once (every
+    // body's text is read so), its one possible leading space as below.
+    let single_spaced =
+        chunk.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) && !chunk.contains("  ");
+    if single_spaced {
+        let words = match chunk.strip_prefix(' ') {
+            Some(words) => {
+                if !(text.is_empty() || text.ends_with(['\n', ' '])) {
+                    text.push(' ');
+                }
+                words
+            }
+            None => chunk,
+        };
+        text.push_str(words);
+        return;
+    }
+    push_words(text, chunk);
+}
+
+/// [`push_text`] a word at a time.
+fn push_words(text: &mut String, chunk: &str) {
     for (i, word) in chunk
         .split(|c: char| c.is_whitespace() && c != '\u{a0}')
         .enumerate()
@@ -485,6 +507,32 @@ pub(crate) fn inline_text(markdown: &str) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_spaced_the_same_copied_whole_or_word_by_word() {
+        let starts = ["", "Hello", "line\n", "word ", "a\u{a0}"];
+        let chunks = [
+            "",
+            " ",
+            "one",
+            " one two",
+            "one two ",
+            "one  two",
+            "tab\there",
+            "new\nline",
+            "caf\u{e9} au lait",
+            "\u{2003}em space",
+            "a&amp;b",
+        ];
+        for start in starts {
+            for chunk in chunks {
+                let (mut whole, mut by_word) = (start.to_string(), start.to_string());
+                push_text(&mut whole, chunk, false);
+                push_words(&mut by_word, chunk);
+                assert_eq!(whole, by_word, "{start:?} + {chunk:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_bold_closed_on_the_next_line_shows_no_markers() {

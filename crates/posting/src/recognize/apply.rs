@@ -397,17 +397,7 @@ fn html_anchors(html: &str, known: &[Link]) -> Vec<Link> {
 /// The text with hidden addresses written out: `jobs [at] acme [dot] com`,
 /// `x (at) y.com`, `jobs [at] acme dotcom`, "email srini at acme.io".
 fn reveal_addresses(text: &str) -> Cow<'_, str> {
-    let lower_has = |needle: &str| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
-    if !lower_has(" at ")
-        && !lower_has("at]")
-        && !lower_has("at)")
-        && !lower_has("at}")
-        && !lower_has("at>")
-    {
+    if !may_hide_address(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let text = BRACKETED_AT.replace_all(text, "@");
@@ -418,6 +408,20 @@ fn reveal_addresses(text: &str) -> Cow<'_, str> {
         format!("{}.{tld}", &c[1])
     });
     Cow::Owned(text.into_owned())
+}
+
+/// Whether `text` holds an " at " or an "at" closing a bracket (`[at]`,
+/// `(AT)`), in any case: most bodies have neither and are read no further.
+/// One pass, as every body is read.
+fn may_hide_address(text: &[u8]) -> bool {
+    text.windows(3).enumerate().any(|(i, w)| {
+        w[..2].eq_ignore_ascii_case(b"at")
+            && match w[2] {
+                b']' | b')' | b'}' | b'>' => true,
+                b' ' => i > 0 && text[i - 1] == b' ',
+                _ => false,
+            }
+    })
 }
 
 /// `mailto:ken@rackspace.com` -> `rackspace.com`.
@@ -638,5 +642,21 @@ mod tests {
             email_domain("mailto:a@rackspace.com"),
             Some("rackspace.com")
         );
+    }
+
+    #[test]
+    fn only_an_at_word_or_a_bracketed_at_may_hide_an_address() {
+        for hides in [
+            "mail sam at otter.io",
+            "sam [AT] otter",
+            "x(at)y",
+            "{At}",
+            "<at>",
+        ] {
+            assert!(may_hide_address(hides.as_bytes()), "{hides}");
+        }
+        for plain in ["at the start", "a cat sat", "Attend", "late", "a t", ""] {
+            assert!(!may_hide_address(plain.as_bytes()), "{plain}");
+        }
     }
 }

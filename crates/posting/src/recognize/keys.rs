@@ -6,6 +6,7 @@
 //! is chosen from the words through a lexicon, so `vacancy_closing_date` or
 //! `companyName` need no entry of their own.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -496,6 +497,40 @@ pub fn suggestion(key: &str) -> Option<&'static str> {
 
 /// What `key` names, as written by the author.
 pub fn meaning(key: &str) -> Meaning {
+    thread_local! {
+        static MEANINGS: Remembered<Meaning> = RefCell::default();
+    }
+    remembered(&MEANINGS, key, read_meaning)
+}
+
+/// Keys read so far on this thread, with what each gave: a board repeats a
+/// few dozen keys in every posting, and reading one as words costs thousands
+/// of instructions (a twentieth of normalizing at 10,000 postings).
+type Remembered<T> = RefCell<HashMap<String, T>>;
+
+/// A posting is untrusted: past this many distinct keys a thread reads the
+/// others afresh each time instead of remembering them.
+const MAX_REMEMBERED_KEYS: usize = 4096;
+
+/// `read(key)`, remembered in `memo`.
+fn remembered<T: Copy>(
+    memo: &'static std::thread::LocalKey<Remembered<T>>,
+    key: &str,
+    read: fn(&str) -> T,
+) -> T {
+    if let Some(known) = memo.with_borrow(|m| m.get(key).copied()) {
+        return known;
+    }
+    let value = read(key);
+    memo.with_borrow_mut(|m| {
+        if m.len() < MAX_REMEMBERED_KEYS {
+            m.insert(key.to_string(), value);
+        }
+    });
+    value
+}
+
+fn read_meaning(key: &str) -> Meaning {
     let all = words(key);
     let words: Vec<(&str, u64)> = all
         .iter()
@@ -578,6 +613,13 @@ fn lists_of(word: &str) -> u64 {
 /// `minSalary`, `pay_max`, `salaryCurrency`, `compensation_period` give
 /// `min`, `max`, `currency` or `period`.
 pub fn salary_part(key: &str) -> Option<&'static str> {
+    thread_local! {
+        static PARTS: Remembered<Option<&'static str>> = RefCell::default();
+    }
+    remembered(&PARTS, key, read_salary_part)
+}
+
+fn read_salary_part(key: &str) -> Option<&'static str> {
     let words = words(key);
     let part = |w: &str| match w {
         "min" | "minimum" | "from" | "low" => Some("min"),
@@ -681,6 +723,19 @@ fn is_lexicon_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keys_past_the_remembered_ones_are_still_read() {
+        for i in 0..MAX_REMEMBERED_KEYS + 10 {
+            assert_eq!(meaning(&format!("zq{i}")), Meaning::Unknown);
+        }
+        assert_eq!(meaning("jobApplyURL"), read_meaning("jobApplyURL"));
+        assert!(matches!(
+            meaning("jobApplyURL"),
+            Meaning::Field(Field::Apply, _)
+        ));
+        assert_eq!(salary_part("salary_min"), Some("min"));
+    }
+
     #[test]
     fn a_misspelt_key_suggests_the_canonical_one() {
         use super::suggestion;
