@@ -178,10 +178,19 @@ pub fn build(
         let fresh = fresh.iter().copied();
         render::render_changed(board, &config, &theme, &render_options, chunk, fresh)
     };
-    let (rendered_keys, search) = rayon::join(
-        || stream(&mut staging, &dirty, progress, render_chunk),
-        || (!search_kept).then(|| SearchIndex::build(board, &config.time_zone())),
-    );
+    // The search index builds beside the render on a thread of its own, not
+    // a rayon worker: the render loop waits for the writer, whose parallel
+    // writes need a free worker (a worker waiting there would deadlock).
+    let (rendered_keys, search) = std::thread::scope(|scope| {
+        let search =
+            scope.spawn(|| (!search_kept).then(|| SearchIndex::build(board, &config.time_zone())));
+        let rendered = stream(&mut staging, &dirty, progress, render_chunk);
+        let search = search.join();
+        (
+            rendered,
+            search.unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
     let mut keys = rendered_keys?;
     keys.extend(kept_keys);
     let search_paths = match search {
