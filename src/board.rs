@@ -5,6 +5,7 @@
 //! what its lists need of each posting in a compact [`Facts`] record, and
 //! the next board reads only the postings it does not share with this one.
 
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use foldhash::{HashMap, HashMapExt};
@@ -345,10 +346,11 @@ fn unique_slugs(
     let mut index: HashMap<String, usize> = HashMap::with_capacity(postings.len());
     let mut duplicates = Vec::new();
     for (i, p) in postings.iter().enumerate() {
-        if index.contains_key(&p.slug) {
-            duplicates.push(i);
-        } else {
-            index.insert(p.slug.clone(), i);
+        match index.entry(p.slug.clone()) {
+            Entry::Occupied(_) => duplicates.push(i),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
     }
     // Every posting's own slug is taken from the start: a renamed duplicate

@@ -247,6 +247,12 @@ const STAGING: &str = ".hireboard-staging";
 /// into place and removes what the last build wrote and this one did not;
 /// a staging dropped before that (a page failed to render, a path was
 /// refused) removes its temporary files and leaves the folder as it was.
+///
+/// Into a folder that is missing or empty, pages are written in place
+/// instead: there is nothing of anyone's to keep as it was or to check a
+/// path against, and a temporary file and a rename per page would double
+/// what the file system does. Dropped uncommitted, it removes what it wrote,
+/// leaving the folder empty (or missing) again.
 pub struct Staging<'a> {
     output: &'a Path,
     owned: &'a Manifest,
@@ -255,19 +261,27 @@ pub struct Staging<'a> {
     changed: Vec<(PathBuf, String)>,
     /// Folders on the way to a page, checked to be folders (not links).
     checked: BTreeSet<String>,
+    /// The folder was missing or empty: pages go straight into place.
+    in_place: bool,
+    /// Files written (in place or staged).
+    rewritten: usize,
     created_output: bool,
     committed: bool,
 }
 
 impl<'a> Staging<'a> {
     pub fn new(output: &'a Path, owned: &'a Manifest) -> Staging<'a> {
+        let missing = !output.exists();
+        let empty = fs::read_dir(output).is_ok_and(|mut entries| entries.next().is_none());
         Staging {
             output,
             owned,
             files: BTreeMap::new(),
             changed: Vec::new(),
             checked: BTreeSet::new(),
-            created_output: false,
+            in_place: owned.is_empty() && (missing || empty),
+            rewritten: 0,
+            created_output: missing,
             committed: false,
         }
     }
@@ -276,17 +290,46 @@ impl<'a> Staging<'a> {
     /// relative path, or that would replace a file hireboard did not write
     /// or go through a link.
     pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let on_disk = self.check(path)?;
-        let hash = content_hash(bytes);
-        let unchanged = on_disk && self.owned.hash(path) == Some(hash.as_str());
-        if !unchanged {
-            let temporary = self.temporary(self.changed.len())?;
-            fs::write(&temporary, bytes)
-                .or_else(|e| fail(format!("cannot write {}: {e}", temporary.display())))?;
-            self.changed.push((temporary, path.to_string()));
+        match self.destination(path, content_hash(bytes))? {
+            Some(target) => write_file(&target, bytes),
+            None => Ok(()),
         }
+    }
+
+    /// [`Staging::add`] for many pages, hashed and written in parallel.
+    pub fn add_all<'p>(
+        &mut self,
+        pages: impl IntoIterator<Item = &'p Page>,
+    ) -> Result<(), OutputError> {
+        let pages: Vec<&Page> = pages.into_iter().collect();
+        let hashes: Vec<String> = pages.par_iter().map(|p| content_hash(&p.bytes)).collect();
+        let mut writes = Vec::new();
+        for (page, hash) in pages.into_iter().zip(hashes) {
+            if let Some(target) = self.destination(&page.path, hash)? {
+                writes.push((target, &page.bytes));
+            }
+        }
+        writes
+            .par_iter()
+            .try_for_each(|(target, bytes)| write_file(target, bytes))
+    }
+
+    /// Records a page of the new build with the [`content_hash`] of its
+    /// bytes; returns where to write them, if they must be written.
+    fn destination(&mut self, path: &str, hash: String) -> Result<Option<PathBuf>, OutputError> {
+        let on_disk = self.check(path)?;
+        let unchanged = on_disk && self.owned.hash(path) == Some(hash.as_str());
         self.files.insert(path.to_string(), hash);
-        Ok(())
+        if unchanged {
+            return Ok(None);
+        }
+        self.rewritten += 1;
+        if self.in_place {
+            return Ok(Some(self.output.join(path)));
+        }
+        let temporary = self.temporary(self.changed.len())?;
+        self.changed.push((temporary.clone(), path.to_string()));
+        Ok(Some(temporary))
     }
 
     /// Keeps files of the last build as they are, without their bytes: the
@@ -321,7 +364,8 @@ impl<'a> Staging<'a> {
             files: std::mem::take(&mut self.files),
         };
         let write_manifest = |m: &Manifest| {
-            m.write(self.output)
+            fs::create_dir_all(self.output)
+                .and_then(|()| m.write(self.output))
                 .or_else(|e| fail(format!("cannot write {shown}/{MARKER}: {e}")))
         };
         // Owned before written: a build that stops half way still owns what
@@ -329,8 +373,6 @@ impl<'a> Staging<'a> {
         let removes = self.owned.paths().any(|p| !manifest.owns(p));
         let half_done = !self.changed.is_empty() || removes;
         if half_done {
-            fs::create_dir_all(self.output)
-                .or_else(|e| fail(format!("cannot create {shown}: {e}")))?;
             write_manifest(&self.owned.union(&manifest))?;
         }
         self.move_into_place()?;
@@ -344,9 +386,13 @@ impl<'a> Staging<'a> {
         self.committed = true;
         Ok(Written {
             files: manifest.len(),
-            rewritten: self.changed.len(),
+            rewritten: self.rewritten,
             removed,
-            kept: foreign_files(self.output, &manifest),
+            // The folder was empty: all of it is hireboard's.
+            kept: match self.in_place {
+                true => Vec::new(),
+                false => foreign_files(self.output, &manifest),
+            },
         })
     }
 
@@ -380,6 +426,10 @@ impl<'a> Staging<'a> {
             return fail(format!(
                 "refusing to write outside the output folder: {path}"
             ));
+        }
+        if self.in_place {
+            // What is there, this build wrote.
+            return Ok(false);
         }
         let in_the_way = |problem: String| {
             fail(format!(
@@ -421,7 +471,6 @@ impl<'a> Staging<'a> {
     fn temporary(&mut self, n: usize) -> Result<PathBuf, OutputError> {
         let staging = self.output.join(STAGING);
         if n == 0 {
-            self.created_output = !self.output.exists();
             // Left over by a build that was killed: nothing in it is owned.
             let _ = fs::remove_dir_all(&staging);
             fs::create_dir_all(&staging)
@@ -437,14 +486,34 @@ impl<'a> Staging<'a> {
 
 impl Drop for Staging<'_> {
     fn drop(&mut self) {
-        if self.changed.is_empty() {
+        if self.committed || self.rewritten == 0 {
             return;
         }
-        self.remove_staging();
-        if !self.committed && self.created_output {
+        if self.in_place {
+            let written = Manifest {
+                files: std::mem::take(&mut self.files),
+                ..Manifest::default()
+            };
+            remove_stale(self.output, &written, &Manifest::default());
+        } else {
+            self.remove_staging();
+        }
+        if self.created_output {
             let _ = fs::remove_dir(self.output);
         }
     }
+}
+
+/// Writes a file, creating the folders on the way when they are missing.
+fn write_file(target: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let written = match fs::write(target, bytes) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(target, bytes)),
+        other => other,
+    };
+    written.or_else(|e| fail(format!("cannot write {}: {e}", target.display())))
 }
 
 /// `a, b, c and 7 more`.
@@ -810,6 +879,58 @@ mod tests {
         drop(staging);
         assert_eq!(files_in(&out), before);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+    }
+
+    #[test]
+    fn into_an_empty_folder_pages_go_in_place_and_a_dropped_build_takes_them_back() {
+        let site = tempfile::tempdir().unwrap();
+        let pages = [page("index.html", "home"), page("jobs/a/index.html", "a")];
+        let missing = site.path().join("public");
+        let empty = site.path().join("empty");
+        fs::create_dir(&empty).unwrap();
+        for out in [&missing, &empty] {
+            let owned = check_target(site.path(), out, false).unwrap();
+            let mut staging = Staging::new(out, &owned);
+            staging.add_all(&pages).unwrap();
+            assert_eq!(
+                fs::read_to_string(out.join("jobs/a/index.html")).unwrap(),
+                "a"
+            );
+            drop(staging);
+            if out == &missing {
+                assert!(!out.exists(), "the folder it made goes too");
+            } else {
+                assert!(
+                    files_in(out).is_empty() && out.is_dir(),
+                    "{:?}",
+                    files_in(out)
+                );
+            }
+
+            let mut staging = Staging::new(out, &owned);
+            staging.add_all(&pages).unwrap();
+            let written = staging.commit(String::new()).unwrap();
+            assert_eq!((written.files, written.rewritten), (2, 2));
+            assert!(written.kept.is_empty());
+            assert_eq!(files_in(out), [MARKER, "index.html", "jobs/a/index.html"]);
+            let manifest = Manifest::read(out).unwrap();
+            assert_eq!(
+                manifest.hash("index.html"),
+                Some(content_hash(b"home").as_str())
+            );
+        }
+        // A folder with a file of someone else's is staged, and the file kept.
+        let theirs = site.path().join("theirs");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("CNAME"), "jobs.example.com").unwrap();
+        let owned = check_target(site.path(), &theirs, true).unwrap();
+        let mut staging = Staging::new(&theirs, &owned);
+        staging.add_all(&pages).unwrap();
+        assert!(
+            !theirs.join("index.html").exists(),
+            "staged until the commit"
+        );
+        assert_eq!(staging.commit(String::new()).unwrap().kept, ["CNAME"]);
     }
 
     #[test]

@@ -587,6 +587,50 @@ fn a_failed_build_names_the_template_and_keeps_the_previous_output() {
 }
 
 #[test]
+fn a_first_build_that_fails_late_leaves_the_folder_as_it_found_it() {
+    // Enough postings that pages are written before the oldest one, which
+    // fails to render, is reached.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("content")).unwrap();
+    fs::write(
+        root.join("hireboard.yaml"),
+        "title: Late\nbase_url: https://jobs.example.com/\n",
+    )
+    .unwrap();
+    for i in 0..1000 {
+        let (year, month, day) = (2021 + i / 336, i / 28 % 12 + 1, i % 28 + 1);
+        let posting = format!("---\ntitle: Job {i}\ncompany: Acme\ndate: {year}-{month:02}-{day:02}\n---\n\nJob {i}.\n");
+        fs::write(root.join(format!("content/job-{i}.md")), posting).unwrap();
+    }
+    fs::write(
+        root.join("content/job-0.md"),
+        "---\ntitle: Breaks\ncompany: Acme\ndate: 2019-01-01\n---\n\nOldest.\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/posting.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n{% if posting.title == \"Breaks\" %}{{ posting.titel }}{% endif %}\n{% endblock content %}\n",
+    )
+    .unwrap();
+    let missing = root.join("public");
+    let empty = root.join("empty");
+    fs::create_dir(&empty).unwrap();
+    for out in [&missing, &empty] {
+        let output = common::build(root, out, &[]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains("titel"), "{stderr}");
+        if out == &empty {
+            assert_eq!(fs::read_dir(out).unwrap().count(), 0, "files left in it");
+        } else {
+            assert!(!out.exists(), "the folder it made is left");
+        }
+    }
+}
+
+#[test]
 fn a_folder_hireboard_did_not_make_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("mine");

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::site::{Changes, Site};
 use http::{Change, Pages, Shared, Snapshot};
@@ -154,11 +154,12 @@ impl Rebuilder {
             .retain(|from, to| !files.contains_key(from) && files.contains_key(to));
     }
 
-    /// Applies batches until the channel closes. Batches that arrive while
-    /// one is being applied are merged, so a burst costs one rebuild.
+    /// Applies batches until the channel closes. Batches that arrived while
+    /// one was being applied are merged, so a burst costs one rebuild; none
+    /// is waited for (the debounce has gathered the save already).
     pub fn run(mut self, batches: Receiver<Vec<PathBuf>>) {
         while let Ok(mut paths) = batches.recv() {
-            while let Ok(more) = batches.recv_timeout(Duration::from_millis(5)) {
+            while let Ok(more) = batches.try_recv() {
                 paths.extend(more);
             }
             if let Some(report) = self.apply(paths) {

@@ -4,6 +4,8 @@
 //! that changed, found by identity: touching all 10,000 of a big board's
 //! costs more than the rest of the plan.
 
+use std::sync::Arc;
+
 use foldhash::HashSet;
 
 use crate::board::{Board, Company, Tag};
@@ -151,13 +153,14 @@ impl<'a> Lists<'a> {
         }
     }
 
-    /// The same postings, by slug, in the same order.
+    /// The same postings, by slug, in the same order. A posting both boards
+    /// share is not read: its slug is the same.
     fn same(&self, old: &[usize], new: &[usize]) -> bool {
         old.len() == new.len()
-            && old
-                .iter()
-                .zip(new)
-                .all(|(&a, &b)| self.old.postings[a].slug == self.new.postings[b].slug)
+            && old.iter().zip(new).all(|(&a, &b)| {
+                let (a, b) = (&self.old.postings[a], &self.new.postings[b]);
+                Arc::ptr_eq(a, b) || a.slug == b.slug
+            })
     }
 
     fn any_changed(&self, new: &[usize]) -> bool {

@@ -178,14 +178,27 @@ pub fn build(
         let fresh = fresh.iter().copied();
         render::render_changed(board, &config, &theme, &render_options, chunk, fresh)
     };
-    let (rendered_keys, search) = rayon::join(
-        || stream(&mut staging, &dirty, progress, render_chunk),
-        || (!search_kept).then(|| SearchIndex::build(board, &config.time_zone())),
-    );
+    // The search index builds beside the render on a thread of its own, not
+    // a rayon worker: the render loop waits for the writer, whose parallel
+    // writes need a free worker (a worker waiting there would deadlock).
+    let (rendered_keys, search) = std::thread::scope(|scope| {
+        let search =
+            scope.spawn(|| (!search_kept).then(|| SearchIndex::build(board, &config.time_zone())));
+        let rendered = stream(&mut staging, &dirty, progress, render_chunk);
+        let search = search.join();
+        (
+            rendered,
+            search.unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
     let mut keys = rendered_keys?;
     keys.extend(kept_keys);
     let search_paths = match search {
-        Some(search) => add_all(&mut staging, search.pages()).map_err(|e| e.to_string())?,
+        Some(search) => {
+            let pages = search.pages();
+            staging.add_all(&pages).map_err(|e| e.to_string())?;
+            paths_of(pages)
+        }
         None => last_search,
     };
     for page in theme.static_files() {
@@ -263,9 +276,8 @@ fn stream(
         let writer = scope.spawn(move || -> Result<Vec<Vec<String>>, OutputError> {
             let mut paths = Vec::new();
             for chunk in receiver {
-                for pages in chunk {
-                    paths.push(add_all(staging, pages)?);
-                }
+                staging.add_all(chunk.iter().flatten())?;
+                paths.extend(chunk.into_iter().map(paths_of));
             }
             Ok(paths)
         });
@@ -307,14 +319,8 @@ fn add(staging: &mut Staging, page: &Page) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Adds pages; returns their paths.
-fn add_all(staging: &mut Staging, pages: Vec<Page>) -> Result<Vec<String>, OutputError> {
-    let mut paths = Vec::with_capacity(pages.len());
-    for page in pages {
-        staging.add(&page.path, &page.bytes)?;
-        paths.push(page.path);
-    }
-    Ok(paths)
+fn paths_of(pages: Vec<Page>) -> Vec<String> {
+    pages.into_iter().map(|page| page.path).collect()
 }
 
 /// One posting file, read this build.
