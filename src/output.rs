@@ -389,9 +389,10 @@ impl<'a> Staging<'a> {
             rewritten: self.rewritten,
             removed,
             // The folder was empty: all of it is hireboard's.
-            kept: match self.in_place {
-                true => Vec::new(),
-                false => foreign_files(self.output, &manifest),
+            kept: if self.in_place {
+                Vec::new()
+            } else {
+                foreign_files(self.output, &manifest)
             },
         })
     }

@@ -195,7 +195,7 @@ pub fn build(
     keys.extend(kept_keys);
     let search_paths = match search {
         Some(search) => {
-            let pages = search.pages();
+            let pages = search.into_pages();
             staging.add_all(&pages).map_err(|e| e.to_string())?;
             paths_of(pages)
         }

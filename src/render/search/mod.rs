@@ -541,6 +541,15 @@ impl SearchIndex {
             .collect()
     }
 
+    /// Every file of the index, sorted by path, without a copy of its bytes:
+    /// for a build, which needs the index no more.
+    pub fn into_pages(self) -> Vec<Page> {
+        self.pages
+            .into_iter()
+            .map(|(path, bytes)| Page { path, bytes })
+            .collect()
+    }
+
     /// One file by path, `None` if the index has no such file (any more).
     pub fn page(&self, path: &str) -> Option<Page> {
         self.pages.get(path).map(|bytes| Page {

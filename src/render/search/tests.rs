@@ -194,6 +194,15 @@ fn same_postings_same_files_whatever_their_order() {
     assert_eq!(files(&a), files(&c));
     let paths: Vec<String> = a.pages().into_iter().map(|p| p.path).collect();
     assert!(paths.is_sorted() && paths.iter().all(|p| p.starts_with("search/")));
+    // A build takes the files without copying them: the same files.
+    let copied = a.pages();
+    let taken = a.into_pages();
+    assert!(!taken.is_empty());
+    assert!(taken
+        .iter()
+        .zip(&copied)
+        .all(|(t, c)| (&t.path, &t.bytes) == (&c.path, &c.bytes)));
+    assert_eq!(taken.len(), copied.len());
 }
 
 #[test]

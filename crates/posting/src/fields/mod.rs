@@ -714,7 +714,10 @@ fn date_in_file_name(
             b.is_ascii_digit()
         }
     });
-    let parsed = dates::parse(day, &n.time_zone).ok().filter(|_| shaped)?;
+    if !shaped {
+        return None;
+    }
+    let parsed = dates::parse(day, &n.time_zone).ok()?;
     out.guessed(evidence::said(
         "date",
         "the date the file's name starts with",
